@@ -1,0 +1,159 @@
+package org.infera.core.analysis;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.infera.core.cli.InputException;
+
+/**
+ * The definition of an analysis: its features, its processes with expected yields (one is the
+ * signal, whose yield is the parameter of interest), its nuisance parameters with the effect each
+ * has on the events, and the benchmarks (which parameters float, which are constrained). Read from
+ * a JSON file such as {@code params/analysis/inferno-paper.json}; see docs/analysis-spec.md.
+ */
+public record Analysis(
+        String name,
+        List<String> features,
+        List<Process> processes,
+        List<Nuisance> nuisances,
+        List<Benchmark> benchmarks) {
+
+    /** A process and its expected number of events. */
+    public record Process(String name, double expectedYield, boolean signal) {}
+
+    /**
+     * A nuisance parameter acting on one process: its nominal value, the up and down values at
+     * which templates are made, and how it changes that process's events.
+     */
+    public record Nuisance(String name, String process, double nominal, double up, double down, Effect effect) {
+        /** Half the distance between the up and down values: one unit of the interpolation parameter α. */
+        public double halfRange() {
+            return (up - down) / 2;
+        }
+    }
+
+    /**
+     * The effect of a nuisance on one feature of its process's events.
+     * {@code shift}: x → x + (value − nominal). {@code exp_rate}: the feature is exponentially
+     * distributed with rate equal to the parameter, so x → x · nominal / value.
+     */
+    public record Effect(String type, String feature) {}
+
+    /**
+     * One benchmark: the parameters that float besides the parameter of interest (nuisance names, or
+     * process names for their yields) and the Gaussian constraint width of each constrained one, in
+     * the parameter's own units.
+     */
+    public record Benchmark(int id, List<String> floating, Map<String, Double> constraints) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    public static Analysis read(Path path) {
+        if (!Files.isRegularFile(path)) throw new InputException(path + ": analysis file not found");
+        Analysis a;
+        try {
+            a = JSON.readValue(path.toFile(), Analysis.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new InputException(path + ": unknown field '" + e.getPropertyName() + "' at " + e.getPathReference()
+                    + " (known: " + e.getKnownPropertyIds() + ")", e);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new InputException(path + ": not a valid analysis definition: " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
+        } catch (IOException e) {
+            throw new InputException(path + ": cannot read: " + e.getMessage(), e);
+        }
+        a.validate(path.toString());
+        return a;
+    }
+
+    public int featureIndex(String feature) {
+        return features.indexOf(feature);
+    }
+
+    public int processIndex(String process) {
+        for (int i = 0; i < processes.size(); i++) if (processes.get(i).name().equals(process)) return i;
+        return -1;
+    }
+
+    public int signalIndex() {
+        for (int i = 0; i < processes.size(); i++) if (processes.get(i).signal()) return i;
+        throw new IllegalStateException("validated analysis has a signal");
+    }
+
+    /** Applies nuisance {@code n} at parameter value {@code value} to one event's features, in place. */
+    public void applyEffect(Nuisance n, double value, double[] x) {
+        int f = featureIndex(n.effect().feature());
+        switch (n.effect().type()) {
+            case "shift" -> x[f] += value - n.nominal();
+            case "exp_rate" -> x[f] *= n.nominal() / value;
+            default -> throw new IllegalStateException("validated effect type " + n.effect().type());
+        }
+    }
+
+    private void validate(String where) {
+        require(name != null && !name.isBlank(), where, "name", "is missing");
+        require(features != null && !features.isEmpty(), where, "features", "must list at least one feature");
+        require(new HashSet<>(features).size() == features.size(), where, "features", "has duplicate names");
+        require(processes != null && processes.size() >= 2, where, "processes", "must list a signal and at least one background");
+        Set<String> names = new HashSet<>();
+        int signals = 0;
+        for (Process p : processes) {
+            require(p.name() != null && !p.name().isBlank(), where, "processes", "has a process without a name");
+            require(names.add(p.name()), where, "processes", "name '" + p.name() + "' is used twice");
+            require(p.expectedYield() > 0 && Double.isFinite(p.expectedYield()), where,
+                    "processes." + p.name() + ".expectedYield", "must be positive and finite, got " + p.expectedYield());
+            if (p.signal()) signals++;
+        }
+        require(signals == 1, where, "processes", "exactly one process must have \"signal\": true, found " + signals);
+        for (Nuisance n : nuisances == null ? List.<Nuisance>of() : nuisances) {
+            String field = "nuisances." + n.name();
+            require(n.name() != null && !n.name().isBlank(), where, "nuisances", "has a nuisance without a name");
+            require(names.add(n.name()), where, field, "name is already used by a process or another nuisance");
+            require(processIndex(n.process()) >= 0, where, field + ".process", "unknown process '" + n.process() + "'");
+            require(n.up() != n.down() && Double.isFinite(n.up()) && Double.isFinite(n.down()), where, field,
+                    "up and down values must be finite and different");
+            require(n.effect() != null, where, field + ".effect", "is missing");
+            require(featureIndex(n.effect().feature()) >= 0, where, field + ".effect.feature", "unknown feature '" + n.effect().feature() + "'");
+            require("shift".equals(n.effect().type()) || "exp_rate".equals(n.effect().type()), where, field + ".effect.type",
+                    "must be 'shift' or 'exp_rate', got '" + n.effect().type() + "'");
+            if ("exp_rate".equals(n.effect().type())) {
+                require(n.nominal() > 0 && n.up() > 0 && n.down() > 0, where, field, "exp_rate values must be positive");
+            }
+        }
+        require(benchmarks != null && !benchmarks.isEmpty(), where, "benchmarks", "must list at least one benchmark");
+        Set<Integer> ids = new HashSet<>();
+        for (Benchmark b : benchmarks) {
+            String field = "benchmarks[id=" + b.id() + "]";
+            require(ids.add(b.id()), where, field, "id is used twice");
+            for (String f : b.floating() == null ? List.<String>of() : b.floating()) {
+                require(names.contains(f), where, field + ".floating", "unknown parameter '" + f + "'");
+                require(processIndex(f) < 0 || !processes.get(processIndex(f)).signal(), where, field + ".floating",
+                        "the signal yield is the parameter of interest and always floats");
+            }
+            for (Map.Entry<String, Double> c : (b.constraints() == null ? Map.<String, Double>of() : b.constraints()).entrySet()) {
+                require(b.floating() != null && b.floating().contains(c.getKey()), where, field + ".constraints",
+                        "'" + c.getKey() + "' is constrained but does not float");
+                require(c.getValue() != null && c.getValue() > 0 && Double.isFinite(c.getValue()), where,
+                        field + ".constraints." + c.getKey(), "width must be positive and finite, got " + c.getValue());
+            }
+        }
+    }
+
+    private static void require(boolean ok, String where, String field, String problem) {
+        if (!ok) throw new InputException(where + ": field '" + field + "' " + problem);
+    }
+
+    public List<Nuisance> nuisancesOrEmpty() {
+        return nuisances == null ? List.of() : nuisances;
+    }
+}

@@ -1,0 +1,277 @@
+package org.infera.core.hdf5;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Node;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.infera.core.cli.InputException;
+
+/**
+ * A validating reader of one HDF5 file. Every accessor checks that the dataset exists, has the
+ * expected rank, shape and kind of values, and holds only finite numbers; each failure is an
+ * {@link InputException} that names the file, the dataset and what was wrong.
+ */
+public final class H5Input implements AutoCloseable {
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
+    private final Path path;
+    private final HdfFile file;
+
+    private H5Input(Path path, HdfFile file) {
+        this.path = path;
+        this.file = file;
+    }
+
+    /** Opens a file and checks that it is HDF5 written in the given infera format (if not null). */
+    public static H5Input open(Path path, String expectedFormat, long maxVersion) {
+        H5Input in = openAny(path);
+        if (expectedFormat != null) {
+            String format = in.hasAttribute("", H5Output.FORMAT_ATTRIBUTE) ? in.stringAttribute("", H5Output.FORMAT_ATTRIBUTE) : null;
+            if (format == null) {
+                in.close();
+                throw new InputException(path + ": not an infera '" + expectedFormat + "' file (root attribute '"
+                        + H5Output.FORMAT_ATTRIBUTE + "' is missing)");
+            }
+            if (!format.equals(expectedFormat)) {
+                in.close();
+                throw new InputException(path + ": expected an infera '" + expectedFormat + "' file, found a '" + format + "' file");
+            }
+            long version = in.longAttribute("", H5Output.VERSION_ATTRIBUTE);
+            if (version < 1 || version > maxVersion) {
+                in.close();
+                throw new InputException(path + ": format version " + version + " of '" + format
+                        + "' is not supported (this infera reads versions 1.." + maxVersion + ")");
+            }
+        }
+        return in;
+    }
+
+    /** Opens any HDF5 file (for example a MadMiner file), checking only that it is HDF5. */
+    public static H5Input openAny(Path path) {
+        if (!Files.isRegularFile(path)) throw new InputException(path + ": file not found");
+        if (!Files.isReadable(path)) throw new InputException(path + ": file is not readable");
+        try (InputStream s = Files.newInputStream(path)) {
+            byte[] head = s.readNBytes(SIGNATURE.length);
+            if (!Arrays.equals(head, SIGNATURE)) {
+                throw new InputException(path + ": not an HDF5 file (the HDF5 signature is missing"
+                        + (head.length < SIGNATURE.length ? "; the file is empty or truncated)" : ")"));
+            }
+        } catch (IOException e) {
+            throw new InputException(path + ": cannot read: " + e.getMessage(), e);
+        }
+        try {
+            return new H5Input(path, new HdfFile(path));
+        } catch (RuntimeException e) {
+            throw new InputException(path + ": corrupt or truncated HDF5 file: " + e.getMessage(), e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public boolean has(String dataset) {
+        try {
+            file.getByPath(dataset);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public int[] shape(String dataset) {
+        return dataset(dataset).getDimensions();
+    }
+
+    /** A rank-2 floating-point dataset; {@code columns} < 0 accepts any number of columns. */
+    public double[][] doubles2d(String name, int columns) {
+        Dataset d = dataset(name);
+        checkRank(d, name, 2);
+        if (columns >= 0 && d.getDimensions()[1] != columns) {
+            throw bad(name, "expected " + columns + " columns, found shape " + Arrays.toString(d.getDimensions()));
+        }
+        Object data = read(d, name);
+        double[][] out;
+        if (data instanceof double[][]) {
+            out = (double[][]) data;
+        } else if (data instanceof float[][]) {
+            float[][] f = (float[][]) data;
+            out = new double[f.length][];
+            for (int i = 0; i < f.length; i++) {
+                out[i] = new double[f[i].length];
+                for (int j = 0; j < f[i].length; j++) out[i][j] = f[i][j];
+            }
+        } else {
+            throw bad(name, "expected floating-point values, found " + d.getJavaType().getSimpleName());
+        }
+        for (int i = 0; i < out.length; i++) {
+            for (int j = 0; j < out[i].length; j++) {
+                if (!Double.isFinite(out[i][j])) throw bad(name, "non-finite value " + out[i][j] + " at [" + i + ", " + j + "]");
+            }
+        }
+        return out;
+    }
+
+    /** A rank-1 floating-point dataset of the given length ({@code length} < 0: any). */
+    public double[] doubles1d(String name, int length) {
+        Dataset d = dataset(name);
+        checkRank(d, name, 1);
+        checkLength(d, name, length);
+        Object data = read(d, name);
+        double[] out;
+        if (data instanceof double[]) {
+            out = (double[]) data;
+        } else if (data instanceof float[]) {
+            float[] f = (float[]) data;
+            out = new double[f.length];
+            for (int i = 0; i < f.length; i++) out[i] = f[i];
+        } else {
+            throw bad(name, "expected floating-point values, found " + d.getJavaType().getSimpleName());
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (!Double.isFinite(out[i])) throw bad(name, "non-finite value " + out[i] + " at [" + i + "]");
+        }
+        return out;
+    }
+
+    /** A rank-1 integer dataset of the given length ({@code length} < 0: any). */
+    public long[] longs1d(String name, int length) {
+        Dataset d = dataset(name);
+        checkRank(d, name, 1);
+        checkLength(d, name, length);
+        Object data = read(d, name);
+        if (data instanceof long[]) return (long[]) data;
+        if (data instanceof int[]) return Arrays.stream((int[]) data).asLongStream().toArray();
+        if (data instanceof short[]) {
+            short[] s = (short[]) data;
+            long[] out = new long[s.length];
+            for (int i = 0; i < s.length; i++) out[i] = s[i];
+            return out;
+        }
+        throw bad(name, "expected integer values, found " + d.getJavaType().getSimpleName());
+    }
+
+    /** A rank-2 integer dataset with the given number of columns ({@code columns} < 0: any). */
+    public long[][] longs2d(String name, int columns) {
+        Dataset d = dataset(name);
+        checkRank(d, name, 2);
+        if (columns >= 0 && d.getDimensions()[1] != columns) {
+            throw bad(name, "expected " + columns + " columns, found shape " + Arrays.toString(d.getDimensions()));
+        }
+        Object data = read(d, name);
+        if (data instanceof long[][]) return (long[][]) data;
+        if (data instanceof int[][]) {
+            int[][] v = (int[][]) data;
+            long[][] out = new long[v.length][];
+            for (int i = 0; i < v.length; i++) out[i] = Arrays.stream(v[i]).asLongStream().toArray();
+            return out;
+        }
+        throw bad(name, "expected integer values, found " + d.getJavaType().getSimpleName());
+    }
+
+    /** A rank-1 string dataset (fixed or variable length) of the given length ({@code length} < 0: any). */
+    public String[] strings1d(String name, int length) {
+        Dataset d = dataset(name);
+        checkRank(d, name, 1);
+        checkLength(d, name, length);
+        Object data = read(d, name);
+        if (!(data instanceof String[])) throw bad(name, "expected strings, found " + d.getJavaType().getSimpleName());
+        String[] out = (String[]) data;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null || out[i].isBlank()) throw bad(name, "empty name at [" + i + "]");
+        }
+        return out;
+    }
+
+    public boolean hasAttribute(String node, String name) {
+        try {
+            return node(node).getAttribute(name) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public String stringAttribute(String node, String name) {
+        Object v = attribute(node, name);
+        if (v instanceof String) return (String) v;
+        if (v instanceof String[] && ((String[]) v).length == 1) return ((String[]) v)[0];
+        throw badAttribute(node, name, "expected a string, found " + v.getClass().getSimpleName());
+    }
+
+    public long longAttribute(String node, String name) {
+        Object v = attribute(node, name);
+        if (v instanceof Long) return (Long) v;
+        if (v instanceof Integer) return (Integer) v;
+        if (v instanceof long[] && ((long[]) v).length == 1) return ((long[]) v)[0];
+        if (v instanceof int[] && ((int[]) v).length == 1) return ((int[]) v)[0];
+        throw badAttribute(node, name, "expected an integer, found " + v.getClass().getSimpleName());
+    }
+
+    private Object attribute(String node, String name) {
+        Attribute a;
+        try {
+            a = node(node).getAttribute(name);
+        } catch (RuntimeException e) {
+            throw badAttribute(node, name, "cannot be read: " + e.getMessage());
+        }
+        if (a == null) throw badAttribute(node, name, "is missing");
+        try {
+            return a.getData();
+        } catch (RuntimeException e) {
+            throw badAttribute(node, name, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Node node(String node) {
+        return node.isEmpty() || node.equals("/") ? file : file.getByPath(node);
+    }
+
+    private Dataset dataset(String name) {
+        Node n;
+        try {
+            n = file.getByPath(name);
+        } catch (RuntimeException e) {
+            throw bad(name, "dataset is missing");
+        }
+        if (!(n instanceof Dataset)) throw bad(name, "expected a dataset, found a group");
+        return (Dataset) n;
+    }
+
+    private Object read(Dataset d, String name) {
+        try {
+            return d.getData();
+        } catch (RuntimeException e) {
+            throw bad(name, "cannot be read (corrupt or truncated file?): " + e.getMessage());
+        }
+    }
+
+    private void checkRank(Dataset d, String name, int rank) {
+        int[] dims = d.getDimensions();
+        if (dims.length != rank) throw bad(name, "expected rank " + rank + ", found shape " + Arrays.toString(dims));
+    }
+
+    private void checkLength(Dataset d, String name, int length) {
+        if (length >= 0 && d.getDimensions()[0] != length) {
+            throw bad(name, "expected length " + length + ", found shape " + Arrays.toString(d.getDimensions()));
+        }
+    }
+
+    /** An error about a dataset of this file, for checks made by the callers. */
+    public InputException bad(String dataset, String problem) {
+        return new InputException(path + ": dataset '" + dataset + "': " + problem);
+    }
+
+    private InputException badAttribute(String node, String name, String problem) {
+        return new InputException(path + ": attribute '" + name + "' of '" + (node.isEmpty() ? "/" : node) + "' " + problem);
+    }
+
+    @Override
+    public void close() {
+        file.close();
+    }
+}

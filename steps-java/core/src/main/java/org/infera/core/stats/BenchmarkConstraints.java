@@ -1,0 +1,29 @@
+package org.infera.core.stats;
+
+import org.infera.core.analysis.Analysis;
+import org.infera.core.cli.InputException;
+
+/** Turns a benchmark of the analysis definition into the {@link Constraints} of a model's parameters. */
+public final class BenchmarkConstraints {
+    private BenchmarkConstraints() {}
+
+    public static Constraints of(Analysis.Benchmark benchmark, BinnedModel model, String source) {
+        int n = model.parameters();
+        boolean[] floating = new boolean[n];
+        double[] width = new double[n];
+        if (benchmark.floating() != null) {
+            for (String name : benchmark.floating()) {
+                int a = model.index(name);
+                if (a < 0) {
+                    throw new InputException(source + ": benchmark " + benchmark.id() + " floats '" + name
+                            + "', which the templates do not have (they have " + model.names() + ")");
+                }
+                floating[a] = true;
+            }
+        }
+        if (benchmark.constraints() != null) {
+            benchmark.constraints().forEach((name, w) -> width[model.index(name)] = w);
+        }
+        return new Constraints(floating, width);
+    }
+}

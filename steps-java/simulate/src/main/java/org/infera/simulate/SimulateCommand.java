@@ -1,0 +1,94 @@
+package org.infera.simulate;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.infera.core.cli.Checks;
+import org.infera.core.cli.InputException;
+import org.infera.core.cli.Progress;
+import org.infera.core.cli.StepMain;
+import org.infera.core.cli.VersionProvider;
+import org.infera.core.data.EventsFile;
+import org.infera.core.physics.InfernoPaperProblem;
+import org.infera.core.random.Rng;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "infera-simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Generates unweighted events of every process of a built-in model and writes them as an infera events file (HDF5, see docs/data-contract.md). With --shards N, this run writes shard --shard of N: its share of the events, from a seed derived from --seed and the shard index, so shards can run in parallel and the same seed and N always give the same events.")
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = InfernoPaperProblem.NAME,
+            description = "Built-in model (default: ${DEFAULT-VALUE}; the INFERNO paper problem).")
+    String model;
+
+    @Option(names = "--events", required = true, description = "Events per process over all shards.")
+    int events;
+
+    @Option(names = "--seed", required = true, description = "Random seed of the whole run.")
+    long seed;
+
+    @Option(names = "--shards", defaultValue = "1", description = "Number of shards the run is split into (default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    @Option(names = "--shard", defaultValue = "0", description = "Index of the shard this run writes, 0..shards-1 (default: ${DEFAULT-VALUE}).")
+    int shard;
+
+    @Option(names = "--r", defaultValue = "0", description = "Background mean shift r of x0 (default: ${DEFAULT-VALUE}).")
+    double r;
+
+    @Option(names = "--lambda", defaultValue = "3", description = "Background rate λ of x2 (default: ${DEFAULT-VALUE}).")
+    double lambda;
+
+    @Option(names = {"-o", "--out"}, required = true, description = "Output events file (.h5).")
+    Path out;
+
+    public static void main(String[] args) {
+        StepMain.main(new SimulateCommand(), args);
+    }
+
+    @Override
+    public Integer call() {
+        if (!InfernoPaperProblem.NAME.equals(model)) {
+            throw new InputException("--model: unknown model '" + model + "' (built in: " + InfernoPaperProblem.NAME + ")");
+        }
+        Checks.positive("--events", events);
+        Checks.positive("--shards", shards);
+        if (shard < 0 || shard >= shards) throw new InputException("--shard must lie in 0.." + (shards - 1) + ", got " + shard);
+        Checks.positive("--lambda", lambda);
+        if (!Double.isFinite(r)) throw new InputException("--r must be finite, got " + r);
+
+        int perProcess = events / shards + (shard < events % shards ? 1 : 0);
+        if (perProcess == 0) throw new InputException("--events " + events + " leaves shard " + shard + " of " + shards + " empty");
+        long shardSeed = Rng.derivedSeed(seed, shard);
+        EventsFile file = simulate(perProcess, shardSeed);
+        file.write(out);
+        System.err.printf("infera-simulate: wrote %d events (%d per process, shard %d of %d) to %s%n",
+                file.size(), perProcess, shard, shards, out);
+        return 0;
+    }
+
+    private EventsFile simulate(int perProcess, long shardSeed) {
+        int n = 2 * perProcess;
+        double[][] observations = new double[n][];
+        long[] process = new long[n];
+        // Independent streams per process: adding background events never changes the signal ones.
+        Rng signalRng = new Rng(Rng.derivedSeed(shardSeed, 0));
+        Rng backgroundRng = new Rng(Rng.derivedSeed(shardSeed, 1));
+        try (Progress progress = new Progress("simulate", n, "events")) {
+            for (int i = 0; i < perProcess; i++) {
+                observations[i] = InfernoPaperProblem.signal(signalRng);
+                process[i] = 0;
+                if ((i & 0xffff) == 0xffff) progress.step(0x10000);
+            }
+            for (int i = 0; i < perProcess; i++) {
+                observations[perProcess + i] = InfernoPaperProblem.background(backgroundRng, r, lambda);
+                process[perProcess + i] = 1;
+                if ((i & 0xffff) == 0xffff) progress.step(0x10000);
+            }
+        }
+        return new EventsFile(InfernoPaperProblem.NAME, seed, InfernoPaperProblem.FEATURES.clone(),
+                InfernoPaperProblem.PROCESSES.clone(),
+                new double[] {InfernoPaperProblem.SIGNAL_YIELD, InfernoPaperProblem.BACKGROUND_YIELD},
+                observations, process);
+    }
+}

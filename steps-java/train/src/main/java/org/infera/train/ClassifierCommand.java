@@ -1,0 +1,176 @@
+package org.infera.train;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.infera.core.cli.Checks;
+import org.infera.core.cli.Progress;
+import org.infera.core.data.Sample;
+import org.infera.core.data.SamplesFile;
+import org.infera.core.data.Split;
+import org.infera.core.random.Rng;
+import org.infera.train.nn.NetworkSpec;
+import org.infera.train.nn.Networks;
+import org.infera.train.nn.TrainedNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "classifier", mixinStandardHelpOptions = true, versionProvider = org.infera.core.cli.VersionProvider.class,
+        description = "Trains a cross-entropy classifier of signal against all backgrounds (the usual HEP baseline): "
+                + "an MLP on standardised features, classes balanced, Adam, early stopping on the validation loss "
+                + "that restores the best weights.")
+public final class ClassifierCommand implements Callable<Integer> {
+
+    @Option(names = "--samples", required = true, description = "Samples file written by infera-augment.")
+    Path samples;
+
+    @Option(names = {"-o", "--out"}, required = true, description = "Output model directory.")
+    Path out;
+
+    @Option(names = "--hidden", defaultValue = "100,100", split = ",", description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
+    List<Integer> hidden;
+
+    @Option(names = "--activation", defaultValue = "relu", description = "relu or tanh (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--epochs", defaultValue = "50", description = "Maximum number of epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "256", description = "Events per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--patience", defaultValue = "5",
+            description = "Stop after this many epochs without a lower validation loss (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--seed", required = true, description = "Seed of the weight initialisation and batch order.")
+    long seed;
+
+    public static void main(String[] args) {
+        org.infera.core.cli.StepMain.main(new ClassifierCommand(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Checks.positive("--epochs", epochs);
+        Checks.positive("--batch-size", batchSize);
+        Checks.positive("--learning-rate", learningRate);
+        Checks.nonNegative("--patience", patience);
+        for (int h : hidden) Checks.positive("--hidden", h);
+
+        SamplesFile file = SamplesFile.read(samples);
+        Sample train = file.split(Split.TRAIN);
+        Sample validation = file.split(Split.VALIDATION);
+        double[] mean = mean(train.x());
+        double[] std = std(train.x(), mean);
+        NetworkSpec draft = new NetworkSpec("classifier", List.of(file.features()), mean, std, hidden, activation, 1,
+                seed, 0, 0, Double.NaN, Engine.getDjlVersion());
+
+        Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+        Block block = Networks.mlp(hidden, activation, 1);
+        List<double[]> history = new ArrayList<>();
+        try (Model model = Model.newInstance("classifier")) {
+            model.setBlock(block);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new WeightedBinaryCrossEntropy())
+                    .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build());
+            try (Trainer trainer = model.newTrainer(config)) {
+                int nf = file.features().length;
+                trainer.initialize(new Shape(batchSize, nf));
+                Batches trainBatches = new Batches(draft, train, batchSize);
+                Batches validationBatches = new Batches(draft, validation, 65536);
+                Rng rng = new Rng(Rng.derivedSeed(seed, 1));
+                EarlyStopping stopping = new EarlyStopping(patience, block);
+                try (Progress progress = new Progress("train classifier", (long) epochs * trainBatches.count(), "batches")) {
+                    for (int epoch = 1; epoch <= epochs; epoch++) {
+                        long start = System.nanoTime();
+                        double trainLoss = trainEpoch(trainer, trainBatches, rng, progress);
+                        double validationLoss = validationBatches.loss(trainer);
+                        history.add(new double[] {epoch, trainLoss, validationLoss});
+                        progress.message(String.format("epoch %d: train loss %.6f, validation loss %.6f (%.1f s)",
+                                epoch, trainLoss, validationLoss, (System.nanoTime() - start) / 1e9));
+                        if (stopping.update(epoch, validationLoss)) {
+                            progress.message("early stopping: no improvement for " + patience + " epochs, best epoch " + stopping.bestEpoch());
+                            break;
+                        }
+                    }
+                }
+                stopping.restoreBest();
+                NetworkSpec spec = new NetworkSpec("classifier", draft.features(), mean, std, hidden, activation, 1, seed,
+                        history.size(), stopping.bestEpoch(), stopping.bestLoss(), Engine.getDjlVersion());
+                TrainedNetwork.save(out, spec, block, dir -> writeHistory(dir.resolve(TrainedNetwork.HISTORY), history));
+                System.err.printf("infera-train: best validation loss %.6f at epoch %d of %d; model written to %s%n",
+                        stopping.bestLoss(), stopping.bestEpoch(), history.size(), out);
+            }
+        }
+        return 0;
+    }
+
+    private static double trainEpoch(Trainer trainer, Batches batches, Rng rng, Progress progress) {
+        int[] order = batches.shuffledOrder(rng);
+        double lossSum = 0;
+        double weightSum = 0;
+        for (int b = 0; b < batches.count(); b++) {
+            try (NDManager m = trainer.getManager().newSubManager()) {
+                NDList[] data = batches.batch(m, order, b);
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    NDArray logits = trainer.forward(data[0]).singletonOrThrow();
+                    NDArray loss = trainer.getLoss().evaluate(data[1], new NDList(logits));
+                    gc.backward(loss);
+                    double w = data[1].get(1).sum().getFloat();
+                    lossSum += loss.getFloat() * w;
+                    weightSum += w;
+                }
+                trainer.step();
+            }
+            progress.step(1);
+        }
+        return lossSum / weightSum;
+    }
+
+    private static void writeHistory(Path file, List<double[]> history) throws IOException {
+        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(file),
+                CSVFormat.DEFAULT.builder().setHeader("epoch", "train_loss", "validation_loss").setRecordSeparator('\n').get())) {
+            for (double[] row : history) csv.printRecord((int) row[0], row[1], row[2]);
+        }
+    }
+
+    static double[] mean(double[][] x) {
+        double[] m = new double[x[0].length];
+        for (double[] row : x) for (int j = 0; j < m.length; j++) m[j] += row[j];
+        for (int j = 0; j < m.length; j++) m[j] /= x.length;
+        return m;
+    }
+
+    static double[] std(double[][] x, double[] mean) {
+        double[] s = new double[mean.length];
+        for (double[] row : x) for (int j = 0; j < s.length; j++) s[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
+        for (int j = 0; j < s.length; j++) {
+            s[j] = Math.sqrt(s[j] / x.length);
+            if (!(s[j] > 0)) s[j] = 1; // a constant feature: leave it centred, unscaled
+        }
+        return s;
+    }
+}

@@ -1,0 +1,27 @@
+package org.infera.train.nn;
+
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import java.util.List;
+import org.infera.core.cli.InputException;
+
+/** Builds the multilayer perceptrons that infera trains. */
+public final class Networks {
+    private Networks() {}
+
+    public static Block mlp(List<Integer> hidden, String activation, int outputs) {
+        SequentialBlock block = new SequentialBlock();
+        for (int units : hidden) {
+            block.add(Linear.builder().setUnits(units).build());
+            block.add(switch (activation) {
+                case "relu" -> Activation.reluBlock();
+                case "tanh" -> Activation.tanhBlock();
+                default -> throw new InputException("unknown activation '" + activation + "' (relu or tanh)");
+            });
+        }
+        block.add(Linear.builder().setUnits(outputs).build());
+        return block;
+    }
+}

@@ -1,0 +1,95 @@
+package org.infera.train.nn;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.infera.core.cli.InputException;
+import org.infera.core.io.AtomicOutput;
+
+/**
+ * A trained network on disk: a directory with {@code model.json} (the {@link NetworkSpec}),
+ * {@code weights.params} (DJL's parameter format) and {@code history.csv}. Loaded for inference
+ * by the shift step.
+ */
+public final class TrainedNetwork implements AutoCloseable {
+    public static final String SPEC = "model.json";
+    public static final String WEIGHTS = "weights.params";
+    public static final String HISTORY = "history.csv";
+    private static final int BATCH = 65536;
+
+    private final NetworkSpec spec;
+    private final NDManager manager;
+    private final Block block;
+
+    private TrainedNetwork(NetworkSpec spec, NDManager manager, Block block) {
+        this.spec = spec;
+        this.manager = manager;
+        this.block = block;
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** Writes the model directory atomically; {@code extra} adds further files (the history). */
+    public static void save(Path dir, NetworkSpec spec, Block block, AtomicOutput.Writer extra) {
+        AtomicOutput.write(dir, tmp -> {
+            Files.createDirectories(tmp);
+            spec.write(tmp.resolve(SPEC));
+            try (DataOutputStream os = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve(WEIGHTS))))) {
+                block.saveParameters(os);
+            }
+            extra.write(tmp);
+        });
+    }
+
+    public static TrainedNetwork load(Path dir) {
+        NetworkSpec spec = NetworkSpec.read(dir.resolve(SPEC));
+        Path weights = dir.resolve(WEIGHTS);
+        if (!Files.isRegularFile(weights)) throw new InputException(weights + ": network weights not found");
+        NDManager manager = NDManager.newBaseManager();
+        Block block = Networks.mlp(spec.hidden(), spec.activation(), spec.outputs());
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, spec.features().size()));
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {
+            block.loadParameters(manager, in);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            manager.close();
+            throw new InputException(weights + ": corrupt or incompatible network weights: " + e.getMessage(), e);
+        }
+        return new TrainedNetwork(spec, manager, block);
+    }
+
+    /** The network's raw outputs for each event, [event][output]. */
+    public float[][] outputs(double[][] x) {
+        int nf = spec.features().size();
+        int outputs = spec.outputs();
+        float[][] out = new float[x.length][outputs];
+        ParameterStore store = new ParameterStore(manager, false);
+        for (int from = 0; from < x.length; from += BATCH) {
+            int to = Math.min(x.length, from + BATCH);
+            try (NDManager batch = manager.newSubManager()) {
+                NDArray input = batch.create(spec.standardise(x, from, to), new Shape(to - from, nf));
+                float[] y = block.forward(store, new NDList(input), false).singletonOrThrow().toFloatArray();
+                for (int i = from; i < to; i++) System.arraycopy(y, (i - from) * outputs, out[i], 0, outputs);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
