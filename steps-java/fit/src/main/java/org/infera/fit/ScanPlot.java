@@ -1,0 +1,43 @@
+package org.infera.fit;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.nio.file.Path;
+import org.infera.core.io.AtomicOutput;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** PNG of a profile-likelihood scan: ΔNLL against the signal yield, with the ΔNLL = 0.5 interval. */
+final class ScanPlot {
+    private ScanPlot() {}
+
+    static void write(Path png, BenchmarkResult r, String poiName) {
+        XYChart chart = new XYChartBuilder().width(640).height(480)
+                .title(r.statistic() + ", benchmark " + r.benchmark() + ": σ_Fisher = " + String.format("%.2f", r.sigmaFisher())
+                        + ", profile half-width = " + String.format("%.2f", r.widthProfile()))
+                .xAxisTitle(poiName + " (expected signal events)").yAxisTitle("ΔNLL (nuisances profiled)").build();
+        chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesVisible(true);
+        XYSeries scan = chart.addSeries("profile ΔNLL", r.scanValues(), r.scanDeltaNll());
+        scan.setMarker(SeriesMarkers.NONE);
+        scan.setLineColor(new Color(31, 119, 180));
+        double lo = r.scanValues()[0], hi = r.scanValues()[r.scanValues().length - 1];
+        XYSeries level = chart.addSeries("ΔNLL = 0.5", new double[] {lo, hi}, new double[] {0.5, 0.5});
+        level.setMarker(SeriesMarkers.NONE);
+        level.setLineColor(Color.GRAY);
+        level.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        XYSeries interval = chart.addSeries("68.3% interval", new double[] {r.intervalLower(), r.intervalUpper()}, new double[] {0.5, 0.5});
+        interval.setMarker(SeriesMarkers.CIRCLE);
+        interval.setLineColor(new Color(214, 39, 40));
+        interval.setMarkerColor(new Color(214, 39, 40));
+        AtomicOutput.write(png, tmp -> {
+            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
+            // XChart appends the extension to the name it is given.
+            java.nio.file.Files.move(Path.of(tmp + ".png"), tmp);
+        });
+    }
+}
