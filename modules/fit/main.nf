@@ -1,0 +1,37 @@
+// Fisher information and profile-likelihood widths of every statistic on every benchmark.
+process FIT {
+    tag "${statistics.join(', ')}"
+    label 'process_low'
+
+    input:
+    tuple val(statistics), path(templates)   // statistic names and their templates, in the same order
+    path analysis
+
+    output:
+    path "fit"         , emit: results
+    path "versions.yml", emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    def pairs = [statistics, templates instanceof List ? templates : [templates]].transpose()
+    def templateArgs = pairs.collect { s, t -> "--templates ${s}=${t}" }.join(' ')
+    """
+    infera-fit benchmarks \\
+        ${templateArgs} \\
+        --analysis ${analysis} \\
+        ${args} \\
+        --outdir fit
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        infera: \$(infera-fit --version | sed -n 's/^infera //p')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    mkdir -p fit/scans
+    touch fit/benchmarks.csv fit/benchmarks.json fit/benchmarks.md
+    printf '"%s":\\n    infera: stub\\n' "${task.process}" > versions.yml
+    """
+}

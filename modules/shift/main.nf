@@ -1,0 +1,37 @@
+// Nominal and systematically shifted templates of a trained statistic.
+process SHIFT {
+    tag "${meta.id} ${meta.statistic}"
+    label 'process_medium'
+    label 'process_gpu'
+
+    input:
+    tuple val(meta), path(model), path(samples)
+    path analysis
+
+    output:
+    tuple val(meta), path("templates_${meta.statistic}.h5"), emit: templates
+    path "versions.yml"                                    , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    infera-shift \\
+        --model ${model} \\
+        --samples ${samples} \\
+        --analysis ${analysis} \\
+        --statistic ${meta.statistic} \\
+        ${args} \\
+        --out templates_${meta.statistic}.h5
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        infera: \$(infera-shift --version | sed -n 's/^infera //p')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    touch templates_${meta.statistic}.h5
+    printf '"%s":\\n    infera: stub\\n' "${task.process}" > versions.yml
+    """
+}

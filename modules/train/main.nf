@@ -1,0 +1,35 @@
+// Trains one summary statistic with DJL (PyTorch engine); runs on a GPU under the `gpu` profile.
+process TRAIN {
+    tag "${meta.id} ${meta.statistic}"
+    label 'process_medium'
+    label 'process_gpu'
+
+    input:
+    tuple val(meta), path(samples)
+
+    output:
+    tuple val(meta), path("model_${meta.statistic}"), emit: model
+    path "versions.yml"                              , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    infera-train ${meta.kind} \\
+        --samples ${samples} \\
+        --seed ${meta.seed} \\
+        ${args} \\
+        --out model_${meta.statistic}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        infera: \$(infera-train --version | sed -n 's/^infera //p')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    mkdir model_${meta.statistic}
+    touch model_${meta.statistic}/model.json model_${meta.statistic}/weights.params model_${meta.statistic}/history.csv
+    printf '"%s":\\n    infera: stub\\n' "${task.process}" > versions.yml
+    """
+}
