@@ -14,7 +14,7 @@ public final class StepMain {
         CommandLine cli = new CommandLine(command);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            String step = commandLine.getCommandName();
+            String step = commandLine.getCommandSpec().qualifiedName();
             if (ex instanceof InputException) {
                 commandLine.getErr().println(step + ": error: " + ex.getMessage());
                 return ExitCodes.BAD_INPUT;

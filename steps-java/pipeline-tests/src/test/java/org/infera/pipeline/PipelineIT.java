@@ -1,0 +1,152 @@
+package org.infera.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The `test` analysis end to end through Nextflow with the real step executables: a full run, a
+ * resumed run (every task cached), a fit-only parameter change (only FIT re-runs), and a run killed
+ * during training then resumed (identical results).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineIT {
+    @TempDir
+    static Path tmp;
+
+    static Path launch() {
+        return tmp.resolve("run");
+    }
+
+    static Path outdir() {
+        return tmp.resolve("run/results");
+    }
+
+    static final String[] TEST = {"-profile", "test"};
+
+    @Test
+    @Order(1)
+    void testProfileRunsEndToEnd() throws Exception {
+        long start = System.nanoTime();
+        int code = NextflowRun.run(launch(), "-profile", "test", "--outdir", outdir().toString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(0, code, NextflowRun.console(launch()));
+        System.out.printf("PipelineIT: test profile end to end in %.1f s%n", seconds);
+
+        List<String> csv = Files.readAllLines(outdir().resolve("fit/benchmarks.csv"));
+        assertEquals("statistic,benchmark,sigma_fisher,width_profile", csv.get(0));
+        assertEquals(6, csv.size(), "the classifier on benchmarks 0-4");
+        for (int b = 0; b < 5; b++) {
+            String[] row = csv.get(1 + b).split(",");
+            assertEquals("classifier", row[0]);
+            assertEquals(b, Integer.parseInt(row[1]));
+            double sigma = Double.parseDouble(row[2]), width = Double.parseDouble(row[3]);
+            // Tiny data, so loose physical bounds: above the analytic limit's 14.7, well below a useless statistic.
+            assertTrue(sigma > 14 && sigma < 60, "BM" + b + " sigma " + sigma);
+            assertEquals(sigma, width, 0.05 * sigma, "profile width near the Fisher sigma on BM" + b);
+            assertTrue(Files.size(outdir().resolve("fit/scans/classifier_bm" + b + ".png")) > 1000);
+        }
+        assertTrue(Files.isRegularFile(outdir().resolve("models/model_classifier/weights.params")));
+        assertTrue(Files.isRegularFile(outdir().resolve("templates/templates_classifier.h5")));
+        assertTrue(Files.readString(outdir().resolve("pipeline_info/versions.yml")).contains("infera: 0.1.0"));
+        Map<String, List<String>> trace = NextflowRun.trace(outdir());
+        assertEquals(List.of("COMPLETED", "COMPLETED"), trace.get("SIMULATE"), "two shards in the test profile");
+    }
+
+    @Test
+    @Order(2)
+    void resumeReportsEveryTaskCached() throws Exception {
+        long start = System.nanoTime();
+        assertEquals(0, NextflowRun.run(launch(), "-profile", "test", "--outdir", outdir().toString(), "-resume"),
+                NextflowRun.console(launch()));
+        System.out.printf("PipelineIT: -resume of a finished run in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        Map<String, List<String>> trace = NextflowRun.trace(outdir());
+        assertEquals(6, trace.values().stream().mapToInt(List::size).sum(), trace.toString());
+        trace.forEach((process, statuses) -> statuses.forEach(s -> assertEquals("CACHED", s, process)));
+    }
+
+    @Test
+    @Order(3)
+    void changingAFitOnlyParameterReRunsOnlyTheFit() throws Exception {
+        assertEquals(0, NextflowRun.run(launch(), "-profile", "test", "--outdir", outdir().toString(), "-resume",
+                "--scan_points", "21"), NextflowRun.console(launch()));
+        Map<String, List<String>> trace = NextflowRun.trace(outdir());
+        assertEquals(List.of("COMPLETED"), trace.get("FIT"));
+        for (String p : List.of("SIMULATE", "AUGMENT", "TRAIN", "SHIFT")) {
+            trace.get(p).forEach(s -> assertEquals("CACHED", s, p));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void runKilledDuringTrainingResumesToIdenticalResults() throws Exception {
+        Path launch = tmp.resolve("killed");
+        Path outdir = launch.resolve("results");
+        Process p = NextflowRun.builder(launch, "-profile", "test", "--outdir", outdir.toString()).start();
+        try {
+            waitForRunningTraining(launch.resolve("work"), p);
+        } finally {
+            NextflowRun.killTree(p);
+        }
+        assertFalse(Files.exists(outdir.resolve("fit/benchmarks.csv")), "killed before the fit");
+
+        assertEquals(0, NextflowRun.run(launch, "-profile", "test", "--outdir", outdir.toString(), "-resume"),
+                NextflowRun.console(launch));
+        Map<String, List<String>> trace = NextflowRun.trace(outdir);
+        trace.get("AUGMENT").forEach(s -> assertEquals("CACHED", s, "finished work is not redone"));
+        assertEquals(List.of("COMPLETED"), trace.get("TRAIN"), "the interrupted training runs again");
+        // The uninterrupted run (test 1, scan points as there) gives the same bytes.
+        assertEquals(0, NextflowRun.run(launch, "-profile", "test", "--outdir", outdir.toString(), "-resume"));
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("run/results/models/model_classifier/weights.params")),
+                Files.readAllBytes(outdir.resolve("models/model_classifier/weights.params")));
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("run/results/templates/templates_classifier.h5")),
+                Files.readAllBytes(outdir.resolve("templates/templates_classifier.h5")));
+    }
+
+    /** Waits until a TRAIN task has started (its .command.begin exists) and has not finished. */
+    private static void waitForRunningTraining(Path work, Process p) throws Exception {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            assertTrue(p.isAlive(), "nextflow ended before training started");
+            if (Files.isDirectory(work)) {
+                try (Stream<Path> files = Files.walk(work, 3)) {
+                    boolean running = files.filter(f -> f.getFileName().toString().equals(".command.begin"))
+                            .map(Path::getParent)
+                            .anyMatch(d -> isTrain(d) && !Files.exists(d.resolve(".exitcode")));
+                    if (running) return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no TRAIN task started within 5 minutes");
+    }
+
+    private static boolean isTrain(Path taskDir) {
+        try {
+            return Files.readString(taskDir.resolve(".command.sh")).contains("infera-train");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    @Order(5)
+    void stubRunExercisesTheWiring() throws Exception {
+        Path launch = tmp.resolve("stub");
+        assertEquals(0, NextflowRun.run(launch, "-profile", "test", "-stub-run", "--outdir", launch.resolve("results").toString()),
+                NextflowRun.console(launch));
+        assertTrue(Files.isRegularFile(launch.resolve("results/fit/benchmarks.csv")));
+    }
+}

@@ -1,0 +1,85 @@
+package org.infera.shift;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.infera.core.cli.StepMain;
+import org.infera.core.data.TemplatesFile;
+import org.infera.train.TestSamples;
+import org.infera.train.TrainCommand;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShiftCommandTest {
+    @TempDir
+    static Path dir;
+    static Path samples;
+    static Path model;
+    static Path analysis = Path.of(System.getProperty("infera.repo", "../..")).resolve("params/analysis/inferno-paper.json");
+
+    @BeforeAll
+    static void trainAModel() {
+        System.setProperty("ai.djl.offline", "true");
+        samples = TestSamples.write(dir.resolve("samples.h5"), 2000, 5);
+        model = dir.resolve("model");
+        assertEquals(0, StepMain.execute(new TrainCommand(), "classifier", "--samples", samples.toString(), "--seed", "1",
+                "--hidden", "16", "--epochs", "3", "-o", model.toString()));
+    }
+
+    private static int shift(Path out, String... extra) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--model", model.toString(), "--samples",
+                samples.toString(), "--analysis", analysis.toString(), "-o", out.toString()));
+        args.addAll(java.util.List.of(extra));
+        return StepMain.execute(new ShiftCommand(), args.toArray(new String[0]));
+    }
+
+    @Test
+    void templatesCarryTheExpectedYieldsAndTheShiftsMoveEvents() throws Exception {
+        Path out = dir.resolve("t.h5");
+        assertEquals(0, shift(out));
+        TemplatesFile t = TemplatesFile.read(out);
+        assertEquals(10, t.bins());
+        assertEquals(50, sum(t.nominal()[0]), 1e-9);
+        assertEquals(1000, sum(t.nominal()[1]), 1e-9);
+        assertEquals(2, t.nuisances().size());
+        for (TemplatesFile.NuisanceTemplate n : t.nuisances()) {
+            assertEquals(1, n.process());
+            assertEquals(1000, sum(n.up()), 1e-9, n.name() + " moves events between bins, never out of the histogram");
+            assertEquals(1000, sum(n.down()), 1e-9);
+            assertFalse(java.util.Arrays.equals(n.up(), n.down()), n.name());
+        }
+        // r > 0 moves background away from the signal at the origin: fewer background events in the signal-like half of the bins.
+        TemplatesFile.NuisanceTemplate r = t.nuisances().get(0);
+        double up = 0, down = 0;
+        for (int b = 5; b < 10; b++) {
+            up += r.up()[b];
+            down += r.down()[b];
+        }
+        assertTrue(up < down, "signal-like half: r up " + up + " vs down " + down);
+        Path again = dir.resolve("t2.h5");
+        assertEquals(0, shift(again));
+        assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again));
+    }
+
+    @Test
+    void rejectsBadInputWithExitTwo() throws Exception {
+        Path out = dir.resolve("bad.h5");
+        assertEquals(2, shift(out, "--bins", "0"));
+        assertEquals(2, shift(out, "--split", "holdout"));
+        Path other = Files.writeString(dir.resolve("other.json"), Files.readString(analysis).replace("\"x2\"", "\"x3\""));
+        assertEquals(2, StepMain.execute(new ShiftCommand(), "--model", model.toString(), "--samples", samples.toString(),
+                "--analysis", other.toString(), "-o", out.toString()));
+        assertEquals(2, StepMain.execute(new ShiftCommand(), "--model", dir.toString(), "--samples", samples.toString(),
+                "--analysis", analysis.toString(), "-o", out.toString()));
+        assertFalse(Files.exists(out));
+    }
+
+    private static double sum(double[] v) {
+        return java.util.Arrays.stream(v).sum();
+    }
+}

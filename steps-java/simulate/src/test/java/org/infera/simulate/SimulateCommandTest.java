@@ -1,0 +1,72 @@
+package org.infera.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.infera.core.cli.StepMain;
+import org.infera.core.data.EventsFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+    @TempDir
+    Path dir;
+
+    private int run(String... args) {
+        return StepMain.execute(new SimulateCommand(), args);
+    }
+
+    @Test
+    void sameSeedGivesByteIdenticalFiles() throws Exception {
+        Path a = dir.resolve("a.h5"), b = dir.resolve("b.h5");
+        assertEquals(0, run("--events", "2000", "--seed", "5", "-o", a.toString()));
+        assertEquals(0, run("--events", "2000", "--seed", "5", "-o", b.toString()));
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+    }
+
+    @Test
+    void eventsFollowThePaperDistributions() {
+        Path out = dir.resolve("e.h5");
+        assertEquals(0, run("--events", "100000", "--seed", "1", "-o", out.toString()));
+        EventsFile e = EventsFile.read(out);
+        double[][] sums = new double[2][3];
+        int[] n = new int[2];
+        for (int i = 0; i < e.size(); i++) {
+            int p = (int) e.process()[i];
+            n[p]++;
+            for (int j = 0; j < 3; j++) sums[p][j] += e.observations()[i][j];
+        }
+        assertEquals(100000, n[0]);
+        assertEquals(100000, n[1]);
+        // Means: signal (0, 0, 1/2), background (2, 0, 1/3); tolerance ~5 standard errors.
+        double[][] expected = {{0, 0, 0.5}, {2, 0, 1.0 / 3}};
+        double[][] sd = {{1, 1, 0.5}, {Math.sqrt(5), 3, 1.0 / 3}};
+        for (int p = 0; p < 2; p++) {
+            for (int j = 0; j < 3; j++) assertEquals(expected[p][j], sums[p][j] / n[p], 5 * sd[p][j] / Math.sqrt(n[p]), "process " + p + " x" + j);
+        }
+    }
+
+    @Test
+    void shardsSplitTheEventsAndDiffer() {
+        Path s0 = dir.resolve("s0.h5"), s1 = dir.resolve("s1.h5");
+        assertEquals(0, run("--events", "1001", "--seed", "3", "--shards", "2", "--shard", "0", "-o", s0.toString()));
+        assertEquals(0, run("--events", "1001", "--seed", "3", "--shards", "2", "--shard", "1", "-o", s1.toString()));
+        EventsFile a = EventsFile.read(s0), b = EventsFile.read(s1);
+        assertEquals(2 * 1001, a.size() + b.size());
+        assertFalse(a.observations()[0][0] == b.observations()[0][0]);
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndWriteNothing() {
+        Path out = dir.resolve("x.h5");
+        assertEquals(2, run("--events", "0", "--seed", "1", "-o", out.toString()));
+        assertEquals(2, run("--events", "10", "--seed", "1", "--shards", "2", "--shard", "2", "-o", out.toString()));
+        assertEquals(2, run("--events", "10", "--seed", "1", "--lambda", "-1", "-o", out.toString()));
+        assertEquals(2, run("--events", "10", "--seed", "1", "--model", "nope", "-o", out.toString()));
+        assertEquals(2, run("--events", "10", "--seed", "1", "--unknown", "-o", out.toString()));
+        assertFalse(Files.exists(out));
+    }
+}
