@@ -2,7 +2,8 @@
 /*
  * infera: learned summary statistics judged by the final statistical inference.
  *
- *   simulate (N shards) → augment → train (one model per statistic) → shift → fit
+ *   simulate (N shards) → augment → train (one model per statistic) → shift → fit,
+ *   for each replica (an independent simulation and training); the fit reports their median.
  *
  * Default analysis: the INFERNO paper problem with the cross-entropy classifier;
  * `-params-file params/<analysis>.yaml` picks another, `-profile test` runs it on tiny data.
@@ -17,30 +18,39 @@ include { FIT      } from './modules/fit'
 
 workflow {
     analysis = file(params.analysis, checkIfExists: true)
-    run_meta = [id: analysis.baseName, model: params.model, seed: params.seed, events: params.events,
-               shards: params.shards, fractions: params.fractions]
 
-    // 1. Simulate: independent shards, each seeded from the run seed and its index.
-    SIMULATE(Channel.of(0..<(params.shards as int)).map { i -> run_meta + [shard: i] })
+    // Replicas: independent simulations and trainings (replica k uses seed + 1000 k); the fit reports their median.
+    ch_replicas = Channel.of(0..<(params.replicas as int)).map { k ->
+        [id: analysis.baseName, model: params.model, events: params.events, shards: params.shards,
+         fractions: params.fractions, replica: k, seed: (params.seed as long) + 1000L * k]
+    }
 
-    // 2. Augment: all shards (sorted, so the task hash never depends on finishing order) into one samples file.
-    ch_shards = SIMULATE.out.events.map { meta, events -> events }.toSortedList { a, b -> a.name <=> b.name }
-    AUGMENT(ch_shards.map { events -> [run_meta, events] })
+    // 1. Simulate: independent shards, each seeded from its replica's seed and its index.
+    SIMULATE(ch_replicas.flatMap { meta -> (0..<(params.shards as int)).collect { i -> meta + [shard: i] } })
 
-    // 3. Train one model per summary statistic.
-    ch_statistics = Channel.fromList(params.statistics.tokenize(',')*.trim())
-        .map { s -> [statistic: s, kind: s] }
+    // 2. Augment: all shards of a replica (sorted, so the task hash never depends on finishing order) into one samples file.
+    ch_events = SIMULATE.out.events
+        .map { meta, events -> [meta.findAll { it.key != 'shard' }, events] }
+        .groupTuple(size: params.shards as int)
+        .map { meta, events -> [meta, events.sort { it.name }] }
+    AUGMENT(ch_events)
+
+    // 3. Train one model per summary statistic and replica.
+    ch_statistics = Channel.fromList(params.statistics.tokenize(',')*.trim()).map { s -> [statistic: s, kind: s] }
     TRAIN(AUGMENT.out.samples.combine(ch_statistics).map { meta, samples, stat -> [meta + stat, samples] })
 
-    // 4. Shift: templates of each statistic, nominal and with every nuisance at its up and down values.
-    ch_samples = AUGMENT.out.samples.map { meta, f -> f }
-    SHIFT(TRAIN.out.model.combine(ch_samples), analysis)
+    // 4. Shift: templates of each model on its own replica's test events, nominal and with every nuisance up and down.
+    ch_shift = TRAIN.out.model
+        .map { meta, model -> [meta.replica, meta, model] }
+        .combine(AUGMENT.out.samples.map { meta, samples -> [meta.replica, samples] }, by: 0)
+        .map { replica, meta, model, samples -> [meta, model, samples] }
+    SHIFT(ch_shift, analysis)
 
-    // 5. Fit: every statistic on every benchmark, in one table.
+    // 5. Fit: every statistic on every benchmark, in one table (sorted, so the task hash is stable).
     ch_templates = SHIFT.out.templates
-        .map { meta, t -> [meta.statistic, t] }
-        .toSortedList { a, b -> a[0] <=> b[0] }
-        .map { pairs -> [pairs.collect { it[0] }, pairs.collect { it[1] }] }
+        .map { meta, t -> [meta.statistic, meta.replica, t] }
+        .toSortedList { a, b -> a[0] <=> b[0] ?: a[1] <=> b[1] }
+        .map { rows -> [rows.collect { it[0] }, rows.collect { it[2] }] }
     FIT(ch_templates, analysis)
 
     SIMULATE.out.versions.mix(AUGMENT.out.versions, TRAIN.out.versions, SHIFT.out.versions, FIT.out.versions)

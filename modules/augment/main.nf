@@ -1,6 +1,6 @@
 // Labelled, weighted train / validation / test samples from all shards of a run.
 process AUGMENT {
-    tag "${meta.id}"
+    tag "${meta.id} r${meta.replica}"
     label 'process_low'
 
     input:

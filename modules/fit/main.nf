@@ -1,10 +1,10 @@
 // Fisher information and profile-likelihood widths of every statistic on every benchmark.
 process FIT {
-    tag "${statistics.join(', ')}"
+    tag "${statistics.unique().join(', ')}"
     label 'process_low'
 
     input:
-    tuple val(statistics), path(templates)   // statistic names and their templates, in the same order
+    tuple val(statistics), path(templates)   // statistic name of each templates file (repeated for replicas), in the same order
     path analysis
 
     output:

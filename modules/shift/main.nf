@@ -1,6 +1,6 @@
 // Nominal and systematically shifted templates of a trained statistic.
 process SHIFT {
-    tag "${meta.id} ${meta.statistic}"
+    tag "${meta.id} ${meta.statistic} r${meta.replica}"
     label 'process_medium'
     label 'process_gpu'
 
@@ -9,7 +9,7 @@ process SHIFT {
     path analysis
 
     output:
-    tuple val(meta), path("templates_${meta.statistic}.h5"), emit: templates
+    tuple val(meta), path("templates_${meta.statistic}_r${meta.replica}.h5"), emit: templates
     path "versions.yml"                                    , emit: versions
 
     script:
@@ -21,7 +21,7 @@ process SHIFT {
         --analysis ${analysis} \\
         --statistic ${meta.statistic} \\
         ${args} \\
-        --out templates_${meta.statistic}.h5
+        --out templates_${meta.statistic}_r${meta.replica}.h5
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
@@ -31,7 +31,7 @@ process SHIFT {
 
     stub:
     """
-    touch templates_${meta.statistic}.h5
+    touch templates_${meta.statistic}_r${meta.replica}.h5
     printf '"%s":\\n    infera: stub\\n' "${task.process}" > versions.yml
     """
 }

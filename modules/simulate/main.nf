@@ -1,10 +1,10 @@
 // One shard of simulated events from a built-in model.
 process SIMULATE {
-    tag "${meta.id} shard ${meta.shard}/${meta.shards}"
+    tag "${meta.id} r${meta.replica} shard ${meta.shard}/${meta.shards}"
     label 'process_low'
 
     input:
-    val meta   // [id, model, seed, events (per process, all shards), shard, shards]
+    val meta   // [id, model, replica, seed, events (per process, all shards), shard, shards]
 
     output:
     tuple val(meta), path("events_shard*.h5"), emit: events

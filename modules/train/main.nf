@@ -1,6 +1,6 @@
 // Trains one summary statistic with DJL (PyTorch engine); runs on a GPU under the `gpu` profile.
 process TRAIN {
-    tag "${meta.id} ${meta.statistic}"
+    tag "${meta.id} ${meta.statistic} r${meta.replica}"
     label 'process_medium'
     label 'process_gpu'
 
@@ -8,7 +8,7 @@ process TRAIN {
     tuple val(meta), path(samples)
 
     output:
-    tuple val(meta), path("model_${meta.statistic}"), emit: model
+    tuple val(meta), path("model_${meta.statistic}_r${meta.replica}"), emit: model
     path "versions.yml"                              , emit: versions
 
     script:
@@ -18,7 +18,7 @@ process TRAIN {
         --samples ${samples} \\
         --seed ${meta.seed} \\
         ${args} \\
-        --out model_${meta.statistic}
+        --out model_${meta.statistic}_r${meta.replica}
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
@@ -28,8 +28,8 @@ process TRAIN {
 
     stub:
     """
-    mkdir model_${meta.statistic}
-    touch model_${meta.statistic}/model.json model_${meta.statistic}/weights.params model_${meta.statistic}/history.csv
+    mkdir model_${meta.statistic}_r${meta.replica}
+    touch model_${meta.statistic}_r${meta.replica}/model.json model_${meta.statistic}_r${meta.replica}/weights.params model_${meta.statistic}_r${meta.replica}/history.csv
     printf '"%s":\\n    infera: stub\\n' "${task.process}" > versions.yml
     """
 }

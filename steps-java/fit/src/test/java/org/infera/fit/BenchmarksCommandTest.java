@@ -22,9 +22,13 @@ class BenchmarksCommandTest {
     static final double[] BACKGROUND = {500, 250, 150, 70, 30};
 
     private Path templates() {
-        Path t = dir.resolve("t.h5");
+        return templates("t.h5", SIGNAL);
+    }
+
+    private Path templates(String name, double[] signal) {
+        Path t = dir.resolve(name);
         new TemplatesFile("classifier", new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}, new String[] {"signal", "background"},
-                new long[] {1, 0}, new double[][] {SIGNAL, BACKGROUND}, new long[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 1, 1}},
+                new long[] {1, 0}, new double[][] {signal, BACKGROUND}, new long[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 1, 1}},
                 List.of(new TemplatesFile.NuisanceTemplate("r", 1, 0, 0.2, -0.2, new double[] {520, 255, 145, 60, 20},
                                 new double[] {480, 245, 155, 80, 40}),
                         new TemplatesFile.NuisanceTemplate("lambda", 1, 3, 3.5, 2.5, new double[] {505, 252, 148, 68, 27},
@@ -55,8 +59,29 @@ class BenchmarksCommandTest {
             previous = sigma;
             assertTrue(Files.size(out.resolve("scans/classifier_bm" + b + ".png")) > 1000);
         }
-        assertTrue(Files.readString(out.resolve("benchmarks.md")).contains("| paper: classifier | 14.99 | 18.94 |"));
+        assertTrue(Files.readString(out.resolve("benchmarks.md")).contains("| paper: classifier | 100 | 14.99 | 18.94 |"));
         assertTrue(Files.readString(out.resolve("benchmarks.json")).contains("\"sigma_fisher\""));
+    }
+
+    @Test
+    void replicasOfAStatisticAreSummarisedByTheirMedian() throws Exception {
+        Path a = templates("a.h5", SIGNAL);
+        Path b = templates("b.h5", new double[] {1, 2, 4, 17, 26});
+        Path out = dir.resolve("fit");
+        assertEquals(0, StepMain.execute(new FitCommand(), "benchmarks", "--templates", "classifier=" + a, "--templates",
+                "classifier=" + b, "--analysis", ANALYSIS.toString(), "--outdir", out.toString()));
+        List<String> each = Files.readAllLines(out.resolve("benchmarks_replicas.csv"));
+        assertEquals(1 + 2 * 5, each.size());
+        List<String> csv = Files.readAllLines(out.resolve("benchmarks.csv"));
+        assertEquals(6, csv.size());
+        for (int bm = 0; bm < 5; bm++) {
+            double sum = 0;
+            for (String line : each.subList(1, each.size())) {
+                String[] f = line.split(",");
+                if (Integer.parseInt(f[2]) == bm) sum += Double.parseDouble(f[3]);
+            }
+            assertEquals(sum / 2, Double.parseDouble(csv.get(1 + bm).split(",")[2]), 1e-12, "median of two = their mean");
+        }
     }
 
     @Test

@@ -1,0 +1,112 @@
+package org.infera.fit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.infera.core.analysis.Analysis;
+
+/** The benchmark table in CSV, JSON and Markdown (beside the published INFERNO numbers). */
+final class BenchmarkTables {
+    private BenchmarkTables() {}
+
+    /** statistic,benchmark,sigma_fisher,width_profile: the median over replicas. */
+    static void writeCsv(Path file, List<ReplicaSummary> rows) throws IOException {
+        try (CSVPrinter csv = printer(file, "statistic", "benchmark", "sigma_fisher", "width_profile")) {
+            for (ReplicaSummary r : rows) csv.printRecord(r.statistic(), r.benchmark(), r.medianSigmaFisher(), r.medianWidthProfile());
+        }
+    }
+
+    /** Every replica's numbers, for spreads and for checking the medians. */
+    static void writeReplicasCsv(Path file, List<ReplicaSummary> rows) throws IOException {
+        try (CSVPrinter csv = printer(file, "statistic", "replica", "benchmark", "sigma_fisher", "width_profile",
+                "interval_lower", "interval_upper")) {
+            for (ReplicaSummary r : rows) {
+                for (int k = 0; k < r.replicas().size(); k++) {
+                    BenchmarkResult b = r.replicas().get(k);
+                    csv.printRecord(r.statistic(), k, r.benchmark(), b.sigmaFisher(), b.widthProfile(), b.intervalLower(), b.intervalUpper());
+                }
+            }
+        }
+    }
+
+    private static CSVPrinter printer(Path file, String... header) throws IOException {
+        return new CSVPrinter(Files.newBufferedWriter(file), CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get());
+    }
+
+    static void writeJson(Path file, List<ReplicaSummary> rows, Analysis analysis) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("analysis", analysis.name());
+        root.put("parameter_of_interest", "signal yield s (expected events)");
+        ArrayNode out = root.putArray("results");
+        for (ReplicaSummary r : rows) {
+            ObjectNode o = out.addObject();
+            o.put("statistic", r.statistic());
+            o.put("benchmark", r.benchmark());
+            o.putPOJO("floating", r.replicas().get(0).floating());
+            o.put("replicas", r.replicas().size());
+            o.put("sigma_fisher", r.medianSigmaFisher());
+            o.put("width_profile", r.medianWidthProfile());
+            o.put("sigma_fisher_min", r.minSigmaFisher());
+            o.put("sigma_fisher_max", r.maxSigmaFisher());
+            ArrayNode each = o.putArray("per_replica");
+            for (BenchmarkResult b : r.replicas()) {
+                ObjectNode e = each.addObject();
+                e.put("sigma_fisher", b.sigmaFisher());
+                e.put("width_profile", b.widthProfile());
+                e.putArray("interval").add(b.intervalLower()).add(b.intervalUpper());
+            }
+        }
+        json.writeValue(file.toFile(), root);
+    }
+
+    static void writeMarkdown(Path file, List<ReplicaSummary> rows, PaperTable paper) throws IOException {
+        Map<String, Map<Integer, ReplicaSummary>> byStatistic = new TreeMap<>();
+        int maxBenchmark = 0;
+        for (ReplicaSummary r : rows) {
+            byStatistic.computeIfAbsent(r.statistic(), k -> new TreeMap<>()).put(r.benchmark(), r);
+            maxBenchmark = Math.max(maxBenchmark, r.benchmark());
+        }
+        try (Writer w = Files.newBufferedWriter(file)) {
+            w.write("# Expected uncertainty on the signal yield s\n\n");
+            w.write("σ_Fisher = sqrt((I⁻¹)_ss) of the Asimov Fisher information, the median over replicas (independent "
+                    + "simulations and trainings); in brackets the median profile-likelihood half-width (ΔNLL = 0.5); "
+                    + "below it the range of σ_Fisher over the replicas. Paper rows: " + paper.source() + ".\n\n");
+            StringBuilder header = new StringBuilder("| statistic | replicas |");
+            StringBuilder rule = new StringBuilder("| --- | --- |");
+            for (int b = 0; b <= maxBenchmark; b++) {
+                header.append(" BM").append(b).append(" |");
+                rule.append(" --- |");
+            }
+            w.write(header + "\n" + rule + "\n");
+            for (Map.Entry<String, Map<Integer, ReplicaSummary>> e : byStatistic.entrySet()) {
+                int n = e.getValue().values().iterator().next().replicas().size();
+                StringBuilder row = new StringBuilder("| " + e.getKey() + " | " + n + " |");
+                StringBuilder range = new StringBuilder("| range | |");
+                StringBuilder paperRow = new StringBuilder("| paper: " + PaperTable.rowOf(e.getKey()) + " | 100 |");
+                boolean hasPaper = false;
+                for (int b = 0; b <= maxBenchmark; b++) {
+                    ReplicaSummary r = e.getValue().get(b);
+                    row.append(r == null ? " |" : String.format(" %.2f (%.2f) |", r.medianSigmaFisher(), r.medianWidthProfile()));
+                    range.append(r == null ? " |" : String.format(" %.2f – %.2f |", r.minSigmaFisher(), r.maxSigmaFisher()));
+                    double p = paper.value(PaperTable.rowOf(e.getKey()), b);
+                    hasPaper |= !Double.isNaN(p);
+                    paperRow.append(Double.isNaN(p) ? " |" : String.format(" %.2f |", p));
+                }
+                w.write(row + "\n");
+                if (n > 1) w.write(range + "\n");
+                if (hasPaper) w.write(paperRow + "\n");
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.infera.fit;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One statistic on one benchmark over its replicas (independent simulations and trainings): the
+ * median σ_Fisher and profile half-width, as the INFERNO paper reports medians over trainings, with
+ * the smallest and largest value as the spread. The representative replica (the one whose σ_Fisher
+ * is the lower median) supplies the scan plot.
+ */
+record ReplicaSummary(String statistic, int benchmark, List<BenchmarkResult> replicas) {
+
+    double medianSigmaFisher() {
+        return median(replicas.stream().mapToDouble(BenchmarkResult::sigmaFisher).toArray());
+    }
+
+    double medianWidthProfile() {
+        return median(replicas.stream().mapToDouble(BenchmarkResult::widthProfile).toArray());
+    }
+
+    double minSigmaFisher() {
+        return replicas.stream().mapToDouble(BenchmarkResult::sigmaFisher).min().orElseThrow();
+    }
+
+    double maxSigmaFisher() {
+        return replicas.stream().mapToDouble(BenchmarkResult::sigmaFisher).max().orElseThrow();
+    }
+
+    BenchmarkResult representative() {
+        List<BenchmarkResult> sorted = replicas.stream()
+                .sorted((a, b) -> Double.compare(a.sigmaFisher(), b.sigmaFisher())).toList();
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    /** The median; the mean of the two middle values for an even count. */
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+}
