@@ -24,9 +24,18 @@ public final class FisherInformation {
                 info[a][b] = s;
                 info[b][a] = s;
             }
-            if (constraints.constrained(a)) info[a][a] += 1 / (constraints.width()[a] * constraints.width()[a]);
         }
-        return info;
+        return withConstraints(info, constraints);
+    }
+
+    /** The information of the main measurement plus 1/σ_a² for each Gaussian-constrained parameter. */
+    public static double[][] withConstraints(double[][] info, Constraints constraints) {
+        double[][] out = new double[info.length][];
+        for (int a = 0; a < info.length; a++) {
+            out[a] = info[a].clone();
+            if (constraints.constrained(a)) out[a][a] += 1 / (constraints.width()[a] * constraints.width()[a]);
+        }
+        return out;
     }
 
     /**

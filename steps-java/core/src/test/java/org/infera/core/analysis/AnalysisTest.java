@@ -12,11 +12,11 @@ import org.infera.core.cli.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AnalysisTest {
+public class AnalysisTest {
     @TempDir
     Path dir;
 
-    static Path paperDefinition() {
+    public static Path paperDefinition() {
         return Path.of(System.getProperty("infera.repo", "../..")).resolve("params/analysis/inferno-paper.json");
     }
 
