@@ -35,9 +35,12 @@ workflow {
         .map { meta, events -> [meta, events.sort { it.name }] }
     AUGMENT(ch_events)
 
-    // 3. Train one model per summary statistic and replica.
-    ch_statistics = Channel.fromList(params.statistics.tokenize(',')*.trim()).map { s -> [statistic: s, kind: s] }
-    TRAIN(AUGMENT.out.samples.combine(ch_statistics).map { meta, samples, stat -> [meta + stat, samples] })
+    // 3. Train one model per summary statistic and replica: `classifier`, or `inferno_bm<k>` (INFERNO for benchmark k).
+    ch_statistics = Channel.fromList(params.statistics.tokenize(',')*.trim()).map { s ->
+        def m = s =~ /^inferno_bm(\d+)$/
+        m ? [statistic: s, kind: 'inferno', benchmark: m[0][1] as int] : [statistic: s, kind: s]
+    }
+    TRAIN(AUGMENT.out.samples.combine(ch_statistics).map { meta, samples, stat -> [meta + stat, samples] }, analysis)
 
     // 4. Shift: templates of each model on its own replica's test events, nominal and with every nuisance up and down.
     ch_shift = TRAIN.out.model

@@ -6,6 +6,7 @@ process TRAIN {
 
     input:
     tuple val(meta), path(samples)
+    path analysis
 
     output:
     tuple val(meta), path("model_${meta.statistic}_r${meta.replica}"), emit: model
@@ -13,9 +14,11 @@ process TRAIN {
 
     script:
     def args = task.ext.args ?: ''
+    def inferno = meta.kind == 'inferno' ? "--analysis ${analysis} --benchmark ${meta.benchmark}" : ''
     """
     infera-train ${meta.kind} \\
         --samples ${samples} \\
+        ${inferno} \\
         --seed ${meta.seed} \\
         ${args} \\
         --out model_${meta.statistic}_r${meta.replica}

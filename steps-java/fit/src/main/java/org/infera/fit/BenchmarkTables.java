@@ -22,7 +22,7 @@ final class BenchmarkTables {
     /** statistic,benchmark,sigma_fisher,width_profile: the median over replicas. */
     static void writeCsv(Path file, List<ReplicaSummary> rows) throws IOException {
         try (CSVPrinter csv = printer(file, "statistic", "benchmark", "sigma_fisher", "width_profile")) {
-            for (ReplicaSummary r : rows) csv.printRecord(r.statistic(), r.benchmark(), r.medianSigmaFisher(), r.medianWidthProfile());
+            for (ReplicaSummary r : rows) csv.printRecord(r.statistic(), r.benchmark(), r.medianSigmaFisher(), orEmpty(r.medianWidthProfile()));
         }
     }
 
@@ -33,10 +33,21 @@ final class BenchmarkTables {
             for (ReplicaSummary r : rows) {
                 for (int k = 0; k < r.replicas().size(); k++) {
                     BenchmarkResult b = r.replicas().get(k);
-                    csv.printRecord(r.statistic(), k, r.benchmark(), b.sigmaFisher(), b.widthProfile(), b.intervalLower(), b.intervalUpper());
+                    csv.printRecord(r.statistic(), k, r.benchmark(), b.sigmaFisher(), orEmpty(b.widthProfile()),
+                            orEmpty(b.intervalLower()), orEmpty(b.intervalUpper()));
                 }
             }
         }
+    }
+
+    /** A number, or an empty field where none was computed (the analytic row has no profile scan). */
+    private static Object orEmpty(double v) {
+        return Double.isNaN(v) ? "" : v;
+    }
+
+    private static void putOrNull(ObjectNode o, String key, double v) {
+        if (Double.isNaN(v)) o.putNull(key);
+        else o.put(key, v);
     }
 
     private static CSVPrinter printer(Path file, String... header) throws IOException {
@@ -56,15 +67,15 @@ final class BenchmarkTables {
             o.putPOJO("floating", r.replicas().get(0).floating());
             o.put("replicas", r.replicas().size());
             o.put("sigma_fisher", r.medianSigmaFisher());
-            o.put("width_profile", r.medianWidthProfile());
+            putOrNull(o, "width_profile", r.medianWidthProfile());
             o.put("sigma_fisher_min", r.minSigmaFisher());
             o.put("sigma_fisher_max", r.maxSigmaFisher());
             ArrayNode each = o.putArray("per_replica");
             for (BenchmarkResult b : r.replicas()) {
                 ObjectNode e = each.addObject();
                 e.put("sigma_fisher", b.sigmaFisher());
-                e.put("width_profile", b.widthProfile());
-                e.putArray("interval").add(b.intervalLower()).add(b.intervalUpper());
+                putOrNull(e, "width_profile", b.widthProfile());
+                if (!Double.isNaN(b.intervalLower())) e.putArray("interval").add(b.intervalLower()).add(b.intervalUpper());
             }
         }
         json.writeValue(file.toFile(), root);
@@ -93,11 +104,13 @@ final class BenchmarkTables {
                 int n = e.getValue().values().iterator().next().replicas().size();
                 StringBuilder row = new StringBuilder("| " + e.getKey() + " | " + n + " |");
                 StringBuilder range = new StringBuilder("| range | |");
-                StringBuilder paperRow = new StringBuilder("| paper: " + PaperTable.rowOf(e.getKey()) + " | 100 |");
+                StringBuilder paperRow = new StringBuilder("| paper: " + PaperTable.rowOf(e.getKey()) + " | " + paper.trainings(e.getKey()) + " |");
                 boolean hasPaper = false;
                 for (int b = 0; b <= maxBenchmark; b++) {
                     ReplicaSummary r = e.getValue().get(b);
-                    row.append(r == null ? " |" : String.format(" %.2f (%.2f) |", r.medianSigmaFisher(), r.medianWidthProfile()));
+                    row.append(r == null ? " |" : Double.isNaN(r.medianWidthProfile())
+                            ? String.format(" %.2f |", r.medianSigmaFisher())
+                            : String.format(" %.2f (%.2f) |", r.medianSigmaFisher(), r.medianWidthProfile()));
                     range.append(r == null ? " |" : String.format(" %.2f – %.2f |", r.minSigmaFisher(), r.maxSigmaFisher()));
                     double p = paper.value(PaperTable.rowOf(e.getKey()), b);
                     hasPaper |= !Double.isNaN(p);

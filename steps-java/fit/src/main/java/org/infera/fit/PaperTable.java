@@ -32,6 +32,11 @@ final class PaperTable {
         return r != null && benchmark >= 0 && benchmark < r.size() ? r.get(benchmark).asDouble() : Double.NaN;
     }
 
+    /** How many trainings the paper's row is the median of ("—" for the analytic row, which has none). */
+    String trainings(String statistic) {
+        return "analytic".equals(rowOf(statistic)) ? "—" : "100";
+    }
+
     /** The paper row that a statistic's name corresponds to ("inferno_bm4" → "inferno"). */
     static String rowOf(String statistic) {
         int underscore = statistic.indexOf('_');

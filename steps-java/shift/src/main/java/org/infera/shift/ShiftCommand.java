@@ -38,7 +38,9 @@ public final class ShiftCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "test", description = "Split whose events make the templates: train, validation or test (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--bins", defaultValue = "10", description = "Equal-width bins of the classifier output in [0, 1] (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bins", defaultValue = "10",
+            description = "Equal-width bins of a classifier's probability in [0, 1] (default: ${DEFAULT-VALUE}); an INFERNO "
+                    + "network's bins are its softmax outputs, each event in the bin of its largest output.")
     int bins;
 
     @Option(names = "--statistic", defaultValue = "classifier", description = "Name of the statistic, recorded in the templates (default: ${DEFAULT-VALUE}).")
@@ -67,18 +69,16 @@ public final class ShiftCommand implements Callable<Integer> {
                 throw new InputException(model + ": the network was trained on features " + network.spec().features()
                         + ", but " + samples + " has " + Arrays.toString(file.features()));
             }
-            if (!"classifier".equals(network.spec().kind())) {
-                throw new InputException(model + ": statistic kind '" + network.spec().kind() + "' has no templates yet (classifier)");
-            }
-            TemplatesFile templates = makeTemplates(analysis, file, file.split(which), network);
+            Statistic kind = Statistic.of(network.spec(), bins, model);
+            TemplatesFile templates = makeTemplates(analysis, file, file.split(which), network, kind);
             templates.write(out);
             System.err.printf("infera-shift: %d-bin templates of %d processes and %d nuisances written to %s%n",
-                    bins, file.processes().length, templates.nuisances().size(), out);
+                    templates.bins(), file.processes().length, templates.nuisances().size(), out);
         }
         return 0;
     }
 
-    private TemplatesFile makeTemplates(Analysis analysis, SamplesFile file, Sample sample, TrainedNetwork network) {
+    private TemplatesFile makeTemplates(Analysis analysis, SamplesFile file, Sample sample, TrainedNetwork network, Statistic kind) {
         int processes = file.processes().length;
         List<Analysis.Nuisance> nuisances = analysis.nuisancesOrEmpty();
         double[][] nominal = new double[processes][];
@@ -86,7 +86,7 @@ public final class ShiftCommand implements Callable<Integer> {
         List<TemplatesFile.NuisanceTemplate> shifted = new ArrayList<>();
         try (Progress progress = new Progress("shift", processes + 2L * nuisances.size(), "templates")) {
             for (int p = 0; p < processes; p++) {
-                Histogram h = histogram(network, sample.rowsOfProcess(p), sample.weightsOfProcess(p));
+                Histogram h = histogram(network, kind, sample.rowsOfProcess(p), sample.weightsOfProcess(p));
                 if (h.counts.length == 0 || Arrays.stream(h.counts).sum() == 0) {
                     throw new InputException(samples + ": the " + split + " split has no events of process '" + file.processes()[p] + "'");
                 }
@@ -99,15 +99,15 @@ public final class ShiftCommand implements Callable<Integer> {
                 if (p < 0) throw new InputException(samples + ": no process '" + n.process() + "' for nuisance '" + n.name() + "'");
                 double[][] rows = sample.rowsOfProcess(p);
                 double[] weights = sample.weightsOfProcess(p);
-                double[] up = histogram(network, shiftedCopy(analysis, n, n.up(), rows), weights).sums;
+                double[] up = histogram(network, kind, shiftedCopy(analysis, n, n.up(), rows), weights).sums;
                 progress.step(1);
-                double[] down = histogram(network, shiftedCopy(analysis, n, n.down(), rows), weights).sums;
+                double[] down = histogram(network, kind, shiftedCopy(analysis, n, n.down(), rows), weights).sums;
                 progress.step(1);
                 shifted.add(new TemplatesFile.NuisanceTemplate(n.name(), p, n.nominal(), n.up(), n.down(), up, down));
             }
         }
         long[] isSignal = file.isSignal().clone();
-        return new TemplatesFile(statistic, Histogram.edges(bins, 0, 1), file.processes(), isSignal, nominal, counts, shifted);
+        return new TemplatesFile(statistic, kind.edges(), file.processes(), isSignal, nominal, counts, shifted);
     }
 
     private static double[][] shiftedCopy(Analysis analysis, Analysis.Nuisance n, double value, double[][] rows) {
@@ -119,11 +119,12 @@ public final class ShiftCommand implements Callable<Integer> {
         return copy;
     }
 
-    /** Histogram of the classifier's probability, sigmoid(logit), of the given events. */
-    private Histogram histogram(TrainedNetwork network, double[][] x, double[] weights) {
-        Histogram h = new Histogram(bins, 0, 1);
-        float[][] logits = network.outputs(x);
-        for (int i = 0; i < x.length; i++) h.fill(1 / (1 + Math.exp(-logits[i][0])), weights[i]);
+    /** Histogram of the statistic's value for the given events. */
+    private static Histogram histogram(TrainedNetwork network, Statistic kind, double[][] x, double[] weights) {
+        double[] edges = kind.edges();
+        Histogram h = new Histogram(edges.length - 1, edges[0], edges[edges.length - 1]);
+        float[][] outputs = network.outputs(x);
+        for (int i = 0; i < x.length; i++) h.fill(kind.value(outputs[i]), weights[i]);
         return h;
     }
 }

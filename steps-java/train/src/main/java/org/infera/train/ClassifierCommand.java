@@ -15,13 +15,9 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.infera.core.cli.Checks;
 import org.infera.core.cli.Progress;
 import org.infera.core.data.Sample;
@@ -83,14 +79,14 @@ public final class ClassifierCommand implements Callable<Integer> {
         SamplesFile file = SamplesFile.read(samples);
         Sample train = file.split(Split.TRAIN);
         Sample validation = file.split(Split.VALIDATION);
-        double[] mean = mean(train.x());
-        double[] std = std(train.x(), mean);
+        double[] mean = Standardisation.mean(train.x());
+        double[] std = Standardisation.std(train.x(), mean);
         NetworkSpec draft = new NetworkSpec("classifier", List.of(file.features()), mean, std, hidden, activation, 1,
-                seed, 0, 0, Double.NaN, Engine.getDjlVersion());
+                seed, 0, 0, Double.NaN, Engine.getDjlVersion(), null, null);
 
         Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
         Block block = Networks.mlp(hidden, activation, 1);
-        List<double[]> history = new ArrayList<>();
+        History history = new History();
         try (Model model = Model.newInstance("classifier")) {
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(new WeightedBinaryCrossEntropy())
@@ -108,7 +104,7 @@ public final class ClassifierCommand implements Callable<Integer> {
                         long start = System.nanoTime();
                         double trainLoss = trainEpoch(trainer, trainBatches, rng, progress);
                         double validationLoss = validationBatches.loss(trainer);
-                        history.add(new double[] {epoch, trainLoss, validationLoss});
+                        history.add(epoch, trainLoss, validationLoss);
                         progress.message(String.format("epoch %d: train loss %.6f, validation loss %.6f (%.1f s)",
                                 epoch, trainLoss, validationLoss, (System.nanoTime() - start) / 1e9));
                         if (stopping.update(epoch, validationLoss)) {
@@ -119,8 +115,8 @@ public final class ClassifierCommand implements Callable<Integer> {
                 }
                 stopping.restoreBest();
                 NetworkSpec spec = new NetworkSpec("classifier", draft.features(), mean, std, hidden, activation, 1, seed,
-                        history.size(), stopping.bestEpoch(), stopping.bestLoss(), Engine.getDjlVersion());
-                TrainedNetwork.save(out, spec, block, dir -> writeHistory(dir.resolve(TrainedNetwork.HISTORY), history));
+                        history.size(), stopping.bestEpoch(), stopping.bestLoss(), Engine.getDjlVersion(), null, null);
+                TrainedNetwork.save(out, spec, block, dir -> history.write(dir.resolve(TrainedNetwork.HISTORY)));
                 System.err.printf("infera-train: best validation loss %.6f at epoch %d of %d; model written to %s%n",
                         stopping.bestLoss(), stopping.bestEpoch(), history.size(), out);
             }
@@ -148,29 +144,5 @@ public final class ClassifierCommand implements Callable<Integer> {
             progress.step(1);
         }
         return lossSum / weightSum;
-    }
-
-    private static void writeHistory(Path file, List<double[]> history) throws IOException {
-        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(file),
-                CSVFormat.DEFAULT.builder().setHeader("epoch", "train_loss", "validation_loss").setRecordSeparator('\n').get())) {
-            for (double[] row : history) csv.printRecord((int) row[0], row[1], row[2]);
-        }
-    }
-
-    static double[] mean(double[][] x) {
-        double[] m = new double[x[0].length];
-        for (double[] row : x) for (int j = 0; j < m.length; j++) m[j] += row[j];
-        for (int j = 0; j < m.length; j++) m[j] /= x.length;
-        return m;
-    }
-
-    static double[] std(double[][] x, double[] mean) {
-        double[] s = new double[mean.length];
-        for (double[] row : x) for (int j = 0; j < s.length; j++) s[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
-        for (int j = 0; j < s.length; j++) {
-            s[j] = Math.sqrt(s[j] / x.length);
-            if (!(s[j] > 0)) s[j] = 1; // a constant feature: leave it centred, unscaled
-        }
-        return s;
     }
 }

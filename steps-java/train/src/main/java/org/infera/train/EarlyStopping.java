@@ -11,20 +11,20 @@ import java.util.List;
  * Early stopping on the validation loss that really restores the best weights: a copy of every
  * parameter is kept at each new best epoch and written back at the end.
  */
-final class EarlyStopping {
+public final class EarlyStopping {
     private final int patience;
     private final Block block;
     private final List<float[]> best = new ArrayList<>();
     private double bestLoss = Double.POSITIVE_INFINITY;
     private int bestEpoch;
 
-    EarlyStopping(int patience, Block block) {
+    public EarlyStopping(int patience, Block block) {
         this.patience = patience;
         this.block = block;
     }
 
     /** Records an epoch; returns true when training should stop. */
-    boolean update(int epoch, double validationLoss) {
+    public boolean update(int epoch, double validationLoss) {
         if (validationLoss < bestLoss) {
             bestLoss = validationLoss;
             bestEpoch = epoch;
@@ -35,7 +35,7 @@ final class EarlyStopping {
         return epoch - bestEpoch >= patience;
     }
 
-    void restoreBest() {
+    public void restoreBest() {
         int k = 0;
         for (Pair<String, Parameter> p : block.getParameters()) {
             NDArray array = p.getValue().getArray();
@@ -43,11 +43,11 @@ final class EarlyStopping {
         }
     }
 
-    int bestEpoch() {
+    public int bestEpoch() {
         return bestEpoch;
     }
 
-    double bestLoss() {
+    public double bestLoss() {
         return bestLoss;
     }
 }

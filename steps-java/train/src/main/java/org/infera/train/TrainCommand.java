@@ -5,7 +5,7 @@ import org.infera.core.cli.VersionProvider;
 import picocli.CommandLine.Command;
 
 @Command(name = "infera-train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {ClassifierCommand.class, EngineCommand.class},
+        subcommands = {ClassifierCommand.class, org.infera.train.inferno.InfernoCommand.class, EngineCommand.class},
         description = "Trains a summary statistic on a samples file with DJL (PyTorch engine) and writes a model "
                 + "directory: model.json, weights.params, history.csv. One sub-command per kind of statistic.")
 public final class TrainCommand implements Runnable {
@@ -18,6 +18,6 @@ public final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a sub-command is required (classifier or engine)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a sub-command is required (classifier, inferno or engine)");
     }
 }

@@ -9,6 +9,10 @@ import org.infera.core.data.TemplatesFile;
  * the yield of process p and f_p its unit-normalised template, shape-interpolated in each nuisance
  * acting on p ({@link QuadraticInterpolation}). Parameters in physical units: first one yield per
  * process, then one value per nuisance; α_k = (θ_k − nominal_k) / halfRange_k.
+ *
+ * <p>Bins with no expected events at nominal values are left out: the Asimov data are zero there,
+ * so they carry no information, and a shifted template that fills one is a Monte Carlo fluctuation
+ * that would otherwise give an infinite Fisher information.
  */
 public final class BinnedModel {
     private final int bins;
@@ -21,7 +25,8 @@ public final class BinnedModel {
     private final double[][] shapeUp;      // [nuisance][bin], unit sum
     private final double[][] shapeDown;
 
-    public BinnedModel(TemplatesFile t) {
+    public BinnedModel(TemplatesFile templates) {
+        TemplatesFile t = nonEmptyBins(templates);
         int processes = t.processes().length;
         int k = t.nuisances().size();
         bins = t.bins();
@@ -142,6 +147,26 @@ public final class BinnedModel {
     /** Names of all parameters, yields first. */
     public List<String> names() {
         return new ArrayList<>(List.of(names));
+    }
+
+    private static TemplatesFile nonEmptyBins(TemplatesFile t) {
+        int[] keep = java.util.stream.IntStream.range(0, t.bins()).filter(i -> {
+            double total = 0;
+            for (double[] row : t.nominal()) total += row[i];
+            return total > 0;
+        }).toArray();
+        if (keep.length == t.bins()) return t;
+        java.util.function.UnaryOperator<double[]> pick = v -> java.util.Arrays.stream(keep).mapToDouble(i -> v[i]).toArray();
+        double[][] nominal = java.util.Arrays.stream(t.nominal()).map(pick).toArray(double[][]::new);
+        long[][] counts = java.util.Arrays.stream(t.mcCounts()).map(c -> java.util.Arrays.stream(keep).mapToLong(i -> c[i]).toArray())
+                .toArray(long[][]::new);
+        double[] edges = new double[keep.length + 1];  // positions lose their meaning here; only the count matters
+        for (int i = 0; i <= keep.length; i++) edges[i] = i;
+        List<TemplatesFile.NuisanceTemplate> nuisances = t.nuisances().stream()
+                .map(n -> new TemplatesFile.NuisanceTemplate(n.name(), n.process(), n.nominalValue(), n.upValue(), n.downValue(),
+                        pick.apply(n.up()), pick.apply(n.down())))
+                .toList();
+        return new TemplatesFile(t.statistic(), edges, t.processes(), t.isSignal(), nominal, counts, nuisances);
     }
 
     private static double sum(double[] v) {

@@ -2,7 +2,9 @@ package org.infera.core.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.infera.core.data.TemplatesFile;
 import org.junit.jupiter.api.Test;
 
 class BinnedModelTest {
@@ -43,5 +45,19 @@ class BinnedModelTest {
                 }
             }
         }
+    }
+
+    @Test
+    void binsWithoutExpectedEventsAreLeftOut() {
+        // Bin 1 is empty at nominal values (a soft bin no event wins); its shifted template is a fluctuation.
+        TemplatesFile t = new TemplatesFile("t", new double[] {0, 1, 2, 3}, new String[] {"signal", "background"}, new long[] {1, 0},
+                new double[][] {{10, 0, 40}, {600, 0, 400}}, new long[][] {{1, 0, 1}, {1, 0, 1}},
+                java.util.List.of(new TemplatesFile.NuisanceTemplate("r", 1, 0, 0.2, -0.2, new double[] {590, 1, 409}, new double[] {610, 0, 390})));
+        BinnedModel m = new BinnedModel(t);
+        assertEquals(2, m.bins());
+        assertArrayEquals(new double[] {610, 440}, m.expected(m.nominal()), 1e-9);
+        Constraints c = new Constraints(new boolean[] {false, false, true}, new double[3]);
+        double sigma = FisherInformation.sigma(FisherInformation.asimov(m, m.nominal(), c), m.poi(), c.floating());
+        assertTrue(Double.isFinite(sigma) && sigma > 0, "sigma " + sigma);
     }
 }

@@ -12,6 +12,7 @@ import org.infera.core.cli.InputException;
 /**
  * Everything needed to rebuild a trained network and use it: the kind of statistic, the input
  * features and their standardisation, the layer sizes and activation, and how it was trained.
+ * {@code temperature} and {@code benchmark} are those of an INFERNO network (null for a classifier).
  * Saved as {@code model.json} beside {@code weights.params}.
  */
 public record NetworkSpec(
@@ -26,7 +27,9 @@ public record NetworkSpec(
         int epochsRun,
         int bestEpoch,
         double bestValidationLoss,
-        String djlVersion) {
+        String djlVersion,
+        Double temperature,
+        Integer benchmark) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -1,0 +1,61 @@
+package org.infera.shift;
+
+import java.nio.file.Path;
+import org.infera.core.cli.InputException;
+import org.infera.train.nn.NetworkSpec;
+
+/** How a trained network's outputs become the binned summary statistic. */
+abstract class Statistic {
+    abstract double[] edges();
+
+    /** The value histogrammed for one event, from the network's outputs. */
+    abstract double value(float[] outputs);
+
+    static Statistic of(NetworkSpec spec, int bins, Path model) {
+        return switch (spec.kind()) {
+            case "classifier" -> new ClassifierProbability(bins);
+            case "inferno" -> new Argmax(spec.outputs());
+            default -> throw new InputException(model + ": statistic kind '" + spec.kind() + "' has no templates (classifier, inferno)");
+        };
+    }
+
+    /** A classifier's probability sigmoid(logit), in equal-width bins of [0, 1]. */
+    static final class ClassifierProbability extends Statistic {
+        private final int bins;
+
+        ClassifierProbability(int bins) {
+            this.bins = bins;
+        }
+
+        @Override
+        double[] edges() {
+            return Histogram.edges(bins, 0, 1);
+        }
+
+        @Override
+        double value(float[] outputs) {
+            return 1 / (1 + Math.exp(-outputs[0]));
+        }
+    }
+
+    /** Hard assignment of INFERNO's soft bins: the index of the largest output, bins [k, k + 1). */
+    static final class Argmax extends Statistic {
+        private final int outputs;
+
+        Argmax(int outputs) {
+            this.outputs = outputs;
+        }
+
+        @Override
+        double[] edges() {
+            return Histogram.edges(outputs, 0, outputs);
+        }
+
+        @Override
+        double value(float[] out) {
+            int best = 0;
+            for (int k = 1; k < out.length; k++) if (out[k] > out[best]) best = k;
+            return best + 0.5;
+        }
+    }
+}

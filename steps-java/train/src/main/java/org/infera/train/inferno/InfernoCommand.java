@@ -1,0 +1,180 @@
+package org.infera.train.inferno;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.infera.core.analysis.Analysis;
+import org.infera.core.cli.Checks;
+import org.infera.core.cli.InputException;
+import org.infera.core.cli.Progress;
+import org.infera.core.cli.VersionProvider;
+import org.infera.core.data.SamplesFile;
+import org.infera.core.data.Split;
+import org.infera.core.random.Rng;
+import org.infera.train.EarlyStopping;
+import org.infera.train.History;
+import org.infera.train.Standardisation;
+import org.infera.train.nn.NetworkSpec;
+import org.infera.train.nn.Networks;
+import org.infera.train.nn.TrainedNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "inferno", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Trains an INFERNO summary statistic (de Castro & Dorigo 2018): an MLP with softmax outputs "
+                + "(temperature τ) as soft bins, trained to minimise the expected variance of the signal yield, "
+                + "(I⁻¹)_ss of the Asimov Fisher information with the nuisances of one benchmark profiled and constrained. "
+                + "Nuisance derivatives come from each batch's events shifted to the nuisance's up and down values "
+                + "as declared in the analysis (exact mode). The loss is printed as σ_s = sqrt((I⁻¹)_ss).")
+public final class InfernoCommand implements Callable<Integer> {
+
+    @Option(names = "--samples", required = true, description = "Samples file written by infera-augment.")
+    Path samples;
+
+    @Option(names = "--analysis", required = true, description = "Analysis definition (JSON): processes, nuisances, benchmarks.")
+    Path analysisFile;
+
+    @Option(names = "--benchmark", required = true, description = "Benchmark whose floating parameters and constraints the loss uses.")
+    int benchmark;
+
+    @Option(names = {"-o", "--out"}, required = true, description = "Output model directory.")
+    Path out;
+
+    @Option(names = "--bins", defaultValue = "10", description = "Softmax outputs, the bins of the statistic (default: ${DEFAULT-VALUE}).")
+    int bins;
+
+    @Option(names = "--temperature", defaultValue = "0.1", description = "Softmax temperature τ (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--hidden", defaultValue = "100,100", split = ",", description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
+    List<Integer> hidden;
+
+    @Option(names = "--activation", defaultValue = "relu", description = "relu or tanh (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--epochs", defaultValue = "100", description = "Maximum number of epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "1000", description = "Events of each process per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--patience", defaultValue = "10",
+            description = "Stop after this many epochs without a lower validation loss (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--seed", required = true, description = "Seed of the weight initialisation and batch order.")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        Checks.positive("--epochs", epochs);
+        Checks.positive("--batch-size", batchSize);
+        Checks.positive("--learning-rate", learningRate);
+        Checks.positive("--temperature", temperature);
+        Checks.nonNegative("--patience", patience);
+        if (bins < 2) throw new InputException("--bins must be at least 2, got " + bins);
+        for (int h : hidden) Checks.positive("--hidden", h);
+
+        Analysis analysis = Analysis.read(analysisFile);
+        FisherLayout layout = FisherLayout.of(analysis, benchmark);
+        SamplesFile file = SamplesFile.read(samples);
+        if (!analysis.features().equals(List.of(file.features()))) {
+            throw new InputException(samples + ": dataset 'features/names' is " + List.of(file.features()) + " but "
+                    + analysisFile + " declares features " + analysis.features());
+        }
+        if (!analysis.processes().stream().map(Analysis.Process::name).toList().equals(List.of(file.processes()))) {
+            throw new InputException(samples + ": dataset 'processes/names' is " + List.of(file.processes()) + " but "
+                    + analysisFile + " declares processes " + analysis.processes().stream().map(Analysis.Process::name).toList());
+        }
+        double[] mean = Standardisation.mean(file.split(Split.TRAIN).x());
+        double[] std = Standardisation.std(file.split(Split.TRAIN).x(), mean);
+        NetworkSpec draft = new NetworkSpec("inferno", List.of(file.features()), mean, std, hidden, activation, bins, seed,
+                0, 0, Double.NaN, Engine.getDjlVersion(), temperature, benchmark);
+        InfernoData train = new InfernoData(draft, file.split(Split.TRAIN), analysis, layout);
+        InfernoData validation = new InfernoData(draft, file.split(Split.VALIDATION), analysis, layout);
+        int largest = 0;
+        for (int p = 0; p < train.processes(); p++) largest = Math.max(largest, train.size(p));
+        int steps = (largest + batchSize - 1) / batchSize;
+
+        Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+        Block block = Networks.mlp(hidden, activation, bins);
+        History history = new History();
+        try (Model model = Model.newInstance("inferno")) {
+            model.setBlock(block);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new InfernoLoss(temperature, layout))
+                    .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build());
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(batchSize, mean.length));
+                Rng rng = new Rng(Rng.derivedSeed(seed, 1));
+                EarlyStopping stopping = new EarlyStopping(patience, block);
+                try (Progress progress = new Progress("train inferno (BM" + benchmark + ")", (long) epochs * steps, "batches")) {
+                    for (int epoch = 1; epoch <= epochs; epoch++) {
+                        long start = System.nanoTime();
+                        double trainLoss = trainEpoch(trainer, train, rng, steps, progress);
+                        double validationLoss = validationLoss(trainer, validation);
+                        history.add(epoch, trainLoss, validationLoss);
+                        progress.message(String.format("epoch %d: train σ_s %.3f, validation σ_s %.3f (%.1f s)", epoch,
+                                Math.sqrt(trainLoss), Math.sqrt(validationLoss), (System.nanoTime() - start) / 1e9));
+                        if (stopping.update(epoch, validationLoss)) {
+                            progress.message("early stopping: no improvement for " + patience + " epochs, best epoch " + stopping.bestEpoch());
+                            break;
+                        }
+                    }
+                }
+                stopping.restoreBest();
+                NetworkSpec spec = new NetworkSpec("inferno", draft.features(), mean, std, hidden, activation, bins, seed,
+                        history.size(), stopping.bestEpoch(), stopping.bestLoss(), Engine.getDjlVersion(), temperature, benchmark);
+                TrainedNetwork.save(out, spec, block, dir -> history.write(dir.resolve(TrainedNetwork.HISTORY)));
+                System.err.printf("infera-train: best validation σ_s %.3f (soft bins) at epoch %d of %d; model written to %s%n",
+                        Math.sqrt(stopping.bestLoss()), stopping.bestEpoch(), history.size(), out);
+            }
+        }
+        return 0;
+    }
+
+    private double trainEpoch(Trainer trainer, InfernoData data, Rng rng, int steps, Progress progress) {
+        int[][] orders = data.shuffledOrders(rng);
+        double sum = 0;
+        for (int b = 0; b < steps; b++) {
+            try (NDManager m = trainer.getManager().newSubManager()) {
+                NDList x = data.batch(m, orders, b, batchSize);
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    NDArray logits = trainer.forward(x).singletonOrThrow();
+                    NDArray loss = trainer.getLoss().evaluate(new NDList(), data.splitBatch(logits));
+                    gc.backward(loss);
+                    sum += loss.getFloat();
+                }
+                trainer.step();
+            }
+            progress.step(1);
+        }
+        return sum / steps;
+    }
+
+    private static double validationLoss(Trainer trainer, InfernoData data) {
+        try (NDManager m = trainer.getManager().newSubManager()) {
+            NDArray logits = trainer.evaluate(data.all(m)).singletonOrThrow();
+            return trainer.getLoss().evaluate(new NDList(), data.splitAll(logits)).getFloat();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.infera.train.inferno;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import org.infera.core.analysis.Analysis;
+import org.infera.core.data.Sample;
+import org.infera.core.random.Rng;
+import org.infera.train.nn.NetworkSpec;
+
+/**
+ * The events the INFERNO loss sees, standardised as float32: one group per process, then for each
+ * floated nuisance the affected process's events shifted to the up and down values (the exact
+ * mode: the nuisance's effect applied to the same events, so only the effect differs).
+ */
+final class InfernoData {
+    private final int features;
+    private final List<float[]> groups = new ArrayList<>();
+    private final List<Integer> sizes = new ArrayList<>();
+    /** Which process's events each group holds: shifted groups reuse the process's batch indices. */
+    private final List<Integer> groupProcess = new ArrayList<>();
+
+    InfernoData(NetworkSpec spec, Sample sample, Analysis analysis, FisherLayout layout) {
+        this.features = spec.mean().length;
+        int processes = analysis.processes().size();
+        List<double[][]> rows = new ArrayList<>();
+        for (int p = 0; p < processes; p++) rows.add(sample.rowsOfProcess(p));
+        for (int p = 0; p < processes; p++) add(spec, rows.get(p), p);
+        for (int k : layout.shifted()) {
+            Analysis.Nuisance n = analysis.nuisancesOrEmpty().get(k);
+            int p = analysis.processIndex(n.process());
+            add(spec, shifted(analysis, n, n.up(), rows.get(p)), p);
+            add(spec, shifted(analysis, n, n.down(), rows.get(p)), p);
+        }
+    }
+
+    private void add(NetworkSpec spec, double[][] x, int process) {
+        groups.add(spec.standardise(x, 0, x.length));
+        sizes.add(x.length);
+        groupProcess.add(process);
+    }
+
+    private static double[][] shifted(Analysis analysis, Analysis.Nuisance n, double value, double[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i].clone();
+            analysis.applyEffect(n, value, out[i]);
+        }
+        return out;
+    }
+
+    int processes() {
+        return (int) groupProcess.stream().distinct().count();
+    }
+
+    int size(int process) {
+        return sizes.get(process);
+    }
+
+    /** A random order of each process's events for one epoch. */
+    int[][] shuffledOrders(Rng rng) {
+        int[][] orders = new int[processes()][];
+        for (int p = 0; p < orders.length; p++) {
+            orders[p] = new int[sizes.get(p)];
+            for (int i = 0; i < orders[p].length; i++) orders[p][i] = i;
+            rng.shuffle(orders[p]);
+        }
+        return orders;
+    }
+
+    /**
+     * Batch b of every group as one array (a single forward pass), with the row count of each group:
+     * perProcess events of each process, drawn cyclically from its order.
+     */
+    NDList batch(NDManager m, int[][] orders, int b, int perProcess) {
+        int total = perProcess * groups.size();
+        float[] x = new float[total * features];
+        int row = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            int[] order = orders[groupProcess.get(g)];
+            float[] source = groups.get(g);
+            for (int k = 0; k < perProcess; k++) {
+                int i = order[(b * perProcess + k) % order.length];
+                System.arraycopy(source, i * features, x, row++ * features, features);
+            }
+        }
+        return new NDList(m.create(x, new Shape(total, features)));
+    }
+
+    /** Every event of every group, in one array. */
+    NDList all(NDManager m) {
+        int total = sizes.stream().mapToInt(Integer::intValue).sum();
+        float[] x = new float[total * features];
+        int offset = 0;
+        for (float[] g : groups) {
+            System.arraycopy(g, 0, x, offset, g.length);
+            offset += g.length;
+        }
+        return new NDList(m.create(x, new Shape(total, features)));
+    }
+
+    /** Splits the network's output for {@link #all} into one array per group. */
+    NDList splitAll(NDArray output) {
+        long[] cuts = new long[groups.size() - 1];
+        long at = 0;
+        for (int g = 0; g < cuts.length; g++) {
+            at += sizes.get(g);
+            cuts[g] = at;
+        }
+        return cuts.length == 0 ? new NDList(output) : output.split(cuts, 0);
+    }
+
+    /** Splits the network's output for {@link #batch} into one array per group. */
+    NDList splitBatch(NDArray output) {
+        int n = groups.size();
+        return n == 1 ? new NDList(output) : output.split(n, 0);
+    }
+}
