@@ -31,6 +31,11 @@ public final class InfernoLoss extends Loss {
 
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
+        return fisher(predictions).inverse().get(0, 0);
+    }
+
+    /** The Fisher information [parameter, parameter] of the layout's parameters, from the network's outputs. */
+    NDArray fisher(NDList predictions) {
         int processes = layout.yields().length;
         List<NDArray> shapes = new ArrayList<>();
         for (NDArray logits : predictions) shapes.add(softHistogram(logits));
@@ -55,8 +60,7 @@ public final class InfernoLoss extends Loss {
             double w = layout.parameters().get(a).constraint();
             if (w > 0) constraint[a * n + a] = (float) (1 / (w * w));
         }
-        info = info.add(info.getManager().create(constraint, new Shape(n, n)));
-        return info.inverse().get(0, 0);
+        return info.add(info.getManager().create(constraint, new Shape(n, n)));
     }
 
     /**
