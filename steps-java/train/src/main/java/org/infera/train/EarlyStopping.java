@@ -23,7 +23,7 @@ public final class EarlyStopping {
         this.block = block;
     }
 
-    /** Records an epoch; returns true when training should stop. */
+    /** Records an epoch; returns true when training should stop. A NaN loss never counts as an improvement. */
     public boolean update(int epoch, double validationLoss) {
         if (validationLoss < bestLoss) {
             bestLoss = validationLoss;
@@ -36,6 +36,10 @@ public final class EarlyStopping {
     }
 
     public void restoreBest() {
+        if (best.isEmpty()) {
+            throw new IllegalStateException("training diverged: no epoch had a finite validation loss "
+                    + "(try a lower learning rate, another seed, or a higher temperature)");
+        }
         int k = 0;
         for (Pair<String, Parameter> p : block.getParameters()) {
             NDArray array = p.getValue().getArray();

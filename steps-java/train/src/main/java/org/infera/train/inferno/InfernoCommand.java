@@ -84,6 +84,9 @@ public final class InfernoCommand implements Callable<Integer> {
     @Option(names = "--seed", required = true, description = "Seed of the weight initialisation and batch order.")
     long seed;
 
+    /** Batches skipped because their loss was not finite, over the whole training. */
+    private int skipped;
+
     @Override
     public Integer call() throws IOException {
         Checks.positive("--epochs", epochs);
@@ -155,20 +158,51 @@ public final class InfernoCommand implements Callable<Integer> {
     private double trainEpoch(Trainer trainer, InfernoData data, Rng rng, int steps, Progress progress) {
         int[][] orders = data.shuffledOrders(rng);
         double sum = 0;
+        int used = 0;
         for (int b = 0; b < steps; b++) {
             try (NDManager m = trainer.getManager().newSubManager()) {
                 NDList x = data.batch(m, orders, b, batchSize);
                 try (GradientCollector gc = trainer.newGradientCollector()) {
                     NDArray logits = trainer.forward(x).singletonOrThrow();
                     NDArray loss = trainer.getLoss().evaluate(new NDList(), data.splitBatch(logits));
+                    float value = loss.getFloat();
+                    if (!Float.isFinite(value)) {
+                        // A batch whose soft histograms leave the Fisher matrix singular: no step rather than NaN weights.
+                        skipped++;
+                        progress.step(1);
+                        continue;
+                    }
                     gc.backward(loss);
-                    sum += loss.getFloat();
+                    if (!finiteGradients(trainer)) {
+                        skipped++;
+                        progress.step(1);
+                        continue;
+                    }
+                    sum += value;
+                    used++;
                 }
                 trainer.step();
             }
             progress.step(1);
         }
-        return sum / steps;
+        if (skipped > 0) progress.message(skipped + " batches so far had a singular Fisher matrix and were skipped");
+        return used > 0 ? sum / used : Double.NaN;
+    }
+
+    /**
+     * Whether every gradient is finite. Near a singular Fisher matrix a finite loss can still have an
+     * infinite gradient; such a step is skipped (its gradients are cleared) rather than poisoning the weights.
+     */
+    private static boolean finiteGradients(Trainer trainer) {
+        boolean finite = true;
+        for (var p : trainer.getModel().getBlock().getParameters()) {
+            NDArray g = p.getValue().getArray().getGradient();
+            if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) finite = false;
+        }
+        if (!finite) {
+            for (var p : trainer.getModel().getBlock().getParameters()) p.getValue().getArray().getGradient().muli(0);
+        }
+        return finite;
     }
 
     private static double validationLoss(Trainer trainer, InfernoData data) {

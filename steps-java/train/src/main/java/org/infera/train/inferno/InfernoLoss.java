@@ -20,6 +20,8 @@ import java.util.List;
  * with second derivatives of ν vanish, so first-order autodiff through every forward pass suffices.
  */
 public final class InfernoLoss extends Loss {
+    private static final float NU_GUARD = 1e-6f;
+
     private final double temperature;
     private final FisherLayout layout;
 
@@ -31,10 +33,14 @@ public final class InfernoLoss extends Loss {
 
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        return fisher(predictions).inverse().get(0, 0);
+        double poiUnit = unit(layout.parameters().get(0));
+        return fisher(predictions).inverse().get(0, 0).mul((float) (poiUnit * poiUnit));
     }
 
-    /** The Fisher information [parameter, parameter] of the layout's parameters, from the network's outputs. */
+    /**
+     * The Fisher information [parameter, parameter] of the layout's parameters, from the network's
+     * outputs, with every parameter a measured in {@link #unit}(a): I_ab(physical) = I_ab / (unit_a unit_b).
+     */
     NDArray fisher(NDList predictions) {
         int processes = layout.yields().length;
         List<NDArray> shapes = new ArrayList<>();
@@ -42,25 +48,34 @@ public final class InfernoLoss extends Loss {
         NDArray nu = shapes.get(0).mul((float) layout.yields()[0]);
         for (int p = 1; p < processes; p++) nu = nu.add(shapes.get(p).mul((float) layout.yields()[p]));
 
+        // Each parameter in its natural unit (a yield in units of itself, a nuisance in units of half its
+        // up-down range): the matrix is then O(1) to O(100) and its float32 inverse and gradients stay finite.
         NDList rows = new NDList();
-        for (FisherLayout.Parameter a : layout.parameters()) {
-            if (a.nuisance() < 0) {
-                rows.add(shapes.get(a.process()));
-            } else {
-                NDArray up = shapes.get(processes + 2 * a.nuisance());
-                NDArray down = shapes.get(processes + 2 * a.nuisance() + 1);
-                rows.add(up.sub(down).mul((float) (layout.yields()[a.process()] / a.step())));
-            }
-        }
-        NDArray d = NDArrays.stack(rows);                                   // [parameters, bins]
-        NDArray info = d.div(nu).matMul(d.transpose());
         int n = layout.parameters().size();
         float[] constraint = new float[n * n];
         for (int a = 0; a < n; a++) {
-            double w = layout.parameters().get(a).constraint();
-            if (w > 0) constraint[a * n + a] = (float) (1 / (w * w));
+            FisherLayout.Parameter par = layout.parameters().get(a);
+            double yield = layout.yields()[par.process()];
+            double unit = unit(par);
+            if (par.nuisance() < 0) {
+                rows.add(shapes.get(par.process()).mul((float) yield));
+            } else {
+                NDArray up = shapes.get(processes + 2 * par.nuisance());
+                NDArray down = shapes.get(processes + 2 * par.nuisance() + 1);
+                rows.add(up.sub(down).mul((float) (yield * unit / par.step())));
+            }
+            if (par.constraint() > 0) constraint[a * n + a] = (float) (unit * unit / (par.constraint() * par.constraint()));
         }
+        NDArray d = NDArrays.stack(rows);                                   // [parameters, bins]
+        // A soft bin that no event reaches has ν = 0 and d = 0 (softmax underflow at low temperature):
+        // it carries no information, and a guard of 1e-6 expected events keeps 0/0 out of the sum.
+        NDArray info = d.div(nu.add(NU_GUARD)).matMul(d.transpose());
         return info.add(info.getManager().create(constraint, new Shape(n, n)));
+    }
+
+    /** The unit parameter a is measured in by {@link #fisher}: its yield, or half its up-down step. */
+    double unit(FisherLayout.Parameter par) {
+        return par.nuisance() < 0 ? layout.yields()[par.process()] : par.step() / 2;
     }
 
     /**

@@ -66,10 +66,11 @@ class InfernoLossTest {
         FisherLayout layout = FisherLayout.of(analysis, 4);
         float[][][] z = logits(3);
         double[][] loss;
+        InfernoLoss inferno = new InfernoLoss(TAU, layout);
         try (NDManager m = NDManager.newBaseManager()) {
             NDList groups = new NDList();
             for (float[][] g : z) groups.add(m.create(g));
-            NDArray info = new InfernoLoss(TAU, layout).fisher(groups);
+            NDArray info = inferno.fisher(groups);
             loss = toMatrix(info.toType(DataType.FLOAT64, false).toDoubleArray(), layout.parameters().size());
         }
         // The same soft histograms as templates of the core's binned likelihood, whose NLL we differentiate numerically.
@@ -87,7 +88,9 @@ class InfernoLossTest {
         double[] theta = model.nominal();
         for (int a = 0; a < index.length; a++) {
             for (int b = 0; b < index.length; b++) {
-                double fd = secondDifference(nll, theta, index[a], index[b], h[a], h[b]);
+                // fisher() measures each parameter in its natural unit: I_ab(unit) = I_ab(physical) unit_a unit_b.
+                double units = inferno.unit(layout.parameters().get(a)) * inferno.unit(layout.parameters().get(b));
+                double fd = secondDifference(nll, theta, index[a], index[b], h[a], h[b]) * units;
                 assertEquals(fd, loss[a][b], 2e-3 * Math.sqrt(Math.abs(loss[a][a] * loss[b][b])),
                         layout.parameters().get(a).name() + "," + layout.parameters().get(b).name());
             }
