@@ -63,13 +63,15 @@ public final class BenchmarksCommand implements Callable<Integer> {
         Analysis analysis = Analysis.read(analysisFile);
         Map<String, List<Path>> byStatistic = parseTemplates();
         List<ReplicaSummary> rows = new ArrayList<>();
+        Map<String, TemplatesFile> firstReplica = new TreeMap<>();
         int files = byStatistic.values().stream().mapToInt(List::size).sum();
         try (Progress progress = new Progress("fit", files, "templates")) {
             for (Map.Entry<String, List<Path>> e : byStatistic.entrySet()) {
                 List<List<BenchmarkResult>> perReplica = new ArrayList<>();
                 for (Path file : e.getValue()) {
-                    perReplica.add(BenchmarkEvaluation.evaluate(e.getKey(), TemplatesFile.read(file), file.toString(), analysis,
-                            scanPoints, scanRange));
+                    TemplatesFile t = TemplatesFile.read(file);
+                    firstReplica.putIfAbsent(e.getKey(), t);
+                    perReplica.add(BenchmarkEvaluation.evaluate(e.getKey(), t, file.toString(), analysis, scanPoints, scanRange));
                     progress.step(1);
                 }
                 for (int b = 0; b < perReplica.get(0).size(); b++) {
@@ -83,6 +85,11 @@ public final class BenchmarksCommand implements Callable<Integer> {
         PaperTable paper = PaperTable.load();
         AtomicOutput.write(outdir, dir -> {
             Files.createDirectories(dir.resolve("scans"));
+            Files.createDirectories(dir.resolve("templates"));
+            SigmaChart.write(dir.resolve("sigma_by_benchmark.png"), rows);
+            for (Map.Entry<String, TemplatesFile> t : firstReplica.entrySet()) {
+                TemplatesPlot.write(dir.resolve("templates").resolve(t.getKey() + ".png"), t.getKey() + " (replica 0)", t.getValue());
+            }
             BenchmarkTables.writeCsv(dir.resolve("benchmarks.csv"), rows);
             BenchmarkTables.writeReplicasCsv(dir.resolve("benchmarks_replicas.csv"), rows);
             BenchmarkTables.writeJson(dir.resolve("benchmarks.json"), rows, analysis);

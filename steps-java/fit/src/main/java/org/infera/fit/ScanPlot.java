@@ -3,8 +3,7 @@ package org.infera.fit;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;
-import org.infera.core.io.AtomicOutput;
-import org.knowm.xchart.BitmapEncoder;
+import org.infera.core.plot.Png;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -15,12 +14,12 @@ final class ScanPlot {
     private ScanPlot() {}
 
     static void write(Path png, BenchmarkResult r, String poiName) {
-        XYChart chart = new XYChartBuilder().width(640).height(480)
+        XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.HEIGHT)
                 .title(r.statistic() + ", benchmark " + r.benchmark() + ": σ_Fisher = " + String.format("%.2f", r.sigmaFisher())
                         + ", profile half-width = " + String.format("%.2f", r.widthProfile()))
                 .xAxisTitle(poiName + " (expected signal events)").yAxisTitle("ΔNLL (nuisances profiled)").build();
         chart.getStyler().setLegendVisible(true);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        Png.style(chart.getStyler());
         chart.getStyler().setPlotGridLinesVisible(true);
         XYSeries scan = chart.addSeries("profile ΔNLL", r.scanValues(), r.scanDeltaNll());
         scan.setMarker(SeriesMarkers.NONE);
@@ -34,10 +33,6 @@ final class ScanPlot {
         interval.setMarker(SeriesMarkers.CIRCLE);
         interval.setLineColor(new Color(214, 39, 40));
         interval.setMarkerColor(new Color(214, 39, 40));
-        AtomicOutput.write(png, tmp -> {
-            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            // XChart appends the extension to the name it is given.
-            java.nio.file.Files.move(Path.of(tmp + ".png"), tmp);
-        });
+        Png.write(chart, png);
     }
 }

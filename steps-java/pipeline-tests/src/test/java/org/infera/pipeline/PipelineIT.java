@@ -47,22 +47,35 @@ class PipelineIT {
 
         List<String> csv = Files.readAllLines(outdir().resolve("fit/benchmarks.csv"));
         assertEquals("statistic,benchmark,sigma_fisher,width_profile", csv.get(0));
-        assertEquals(6, csv.size(), "the classifier on benchmarks 0-4 (median of the 2 replicas)");
-        for (int b = 0; b < 5; b++) {
-            String[] row = csv.get(1 + b).split(",");
-            assertEquals("classifier", row[0]);
-            assertEquals(b, Integer.parseInt(row[1]));
-            double sigma = Double.parseDouble(row[2]), width = Double.parseDouble(row[3]);
+        assertEquals(1 + 3 * 5, csv.size(), "analytic, classifier and inferno_bm4 on benchmarks 0-4");
+        Map<String, double[]> sigma = new java.util.TreeMap<>();
+        for (String line : csv.subList(1, csv.size())) {
+            String[] row = line.split(",", -1);
+            int b = Integer.parseInt(row[1]);
+            double s = Double.parseDouble(row[2]);
+            sigma.computeIfAbsent(row[0], k -> new double[5])[b] = s;
+            if (row[0].equals("analytic")) {
+                assertEquals("", row[3], "no binned profile for the analytic row");
+                continue;
+            }
+            double width = Double.parseDouble(row[3]);
             // Tiny data, so loose physical bounds: above the analytic limit's 14.7, well below a useless statistic.
-            assertTrue(sigma > 14 && sigma < 60, "BM" + b + " sigma " + sigma);
-            assertEquals(sigma, width, 0.05 * sigma, "profile width near the Fisher sigma on BM" + b);
-            assertTrue(Files.size(outdir().resolve("fit/scans/classifier_bm" + b + ".png")) > 1000);
+            assertTrue(s > 14 && s < 60, row[0] + " BM" + b + " sigma " + s);
+            assertEquals(s, width, 0.05 * s, "profile width near the Fisher sigma on BM" + b);
+            assertTrue(Files.size(outdir().resolve("fit/scans/" + row[0] + "_bm" + b + ".png")) > 1000);
+        }
+        for (int b = 0; b < 5; b++) {
+            for (String statistic : List.of("classifier", "inferno_bm4")) {
+                assertTrue(sigma.get("analytic")[b] < sigma.get(statistic)[b], "no statistic beats the analytic limit: " + statistic + " BM" + b);
+            }
         }
         for (int r = 0; r < 2; r++) {
-            assertTrue(Files.isRegularFile(outdir().resolve("models/model_classifier_r" + r + "/weights.params")));
-            assertTrue(Files.isRegularFile(outdir().resolve("templates/templates_classifier_r" + r + ".h5")));
+            for (String statistic : List.of("classifier", "inferno_bm4")) {
+                assertTrue(Files.isRegularFile(outdir().resolve("models/model_" + statistic + "_r" + r + "/weights.params")));
+                assertTrue(Files.isRegularFile(outdir().resolve("templates/templates_" + statistic + "_r" + r + ".h5")));
+            }
         }
-        assertEquals(1 + 2 * 5, Files.readAllLines(outdir().resolve("fit/benchmarks_replicas.csv")).size());
+        assertEquals(1 + 2 * 2 * 5 + 5, Files.readAllLines(outdir().resolve("fit/benchmarks_replicas.csv")).size());
         assertTrue(Files.readString(outdir().resolve("pipeline_info/versions.yml")).contains("infera: 0.1.0"));
         Map<String, List<String>> trace = NextflowRun.trace(outdir());
         assertEquals(List.of("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED"), trace.get("SIMULATE"),
@@ -77,7 +90,7 @@ class PipelineIT {
                 NextflowRun.console(launch()));
         System.out.printf("PipelineIT: -resume of a finished run in %.1f s%n", (System.nanoTime() - start) / 1e9);
         Map<String, List<String>> trace = NextflowRun.trace(outdir());
-        assertEquals(4 + 2 + 2 + 2 + 1, trace.values().stream().mapToInt(List::size).sum(), trace.toString());
+        assertEquals(4 + 2 + 4 + 4 + 1, trace.values().stream().mapToInt(List::size).sum(), trace.toString());
         trace.forEach((process, statuses) -> statuses.forEach(s -> assertEquals("CACHED", s, process)));
     }
 
@@ -114,10 +127,12 @@ class PipelineIT {
         // The uninterrupted run (test 1, scan points as there) gives the same bytes.
         assertEquals(0, NextflowRun.run(launch, "-profile", "test", "--outdir", outdir.toString(), "-resume"));
         for (int r = 0; r < 2; r++) {
-            assertArrayEquals(Files.readAllBytes(tmp.resolve("run/results/models/model_classifier_r" + r + "/weights.params")),
-                    Files.readAllBytes(outdir.resolve("models/model_classifier_r" + r + "/weights.params")));
-            assertArrayEquals(Files.readAllBytes(tmp.resolve("run/results/templates/templates_classifier_r" + r + ".h5")),
-                    Files.readAllBytes(outdir.resolve("templates/templates_classifier_r" + r + ".h5")));
+            for (String statistic : List.of("classifier", "inferno_bm4")) {
+                String model = "models/model_" + statistic + "_r" + r + "/weights.params";
+                String templates = "templates/templates_" + statistic + "_r" + r + ".h5";
+                assertArrayEquals(Files.readAllBytes(tmp.resolve("run/results").resolve(model)), Files.readAllBytes(outdir.resolve(model)), model);
+                assertArrayEquals(Files.readAllBytes(tmp.resolve("run/results").resolve(templates)), Files.readAllBytes(outdir.resolve(templates)), templates);
+            }
         }
     }
 

@@ -82,4 +82,20 @@ class ShiftCommandTest {
     private static double sum(double[] v) {
         return java.util.Arrays.stream(v).sum();
     }
+
+    @Test
+    void infernoTemplatesUseTheArgmaxOfTheSoftmaxOutputs() throws Exception {
+        Path inferno = dir.resolve("inferno");
+        assertEquals(0, StepMain.execute(new TrainCommand(), "inferno", "--samples", samples.toString(), "--analysis", analysis.toString(),
+                "--benchmark", "1", "--seed", "1", "--hidden", "16", "--bins", "6", "--epochs", "2", "--batch-size", "500",
+                "-o", inferno.toString()));
+        Path out = dir.resolve("inferno.h5");
+        assertEquals(0, StepMain.execute(new ShiftCommand(), "--model", inferno.toString(), "--samples", samples.toString(),
+                "--analysis", analysis.toString(), "--statistic", "inferno_bm1", "-o", out.toString()));
+        TemplatesFile t = TemplatesFile.read(out);
+        assertEquals(6, t.bins(), "one bin per softmax output, whatever --bins says");
+        assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5, 6}, t.binEdges(), 0);
+        assertEquals(50, sum(t.nominal()[0]), 1e-9);
+        assertEquals("inferno_bm1", t.statistic());
+    }
 }

@@ -116,7 +116,10 @@ public final class ClassifierCommand implements Callable<Integer> {
                 stopping.restoreBest();
                 NetworkSpec spec = new NetworkSpec("classifier", draft.features(), mean, std, hidden, activation, 1, seed,
                         history.size(), stopping.bestEpoch(), stopping.bestLoss(), Engine.getDjlVersion(), null, null);
-                TrainedNetwork.save(out, spec, block, dir -> history.write(dir.resolve(TrainedNetwork.HISTORY)));
+                TrainedNetwork.save(out, spec, block, dir -> {
+                    history.write(dir.resolve(TrainedNetwork.HISTORY));
+                    history.plot(dir.resolve("history.png"), "classifier: class-balanced binary cross-entropy", "loss", v -> v);
+                });
                 System.err.printf("infera-train: best validation loss %.6f at epoch %d of %d; model written to %s%n",
                         stopping.bestLoss(), stopping.bestEpoch(), history.size(), out);
             }

@@ -147,7 +147,11 @@ public final class InfernoCommand implements Callable<Integer> {
                 stopping.restoreBest();
                 NetworkSpec spec = new NetworkSpec("inferno", draft.features(), mean, std, hidden, activation, bins, seed,
                         history.size(), stopping.bestEpoch(), stopping.bestLoss(), Engine.getDjlVersion(), temperature, benchmark);
-                TrainedNetwork.save(out, spec, block, dir -> history.write(dir.resolve(TrainedNetwork.HISTORY)));
+                TrainedNetwork.save(out, spec, block, dir -> {
+                    history.write(dir.resolve(TrainedNetwork.HISTORY));
+                    history.plot(dir.resolve("history.png"), "INFERNO (benchmark " + benchmark + "): expected σ_s with soft bins",
+                            "σ_s = sqrt((I⁻¹)_ss)", Math::sqrt);
+                });
                 System.err.printf("infera-train: best validation σ_s %.3f (soft bins) at epoch %d of %d; model written to %s%n",
                         Math.sqrt(stopping.bestLoss()), stopping.bestEpoch(), history.size(), out);
             }
@@ -200,7 +204,12 @@ public final class InfernoCommand implements Callable<Integer> {
             if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) finite = false;
         }
         if (!finite) {
-            for (var p : trainer.getModel().getBlock().getParameters()) p.getValue().getArray().getGradient().muli(0);
+            // DJL accumulates gradients until the optimizer step clears them; a skipped step must clear them
+            // itself, by overwriting (NaN times zero is NaN).
+            for (var p : trainer.getModel().getBlock().getParameters()) {
+                NDArray g = p.getValue().getArray().getGradient();
+                g.set(new float[Math.toIntExact(g.size())]);
+            }
         }
         return finite;
     }
