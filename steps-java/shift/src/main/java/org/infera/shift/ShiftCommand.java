@@ -60,10 +60,7 @@ public final class ShiftCommand implements Callable<Integer> {
                 .orElseThrow(() -> new InputException("--split must be train, validation or test, got '" + split + "'"));
         Analysis analysis = Analysis.read(analysisFile);
         SamplesFile file = SamplesFile.read(samples);
-        if (!analysis.features().equals(List.of(file.features()))) {
-            throw new InputException(samples + ": dataset 'features/names' is " + Arrays.toString(file.features())
-                    + " but " + analysisFile + " declares features " + analysis.features());
-        }
+        analysis.requireMatches(file.features(), file.processes(), samples, analysisFile);
         try (TrainedNetwork network = TrainedNetwork.load(model)) {
             if (!network.spec().features().equals(List.of(file.features()))) {
                 throw new InputException(model + ": the network was trained on features " + network.spec().features()
@@ -99,24 +96,15 @@ public final class ShiftCommand implements Callable<Integer> {
                 if (p < 0) throw new InputException(samples + ": no process '" + n.process() + "' for nuisance '" + n.name() + "'");
                 double[][] rows = sample.rowsOfProcess(p);
                 double[] weights = sample.weightsOfProcess(p);
-                double[] up = histogram(network, kind, shiftedCopy(analysis, n, n.up(), rows), weights).sums;
+                double[] up = histogram(network, kind, analysis.shifted(n, n.up(), rows), weights).sums;
                 progress.step(1);
-                double[] down = histogram(network, kind, shiftedCopy(analysis, n, n.down(), rows), weights).sums;
+                double[] down = histogram(network, kind, analysis.shifted(n, n.down(), rows), weights).sums;
                 progress.step(1);
                 shifted.add(new TemplatesFile.NuisanceTemplate(n.name(), p, n.nominal(), n.up(), n.down(), up, down));
             }
         }
         long[] isSignal = file.isSignal().clone();
         return new TemplatesFile(statistic, kind.edges(), file.processes(), isSignal, nominal, counts, shifted);
-    }
-
-    private static double[][] shiftedCopy(Analysis analysis, Analysis.Nuisance n, double value, double[][] rows) {
-        double[][] copy = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            copy[i] = rows[i].clone();
-            analysis.applyEffect(n, value, copy[i]);
-        }
-        return copy;
     }
 
     /** Histogram of the statistic's value for the given events. */

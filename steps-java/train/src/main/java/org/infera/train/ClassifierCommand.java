@@ -28,6 +28,7 @@ import org.infera.train.nn.NetworkSpec;
 import org.infera.train.nn.Networks;
 import org.infera.train.nn.TrainedNetwork;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "classifier", mixinStandardHelpOptions = true, versionProvider = org.infera.core.cli.VersionProvider.class,
@@ -36,17 +37,8 @@ import picocli.CommandLine.Option;
                 + "that restores the best weights.")
 public final class ClassifierCommand implements Callable<Integer> {
 
-    @Option(names = "--samples", required = true, description = "Samples file written by infera-augment.")
-    Path samples;
-
-    @Option(names = {"-o", "--out"}, required = true, description = "Output model directory.")
-    Path out;
-
-    @Option(names = "--hidden", defaultValue = "100,100", split = ",", description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
-    List<Integer> hidden;
-
-    @Option(names = "--activation", defaultValue = "relu", description = "relu or tanh (default: ${DEFAULT-VALUE}).")
-    String activation;
+    @Mixin
+    TrainingOptions options;
 
     @Option(names = "--epochs", defaultValue = "50", description = "Maximum number of epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -54,15 +46,9 @@ public final class ClassifierCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "256", description = "Events per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
-
     @Option(names = "--patience", defaultValue = "5",
             description = "Stop after this many epochs without a lower validation loss (default: ${DEFAULT-VALUE}).")
     int patience;
-
-    @Option(names = "--seed", required = true, description = "Seed of the weight initialisation and batch order.")
-    long seed;
 
     public static void main(String[] args) {
         org.infera.core.cli.StepMain.main(new ClassifierCommand(), args);
@@ -70,34 +56,30 @@ public final class ClassifierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Checks.positive("--epochs", epochs);
-        Checks.positive("--batch-size", batchSize);
-        Checks.positive("--learning-rate", learningRate);
-        Checks.nonNegative("--patience", patience);
-        for (int h : hidden) Checks.positive("--hidden", h);
+        options.validate(epochs, batchSize, patience);
 
-        SamplesFile file = SamplesFile.read(samples);
+        SamplesFile file = SamplesFile.read(options.samples);
         Sample train = file.split(Split.TRAIN);
         Sample validation = file.split(Split.VALIDATION);
         double[] mean = Standardisation.mean(train.x());
         double[] std = Standardisation.std(train.x(), mean);
-        NetworkSpec draft = new NetworkSpec("classifier", List.of(file.features()), mean, std, hidden, activation, 1,
-                seed, 0, 0, Double.NaN, Engine.getDjlVersion(), null, null);
+        NetworkSpec draft = new NetworkSpec("classifier", List.of(file.features()), mean, std, options.hidden, options.activation, 1,
+                options.seed, 0, 0, Double.NaN, Engine.getDjlVersion(), null, null);
 
-        Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
-        Block block = Networks.mlp(hidden, activation, 1);
+        Engine.getInstance().setRandomSeed((int) (options.seed ^ (options.seed >>> 32)));
+        Block block = Networks.mlp(options.hidden, options.activation, 1);
         History history = new History();
         try (Model model = Model.newInstance("classifier")) {
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(new WeightedBinaryCrossEntropy())
                     .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build());
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate)).build());
             try (Trainer trainer = model.newTrainer(config)) {
                 int nf = file.features().length;
                 trainer.initialize(new Shape(batchSize, nf));
                 Batches trainBatches = new Batches(draft, train, batchSize);
                 Batches validationBatches = new Batches(draft, validation, 65536);
-                Rng rng = new Rng(Rng.derivedSeed(seed, 1));
+                Rng rng = new Rng(Rng.derivedSeed(options.seed, 1));
                 EarlyStopping stopping = new EarlyStopping(patience, block);
                 try (Progress progress = new Progress("train classifier", (long) epochs * trainBatches.count(), "batches")) {
                     for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -114,14 +96,14 @@ public final class ClassifierCommand implements Callable<Integer> {
                     }
                 }
                 stopping.restoreBest();
-                NetworkSpec spec = new NetworkSpec("classifier", draft.features(), mean, std, hidden, activation, 1, seed,
+                NetworkSpec spec = new NetworkSpec("classifier", draft.features(), mean, std, options.hidden, options.activation, 1, options.seed,
                         history.size(), stopping.bestEpoch(), stopping.bestLoss(), Engine.getDjlVersion(), null, null);
-                TrainedNetwork.save(out, spec, block, dir -> {
+                TrainedNetwork.save(options.out, spec, block, dir -> {
                     history.write(dir.resolve(TrainedNetwork.HISTORY));
                     history.plot(dir.resolve("history.png"), "classifier: class-balanced binary cross-entropy", "loss", v -> v);
                 });
                 System.err.printf("infera-train: best validation loss %.6f at epoch %d of %d; model written to %s%n",
-                        stopping.bestLoss(), stopping.bestEpoch(), history.size(), out);
+                        stopping.bestLoss(), stopping.bestEpoch(), history.size(), options.out);
             }
         }
         return 0;

@@ -100,6 +100,32 @@ public record Analysis(
         }
     }
 
+    /** Copies of the events with nuisance {@code n} set to {@code value} (the inputs are not modified). */
+    public double[][] shifted(Nuisance n, double value, double[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i].clone();
+            applyEffect(n, value, out[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Checks that a samples file has this analysis's features and processes, in the same order.
+     * {@code samplesPath} and {@code analysisPath} name the two files in the message.
+     */
+    public void requireMatches(String[] sampleFeatures, String[] sampleProcesses, Object samplesPath, Object analysisPath) {
+        if (!features.equals(List.of(sampleFeatures))) {
+            throw new InputException(samplesPath + ": dataset 'features/names' is " + List.of(sampleFeatures) + " but "
+                    + analysisPath + " declares features " + features);
+        }
+        List<String> processNames = processes.stream().map(Process::name).toList();
+        if (!processNames.equals(List.of(sampleProcesses))) {
+            throw new InputException(samplesPath + ": dataset 'processes/names' is " + List.of(sampleProcesses) + " but "
+                    + analysisPath + " declares processes " + processNames);
+        }
+    }
+
     private void validate(String where) {
         require(name != null && !name.isBlank(), where, "name", "is missing");
         require(features != null && !features.isEmpty(), where, "features", "must list at least one feature");

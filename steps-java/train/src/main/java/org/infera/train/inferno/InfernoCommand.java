@@ -30,10 +30,12 @@ import org.infera.core.random.Rng;
 import org.infera.train.EarlyStopping;
 import org.infera.train.History;
 import org.infera.train.Standardisation;
+import org.infera.train.TrainingOptions;
 import org.infera.train.nn.NetworkSpec;
 import org.infera.train.nn.Networks;
 import org.infera.train.nn.TrainedNetwork;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "inferno", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -44,8 +46,8 @@ import picocli.CommandLine.Option;
                 + "as declared in the analysis (exact mode). The loss is printed as σ_s = sqrt((I⁻¹)_ss).")
 public final class InfernoCommand implements Callable<Integer> {
 
-    @Option(names = "--samples", required = true, description = "Samples file written by infera-augment.")
-    Path samples;
+    @Mixin
+    TrainingOptions options;
 
     @Option(names = "--analysis", required = true, description = "Analysis definition (JSON): processes, nuisances, benchmarks.")
     Path analysisFile;
@@ -53,20 +55,11 @@ public final class InfernoCommand implements Callable<Integer> {
     @Option(names = "--benchmark", required = true, description = "Benchmark whose floating parameters and constraints the loss uses.")
     int benchmark;
 
-    @Option(names = {"-o", "--out"}, required = true, description = "Output model directory.")
-    Path out;
-
     @Option(names = "--bins", defaultValue = "10", description = "Softmax outputs, the bins of the statistic (default: ${DEFAULT-VALUE}).")
     int bins;
 
     @Option(names = "--temperature", defaultValue = "0.1", description = "Softmax temperature τ (default: ${DEFAULT-VALUE}).")
     double temperature;
-
-    @Option(names = "--hidden", defaultValue = "100,100", split = ",", description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
-    List<Integer> hidden;
-
-    @Option(names = "--activation", defaultValue = "relu", description = "relu or tanh (default: ${DEFAULT-VALUE}).")
-    String activation;
 
     @Option(names = "--epochs", defaultValue = "100", description = "Maximum number of epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -74,43 +67,26 @@ public final class InfernoCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "1000", description = "Events of each process per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
-
     @Option(names = "--patience", defaultValue = "10",
             description = "Stop after this many epochs without a lower validation loss (default: ${DEFAULT-VALUE}).")
     int patience;
-
-    @Option(names = "--seed", required = true, description = "Seed of the weight initialisation and batch order.")
-    long seed;
 
     /** Batches skipped because their loss was not finite, over the whole training. */
     private int skipped;
 
     @Override
     public Integer call() throws IOException {
-        Checks.positive("--epochs", epochs);
-        Checks.positive("--batch-size", batchSize);
-        Checks.positive("--learning-rate", learningRate);
+        options.validate(epochs, batchSize, patience);
         Checks.positive("--temperature", temperature);
-        Checks.nonNegative("--patience", patience);
         if (bins < 2) throw new InputException("--bins must be at least 2, got " + bins);
-        for (int h : hidden) Checks.positive("--hidden", h);
 
         Analysis analysis = Analysis.read(analysisFile);
         FisherLayout layout = FisherLayout.of(analysis, benchmark);
-        SamplesFile file = SamplesFile.read(samples);
-        if (!analysis.features().equals(List.of(file.features()))) {
-            throw new InputException(samples + ": dataset 'features/names' is " + List.of(file.features()) + " but "
-                    + analysisFile + " declares features " + analysis.features());
-        }
-        if (!analysis.processes().stream().map(Analysis.Process::name).toList().equals(List.of(file.processes()))) {
-            throw new InputException(samples + ": dataset 'processes/names' is " + List.of(file.processes()) + " but "
-                    + analysisFile + " declares processes " + analysis.processes().stream().map(Analysis.Process::name).toList());
-        }
+        SamplesFile file = SamplesFile.read(options.samples);
+        analysis.requireMatches(file.features(), file.processes(), options.samples, analysisFile);
         double[] mean = Standardisation.mean(file.split(Split.TRAIN).x());
         double[] std = Standardisation.std(file.split(Split.TRAIN).x(), mean);
-        NetworkSpec draft = new NetworkSpec("inferno", List.of(file.features()), mean, std, hidden, activation, bins, seed,
+        NetworkSpec draft = new NetworkSpec("inferno", List.of(file.features()), mean, std, options.hidden, options.activation, bins, options.seed,
                 0, 0, Double.NaN, Engine.getDjlVersion(), temperature, benchmark);
         InfernoData train = new InfernoData(draft, file.split(Split.TRAIN), analysis, layout);
         InfernoData validation = new InfernoData(draft, file.split(Split.VALIDATION), analysis, layout);
@@ -118,17 +94,17 @@ public final class InfernoCommand implements Callable<Integer> {
         for (int p = 0; p < train.processes(); p++) largest = Math.max(largest, train.size(p));
         int steps = (largest + batchSize - 1) / batchSize;
 
-        Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
-        Block block = Networks.mlp(hidden, activation, bins);
+        Engine.getInstance().setRandomSeed((int) (options.seed ^ (options.seed >>> 32)));
+        Block block = Networks.mlp(options.hidden, options.activation, bins);
         History history = new History();
         try (Model model = Model.newInstance("inferno")) {
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(new InfernoLoss(temperature, layout))
                     .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build());
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate)).build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(batchSize, mean.length));
-                Rng rng = new Rng(Rng.derivedSeed(seed, 1));
+                Rng rng = new Rng(Rng.derivedSeed(options.seed, 1));
                 EarlyStopping stopping = new EarlyStopping(patience, block);
                 try (Progress progress = new Progress("train inferno (BM" + benchmark + ")", (long) epochs * steps, "batches")) {
                     for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -145,15 +121,15 @@ public final class InfernoCommand implements Callable<Integer> {
                     }
                 }
                 stopping.restoreBest();
-                NetworkSpec spec = new NetworkSpec("inferno", draft.features(), mean, std, hidden, activation, bins, seed,
+                NetworkSpec spec = new NetworkSpec("inferno", draft.features(), mean, std, options.hidden, options.activation, bins, options.seed,
                         history.size(), stopping.bestEpoch(), stopping.bestLoss(), Engine.getDjlVersion(), temperature, benchmark);
-                TrainedNetwork.save(out, spec, block, dir -> {
+                TrainedNetwork.save(options.out, spec, block, dir -> {
                     history.write(dir.resolve(TrainedNetwork.HISTORY));
                     history.plot(dir.resolve("history.png"), "INFERNO (benchmark " + benchmark + "): expected σ_s with soft bins",
                             "σ_s = sqrt((I⁻¹)_ss)", Math::sqrt);
                 });
                 System.err.printf("infera-train: best validation σ_s %.3f (soft bins) at epoch %d of %d; model written to %s%n",
-                        Math.sqrt(stopping.bestLoss()), stopping.bestEpoch(), history.size(), out);
+                        Math.sqrt(stopping.bestLoss()), stopping.bestEpoch(), history.size(), options.out);
             }
         }
         return 0;
@@ -163,6 +139,7 @@ public final class InfernoCommand implements Callable<Integer> {
         int[][] orders = data.shuffledOrders(rng);
         double sum = 0;
         int used = 0;
+        int skippedBefore = skipped;
         for (int b = 0; b < steps; b++) {
             try (NDManager m = trainer.getManager().newSubManager()) {
                 NDList x = data.batch(m, orders, b, batchSize);

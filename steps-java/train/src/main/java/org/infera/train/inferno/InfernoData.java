@@ -32,8 +32,8 @@ final class InfernoData {
         for (int k : layout.shifted()) {
             Analysis.Nuisance n = analysis.nuisancesOrEmpty().get(k);
             int p = analysis.processIndex(n.process());
-            add(spec, shifted(analysis, n, n.up(), rows.get(p)), p);
-            add(spec, shifted(analysis, n, n.down(), rows.get(p)), p);
+            add(spec, analysis.shifted(n, n.up(), rows.get(p)), p);
+            add(spec, analysis.shifted(n, n.down(), rows.get(p)), p);
         }
     }
 
@@ -41,15 +41,6 @@ final class InfernoData {
         groups.add(spec.standardise(x, 0, x.length));
         sizes.add(x.length);
         groupProcess.add(process);
-    }
-
-    private static double[][] shifted(Analysis analysis, Analysis.Nuisance n, double value, double[][] rows) {
-        double[][] out = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = rows[i].clone();
-            analysis.applyEffect(n, value, out[i]);
-        }
-        return out;
     }
 
     int processes() {

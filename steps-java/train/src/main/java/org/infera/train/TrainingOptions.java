@@ -1,0 +1,36 @@
+package org.infera.train;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.infera.core.cli.Checks;
+import picocli.CommandLine.Option;
+
+/** Options every kind of statistic is trained with (a Picocli mixin). */
+public final class TrainingOptions {
+    @Option(names = "--samples", required = true, description = "Samples file written by infera-augment.")
+    public Path samples;
+
+    @Option(names = {"-o", "--out"}, required = true, description = "Output model directory.")
+    public Path out;
+
+    @Option(names = "--hidden", defaultValue = "100,100", split = ",", description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
+    public List<Integer> hidden;
+
+    @Option(names = "--activation", defaultValue = "relu", description = "relu or tanh (default: ${DEFAULT-VALUE}).")
+    public String activation;
+
+    @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    public double learningRate;
+
+    @Option(names = "--seed", required = true, description = "Seed of the weight initialisation and batch order.")
+    public long seed;
+
+    /** Checks the shared options and the command's own epoch, batch and patience values. */
+    public void validate(int epochs, int batchSize, int patience) {
+        Checks.positive("--epochs", epochs);
+        Checks.positive("--batch-size", batchSize);
+        Checks.positive("--learning-rate", learningRate);
+        Checks.nonNegative("--patience", patience);
+        for (int h : hidden) Checks.positive("--hidden", h);
+    }
+}
