@@ -104,6 +104,25 @@ final class InfernoData {
         return cuts.length == 0 ? new NDList(output) : output.split(cuts, 0);
     }
 
+    /** Batch b of the process groups only (no shifted copies): what a classifier would see. */
+    NDList nominalBatch(NDManager m, int[][] orders, int b, int perProcess) {
+        NDArray all = batch(m, orders, b, perProcess).singletonOrThrow();
+        return new NDList(all.get("0:" + (long) perProcess * processes()));
+    }
+
+    /** Every event of the process groups only. */
+    NDList nominalAll(NDManager m) {
+        int rows = 0;
+        for (int p = 0; p < processes(); p++) rows += sizes.get(p);
+        return new NDList(all(m).singletonOrThrow().get("0:" + rows));
+    }
+
+    /** Splits a batch's output into {@code groups} equal parts (0: one per group of this data). */
+    NDList splitBatch(NDArray output, int groups) {
+        int n = groups > 0 ? groups : this.groups.size();
+        return n == 1 ? new NDList(output) : output.split(n, 0);
+    }
+
     /** Splits the network's output for {@link #batch} into one array per group. */
     NDList splitBatch(NDArray output) {
         int n = groups.size();
