@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.cli.Checks;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Option;
                 + "(temperature τ) as soft bins, trained to minimise the expected variance of the signal yield, "
                 + "(I⁻¹)_ss of the Asimov Fisher information with the nuisances of one benchmark profiled and constrained. "
                 + "Nuisance derivatives come from each batch's events shifted to the nuisance's up and down values "
-                + "as declared in the analysis (exact mode). The loss is printed as σ_s = sqrt((I⁻¹)_ss).")
+                + "as declared in the analysis (exact mode), or from events simulated at those values (--shifted, "
+                + "approximate mode). The loss is printed as σ_s = sqrt((I⁻¹)_ss).")
 public final class InfernoCommand implements Callable<Integer> {
 
     @Mixin
@@ -67,6 +69,13 @@ public final class InfernoCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "1000", description = "Events of each process per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--shifted", paramLabel = "NUISANCE=UP.h5,DOWN.h5",
+            description = "Approximate mode for a nuisance: events files simulated at its up and down values (e.g. by "
+                    + "infera-simulate or an external generator); the nuisance's process's events there, not shifted copies "
+                    + "of the nominal ones, make its up and down soft histograms. The first 80% of each file's events "
+                    + "train, the rest validate. Nuisances not named here are exact.")
+    Map<String, String> shifted = new java.util.LinkedHashMap<>();
+
     @Option(names = "--patience", defaultValue = "10",
             description = "Stop after this many epochs without a lower validation loss (default: ${DEFAULT-VALUE}).")
     int patience;
@@ -88,8 +97,10 @@ public final class InfernoCommand implements Callable<Integer> {
         double[] std = Standardisation.std(file.split(Split.TRAIN).x(), mean);
         NetworkSpec draft = new NetworkSpec("inferno", List.of(file.features()), mean, std, options.hidden, options.activation, bins, options.seed,
                 0, 0, Double.NaN, Engine.getDjlVersion(), temperature, benchmark);
-        InfernoData train = new InfernoData(draft, file.split(Split.TRAIN), analysis, layout);
-        InfernoData validation = new InfernoData(draft, file.split(Split.VALIDATION), analysis, layout);
+        Map<Integer, double[][][]> approximateTrain = new java.util.HashMap<>(), approximateValidation = new java.util.HashMap<>();
+        ShiftedEvents.load(shifted, analysis, layout, file.features(), approximateTrain, approximateValidation);
+        InfernoData train = new InfernoData(draft, file.split(Split.TRAIN), analysis, layout, approximateTrain);
+        InfernoData validation = new InfernoData(draft, file.split(Split.VALIDATION), analysis, layout, approximateValidation);
         int largest = 0;
         for (int p = 0; p < train.processes(); p++) largest = Math.max(largest, train.size(p));
         int steps = (largest + batchSize - 1) / batchSize;
@@ -143,52 +154,56 @@ public final class InfernoCommand implements Callable<Integer> {
         for (int b = 0; b < steps; b++) {
             try (NDManager m = trainer.getManager().newSubManager()) {
                 NDList x = data.batch(m, orders, b, batchSize);
-                try (GradientCollector gc = trainer.newGradientCollector()) {
-                    NDArray logits = trainer.forward(x).singletonOrThrow();
-                    NDArray loss = trainer.getLoss().evaluate(new NDList(), data.splitBatch(logits));
-                    float value = loss.getFloat();
-                    if (!Float.isFinite(value)) {
-                        // A batch whose soft histograms leave the Fisher matrix singular: no step rather than NaN weights.
-                        skipped++;
-                        progress.step(1);
-                        continue;
+                // A non-finite loss or gradient is computed once more before the batch is skipped: we have seen
+                // it come and go between runs of the same seed (a rare, unexplained libtorch effect), and a
+                // second evaluation keeps those runs identical to the others.
+                float value = Float.NaN;
+                for (int attempt = 0; attempt < 2 && !Float.isFinite(value); attempt++) {
+                    if (attempt > 0) clearGradients(trainer);
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        NDArray loss = trainer.getLoss().evaluate(new NDList(), data.splitBatch(trainer.forward(x).singletonOrThrow()));
+                        value = loss.getFloat();
+                        if (Float.isFinite(value)) {
+                            gc.backward(loss);
+                            if (!finiteGradients(trainer)) value = Float.NaN;
+                        }
                     }
-                    gc.backward(loss);
-                    if (!finiteGradients(trainer)) {
-                        skipped++;
-                        progress.step(1);
-                        continue;
-                    }
+                }
+                if (Float.isFinite(value)) {
+                    trainer.step();
                     sum += value;
                     used++;
+                } else {
+                    clearGradients(trainer);  // a singular Fisher matrix for this batch: no step rather than NaN weights
+                    skipped++;
                 }
-                trainer.step();
             }
             progress.step(1);
         }
-        if (skipped > 0) progress.message(skipped + " batches so far had a singular Fisher matrix and were skipped");
+        if (skipped > skippedBefore) {
+            progress.message((skipped - skippedBefore) + " batches had a singular Fisher matrix (non-finite loss or gradient) and were skipped");
+        }
         return used > 0 ? sum / used : Double.NaN;
     }
 
-    /**
-     * Whether every gradient is finite. Near a singular Fisher matrix a finite loss can still have an
-     * infinite gradient; such a step is skipped (its gradients are cleared) rather than poisoning the weights.
-     */
+    /** Whether every gradient is finite. */
     private static boolean finiteGradients(Trainer trainer) {
-        boolean finite = true;
         for (var p : trainer.getModel().getBlock().getParameters()) {
             NDArray g = p.getValue().getArray().getGradient();
-            if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) finite = false;
+            if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) return false;
         }
-        if (!finite) {
-            // DJL accumulates gradients until the optimizer step clears them; a skipped step must clear them
-            // itself, by overwriting (NaN times zero is NaN).
-            for (var p : trainer.getModel().getBlock().getParameters()) {
-                NDArray g = p.getValue().getArray().getGradient();
-                g.set(new float[Math.toIntExact(g.size())]);
-            }
+        return true;
+    }
+
+    /**
+     * DJL accumulates gradients until the optimiser step clears them; a skipped or repeated batch clears
+     * them itself, by overwriting (NaN times zero is NaN).
+     */
+    private static void clearGradients(Trainer trainer) {
+        for (var p : trainer.getModel().getBlock().getParameters()) {
+            NDArray g = p.getValue().getArray().getGradient();
+            g.set(new float[Math.toIntExact(g.size())]);
         }
-        return finite;
     }
 
     private static double validationLoss(Trainer trainer, InfernoData data) {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.data.Sample;
 import org.infera.core.random.Rng;
@@ -13,51 +14,74 @@ import org.infera.train.nn.NetworkSpec;
 
 /**
  * The events the INFERNO loss sees, standardised as float32: one group per process, then for each
- * floated nuisance the affected process's events shifted to the up and down values (the exact
- * mode: the nuisance's effect applied to the same events, so only the effect differs).
+ * floated nuisance its up and down groups. Exact mode: the affected process's own events with the
+ * nuisance's effect applied (same events, so only the effect differs; they share the process's batch
+ * order). Approximate mode: independent events simulated at the up and down values (each with its
+ * own batch order), for nuisances whose effect on the events is not known in closed form.
  */
 final class InfernoData {
     private final int features;
     private final List<float[]> groups = new ArrayList<>();
     private final List<Integer> sizes = new ArrayList<>();
-    /** Which process's events each group holds: shifted groups reuse the process's batch indices. */
-    private final List<Integer> groupProcess = new ArrayList<>();
+    /** Which batch order each group follows: exact shifted groups share their process's order. */
+    private final List<Integer> groupOrder = new ArrayList<>();
+    private final List<Integer> orderSizes = new ArrayList<>();
+    private final int processes;
 
-    InfernoData(NetworkSpec spec, Sample sample, Analysis analysis, FisherLayout layout) {
+    /**
+     * @param approximate for nuisances (by analysis index) in approximate mode, their up and down
+     *                    events; every other floated nuisance is exact
+     */
+    InfernoData(NetworkSpec spec, Sample sample, Analysis analysis, FisherLayout layout, Map<Integer, double[][][]> approximate) {
         this.features = spec.mean().length;
-        int processes = analysis.processes().size();
+        this.processes = analysis.processes().size();
         List<double[][]> rows = new ArrayList<>();
         for (int p = 0; p < processes; p++) rows.add(sample.rowsOfProcess(p));
-        for (int p = 0; p < processes; p++) add(spec, rows.get(p), p);
+        for (int p = 0; p < processes; p++) add(spec, rows.get(p), newOrder(rows.get(p).length));
         for (int k : layout.shifted()) {
             Analysis.Nuisance n = analysis.nuisancesOrEmpty().get(k);
-            int p = analysis.processIndex(n.process());
-            add(spec, analysis.shifted(n, n.up(), rows.get(p)), p);
-            add(spec, analysis.shifted(n, n.down(), rows.get(p)), p);
+            double[][][] upDown = approximate.get(k);
+            if (upDown != null) {
+                add(spec, upDown[0], newOrder(upDown[0].length));
+                add(spec, upDown[1], newOrder(upDown[1].length));
+            } else {
+                int p = analysis.processIndex(n.process());
+                add(spec, analysis.shifted(n, n.up(), rows.get(p)), p);
+                add(spec, analysis.shifted(n, n.down(), rows.get(p)), p);
+            }
         }
     }
 
-    private void add(NetworkSpec spec, double[][] x, int process) {
+    InfernoData(NetworkSpec spec, Sample sample, Analysis analysis, FisherLayout layout) {
+        this(spec, sample, analysis, layout, Map.of());
+    }
+
+    private int newOrder(int size) {
+        orderSizes.add(size);
+        return orderSizes.size() - 1;
+    }
+
+    private void add(NetworkSpec spec, double[][] x, int order) {
         groups.add(spec.standardise(x, 0, x.length));
         sizes.add(x.length);
-        groupProcess.add(process);
+        groupOrder.add(order);
     }
 
     int processes() {
-        return (int) groupProcess.stream().distinct().count();
+        return processes;
     }
 
     int size(int process) {
         return sizes.get(process);
     }
 
-    /** A random order of each process's events for one epoch. */
+    /** A random order of each process's (and each approximate group's) events for one epoch. */
     int[][] shuffledOrders(Rng rng) {
-        int[][] orders = new int[processes()][];
-        for (int p = 0; p < orders.length; p++) {
-            orders[p] = new int[sizes.get(p)];
-            for (int i = 0; i < orders[p].length; i++) orders[p][i] = i;
-            rng.shuffle(orders[p]);
+        int[][] orders = new int[orderSizes.size()][];
+        for (int o = 0; o < orders.length; o++) {
+            orders[o] = new int[orderSizes.get(o)];
+            for (int i = 0; i < orders[o].length; i++) orders[o][i] = i;
+            rng.shuffle(orders[o]);
         }
         return orders;
     }
@@ -71,7 +95,7 @@ final class InfernoData {
         float[] x = new float[total * features];
         int row = 0;
         for (int g = 0; g < groups.size(); g++) {
-            int[] order = orders[groupProcess.get(g)];
+            int[] order = orders[groupOrder.get(g)];
             float[] source = groups.get(g);
             for (int k = 0; k < perProcess; k++) {
                 int i = order[(b * perProcess + k) % order.length];

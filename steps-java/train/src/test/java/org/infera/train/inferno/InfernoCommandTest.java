@@ -70,4 +70,38 @@ class InfernoCommandTest {
                 "--benchmark", "4", "--seed", "1", "-o", out.toString()));
         assertFalse(Files.exists(out));
     }
+
+    /** Background events simulated at r = value (the other process too, as a simulator writes them). */
+    private static Path eventsAtR(String name, double r, long seed) {
+        org.infera.core.random.Rng rng = new org.infera.core.random.Rng(seed);
+        int n = 3000;
+        double[][] x = new double[2 * n][];
+        long[] process = new long[2 * n];
+        for (int i = 0; i < n; i++) {
+            x[i] = org.infera.core.physics.InfernoPaperProblem.signal(rng);
+            x[n + i] = org.infera.core.physics.InfernoPaperProblem.background(rng, r, 3);
+            process[n + i] = 1;
+        }
+        Path p = dir.resolve(name);
+        new org.infera.core.data.EventsFile("inferno-paper", seed, new String[] {"x0", "x1", "x2"}, new String[] {"signal", "background"},
+                new double[] {50, 1000}, x, process).write(p);
+        return p;
+    }
+
+    @Test
+    void approximateModeTrainsOnEventsSimulatedAtTheShiftedValues() throws Exception {
+        Path up = eventsAtR("r_up.h5", 0.2, 21), down = eventsAtR("r_down.h5", -0.2, 22);
+        Path out = dir.resolve("approximate");
+        assertEquals(0, train(out, "--benchmark", "1", "--epochs", "4", "--shifted", "r=" + up + "," + down));
+        List<String> history = Files.readAllLines(out.resolve(TrainedNetwork.HISTORY));
+        double first = Double.parseDouble(history.get(1).split(",")[2]);
+        double last = Double.parseDouble(history.get(history.size() - 1).split(",")[2]);
+        assertTrue(last < first, "validation loss falls: " + first + " -> " + last);
+        Path bad = dir.resolve("bad-approximate");
+        assertEquals(2, train(bad, "--benchmark", "0", "--shifted", "r=" + up + "," + down), "r does not float in benchmark 0");
+        assertEquals(2, train(bad, "--benchmark", "1", "--shifted", "sigma=" + up + "," + down), "unknown nuisance");
+        assertEquals(2, train(bad, "--benchmark", "1", "--shifted", "r=" + up), "needs up and down");
+        assertEquals(2, train(bad, "--benchmark", "1", "--shifted", "r=" + up + "," + dir.resolve("none.h5")), "missing file");
+        assertFalse(Files.exists(bad));
+    }
 }
