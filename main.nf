@@ -5,8 +5,9 @@
  *   simulate (N shards) → augment → train (one model per statistic) → shift → fit,
  *   for each replica (an independent simulation and training); the fit reports their median.
  *
- * Default analysis: the INFERNO paper problem with the cross-entropy classifier;
- * `-params-file params/<analysis>.yaml` picks another, `-profile test` runs it on tiny data.
+ * Default analysis: the INFERNO paper problem; the cross-entropy classifier and INFERNO trained on
+ * benchmark 4, beside the analytic limit. `-params-file params/<analysis>.yaml` picks another,
+ * `-profile test` runs it on tiny data.
  */
 nextflow.enable.dsl = 2
 
