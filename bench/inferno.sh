@@ -9,6 +9,6 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 jar="$root/steps-java/train/target/infera-train.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -B -q package -DskipTests)
-export MKL_CBWR="${MKL_CBWR:-COMPATIBLE}"   # as bin/infera-step: the reproducible oneMKL mode the steps run with
+export MKL_CBWR="${MKL_CBWR:-COMPATIBLE}" MKL_DYNAMIC="${MKL_DYNAMIC:-FALSE}"   # as bin/infera-step
 exec java -Dai.djl.offline=true -Dai.djl.pytorch.graph_optimizer=false -cp "$jar:$root/steps-java/train/target/lib/*" \
   org.infera.train.inferno.InfernoEpochBenchmark "$root/params/analysis/inferno-paper.json" "${1:-3}"

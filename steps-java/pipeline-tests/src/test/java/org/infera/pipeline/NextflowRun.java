@@ -41,12 +41,24 @@ final class NextflowRun {
         return Files.readString(launchDir.resolve("console.log"), StandardCharsets.UTF_8);
     }
 
-    /** Kills a process and everything it started, as a lost node would. */
+    /**
+     * Kills a process and everything it started, as a lost node would: its descendants, and any step
+     * executable that a dying task shell had just forked (such a JVM is re-parented before the
+     * descendants can be listed, and would otherwise go on training beside the resumed run).
+     */
     static void killTree(Process p) throws InterruptedException {
+        java.time.Instant started = p.info().startInstant().orElse(java.time.Instant.EPOCH);
         List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
         p.destroyForcibly();
         all.forEach(ProcessHandle::destroyForcibly);
         p.waitFor(30, TimeUnit.SECONDS);
+        ProcessHandle.allProcesses()
+                .filter(h -> h.info().commandLine().orElse("").contains(REPO.resolve("steps-java").toString()))
+                .filter(h -> h.info().startInstant().map(t -> !t.isBefore(started)).orElse(false))
+                .forEach(h -> {
+                    h.destroyForcibly();
+                    all.add(h);
+                });
         for (ProcessHandle h : all) h.onExit().completeOnTimeout(h, 30, TimeUnit.SECONDS).join();
     }
 
