@@ -149,7 +149,6 @@ final class InfernoData {
 
     /** Splits the network's output for {@link #batch} into one array per group. */
     NDList splitBatch(NDArray output) {
-        int n = groups.size();
-        return n == 1 ? new NDList(output) : output.split(n, 0);
+        return splitBatch(output, 0);
     }
 }
