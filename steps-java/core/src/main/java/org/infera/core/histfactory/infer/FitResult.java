@@ -4,14 +4,21 @@ import java.util.List;
 
 /**
  * The outcome of a maximum-likelihood fit: the best-fit parameters, −2 ln L there, whether the fit
- * converged, the parameters that ended on a bound, and the Hessian of −ln L (free parameters; fixed
- * ones have zero rows) for uncertainties.
+ * converged (and why it stopped), and the parameters that ended on a bound.
  */
 public record FitResult(double[] values, double twiceNll, boolean converged, String message, int iterations,
-                        List<Integer> atBound, double[][] hessian, boolean[] fixed) {
+                        List<Integer> atBound, boolean[] fixed, Likelihood likelihood) {
 
-    /** Covariance from the inverse Hessian of −ln L over the free parameters (zero for fixed ones). */
+    /** The Hessian of −ln L at the best fit. */
+    public double[][] hessian() {
+        int p = values.length;
+        double[][] h = new double[p][p];
+        likelihood.nll(values, new double[p], h);
+        return h;
+    }
+
+    /** Covariance from the inverse Hessian of −ln L over the free parameters (zero rows for fixed ones). */
     public double[][] covariance() {
-        return Linear.inverseOnFree(hessian, fixed);
+        return Linear.inverseOnFree(hessian(), fixed);
     }
 }

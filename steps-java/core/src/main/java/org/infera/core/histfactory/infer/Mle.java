@@ -115,7 +115,7 @@ public final class Mle {
         for (int i = 0; i < x.length; i++) {
             if (!fixed[i] && (x[i] <= lower[i] || x[i] >= upper[i])) atBound.add(i);
         }
-        return new FitResult(x, l.twiceNll(x), converged, message, iterations, atBound, h, fixed.clone());
+        return new FitResult(x, l.twiceNll(x), converged, message, iterations, atBound, fixed.clone(), l);
     }
 
     /** Free parameters not held on a bound by a gradient pointing outward. */
