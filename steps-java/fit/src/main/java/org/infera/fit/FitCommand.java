@@ -5,9 +5,11 @@ import org.infera.core.cli.VersionProvider;
 import picocli.CommandLine.Command;
 
 @Command(name = "infera-fit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {BenchmarksCommand.class},
-        description = "Statistical inference on binned templates: Asimov Fisher information and profile-likelihood "
-                + "intervals of the signal yield, with nuisance parameters profiled.")
+        subcommands = {BenchmarksCommand.class, org.infera.fit.histfactory.HypotestCommand.class,
+                org.infera.fit.histfactory.UpperLimitCommand.class, org.infera.fit.histfactory.MleCommand.class,
+                org.infera.fit.histfactory.ScanCommand.class},
+        description = "Statistical inference: HistFactory workspaces in pyhf's JSON format (hypotest, upper-limit, "
+                + "fit, scan) and the benchmark table of binned summary statistics (benchmarks).")
 public final class FitCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -18,6 +20,6 @@ public final class FitCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a sub-command is required (benchmarks)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a sub-command is required (hypotest, upper-limit, fit, scan or benchmarks)");
     }
 }

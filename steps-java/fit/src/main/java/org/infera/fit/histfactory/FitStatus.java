@@ -1,0 +1,15 @@
+package org.infera.fit.histfactory;
+
+import java.io.PrintWriter;
+import org.infera.core.cli.ExitCodes;
+
+/** A fit that did not converge is said on stderr and in the exit code, never left as a silent number. */
+final class FitStatus {
+    private FitStatus() {}
+
+    static int exitCode(boolean converged, String what, PrintWriter err) {
+        if (converged) return ExitCodes.OK;
+        err.println("warning: " + what + ": a fit did not converge; the numbers printed are not trustworthy");
+        return ExitCodes.FIT_FAILED;
+    }
+}

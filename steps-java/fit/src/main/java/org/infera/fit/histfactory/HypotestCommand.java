@@ -1,0 +1,63 @@
+package org.infera.fit.histfactory;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.Callable;
+import org.infera.core.cli.InputException;
+import org.infera.core.cli.VersionProvider;
+import org.infera.core.histfactory.infer.AsymptoticCalculator;
+import org.infera.core.histfactory.infer.Hypotest;
+import org.infera.core.histfactory.infer.TestStatistic;
+import org.infera.core.histfactory.model.Model;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "hypotest", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Asymptotic hypothesis test of one POI value, as pyhf.infer.hypotest: prints JSON with "
+                + "cls_obs, cls_exp (−2σ…+2σ of the background-only hypothesis, most excluding first) and test_stat. "
+                + "With --test-stat q0 (discovery, μ = 0): p0_obs, p0_exp and the significances.",
+                "Exit codes: 0 done, 2 bad input, 3 a fit did not converge (the JSON says which numbers are affected)."})
+public final class HypotestCommand implements Callable<Integer> {
+    @Mixin
+    WorkspaceOptions options;
+
+    @Option(names = "--poi-value", defaultValue = "1", description = "Tested POI value (default: ${DEFAULT-VALUE}; 0 for q0).")
+    double poiValue;
+
+    @Option(names = "--test-stat", defaultValue = "qtilde", description = "qtilde, q or q0 (default: ${DEFAULT-VALUE}).")
+    String testStat;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!Double.isFinite(poiValue)) throw new InputException("--poi-value must be finite, got " + poiValue);
+        TestStatistic statistic = TestStatistic.parse(testStat);
+        Model m = options.model();
+        double value = statistic == TestStatistic.Q0 ? 0 : poiValue;
+        AsymptoticCalculator calc = new AsymptoticCalculator(m, options.observed(), statistic);
+        Hypotest h = calc.hypotest(value);
+        ObjectNode out = Json.object();
+        out.put("poi", m.poiName());
+        out.put("poi_value", value);
+        out.put("test_stat_name", statistic.label());
+        out.put("test_stat", h.testStat());
+        out.put("test_stat_asimov", h.testStatAsimov());
+        if (statistic == TestStatistic.Q0) {
+            out.put("p0_obs", h.clsb());
+            Json.numbers(out.putArray("p0_exp"), h.expected());
+            out.put("significance_obs", Math.sqrt(h.testStat()));
+            out.put("significance_exp_median", Math.sqrt(h.testStatAsimov()));
+        } else {
+            out.put("cls_obs", h.cls());
+            Json.numbers(out.putArray("cls_exp"), h.expected());
+            out.put("clsb", h.clsb());
+            out.put("clb", h.clb());
+        }
+        out.put("converged", h.converged());
+        Json.print(spec.commandLine().getOut(), out);
+        return FitStatus.exitCode(h.converged(), "hypotest", spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,95 @@
+package org.infera.fit.histfactory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.infera.core.cli.StepMain;
+import org.infera.fit.FitCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The workspace sub-commands of infera-fit, run as a user runs them: JSON on stdout, exit codes, plots. */
+class WorkspaceCommandsTest {
+    static final Path README = Path.of(System.getProperty("infera.repo", "../..")).resolve(
+            "steps-java/core/src/test/resources/histfactory/pyhf-readme.json");
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, JsonNode json, String err) {}
+
+    private static Run run(String... args) throws Exception {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        CommandLine cli = new CommandLine(new FitCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        cli.setExecutionExceptionHandler((ex, c, p) -> {
+            c.getErr().println(ex.getMessage());
+            return ex instanceof org.infera.core.cli.InputException ? 2 : 1;
+        });
+        int code = cli.execute(args);
+        String text = out.toString();
+        return new Run(code, text.isBlank() ? null : new ObjectMapper().readTree(text), err.toString());
+    }
+
+    @Test
+    void hypotestPrintsPyhfsKeys() throws Exception {
+        Run r = run("hypotest", "--workspace", README.toString(), "--poi-value", "1");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0.05251497423736956, r.json().get("cls_obs").asDouble(), 2e-5 * 0.0525);
+        assertEquals(5, r.json().get("cls_exp").size());
+        assertEquals(3.93824492, r.json().get("test_stat").asDouble(), 1e-6 * 3.94);
+    }
+
+    @Test
+    void upperLimitPrintsObservedAndExpectedAndDrawsTheBand() throws Exception {
+        Path png = dir.resolve("cls.png");
+        Run r = run("upper-limit", "--workspace", README.toString(), "--plot", png.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1.01156939, r.json().get("obs").asDouble(), 1e-4);
+        assertEquals(1.06234693, r.json().get("exp").get(2).asDouble(), 1e-4);
+        assertTrue(Files.size(png) > 5000);
+    }
+
+    @Test
+    void fitReportsTheBoundAndTheCorrelations() throws Exception {
+        Run r = run("fit", "--workspace", README.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode mu = r.json().get("parameters").get(0);
+        assertEquals("mu", mu.get("name").asText());
+        assertTrue(mu.get("at_bound").asBoolean());
+        assertTrue(r.err().contains("on a bound"), r.err());
+        JsonNode corr = r.json().get("correlations");
+        assertEquals(3, corr.size());
+        assertEquals(corr.get(0).get(1).asDouble(), corr.get(1).get(0).asDouble(), 1e-12);
+    }
+
+    @Test
+    void scanGivesTheTestStatisticAtTheTestedValue() throws Exception {
+        Run r = run("scan", "--workspace", README.toString(), "--range", "0:2:5", "--plot", dir.resolve("s.png").toString());
+        assertEquals(0, r.code(), r.err());
+        // μ̂ = 0, so 2ΔNLL at μ = 1 is q̃(1)
+        assertEquals(3.93824492, r.json().get("points").get(2).get("twice_delta_nll").asDouble(), 1e-6 * 3.94);
+        assertTrue(r.json().get("interval_68").get("lower_at_bound").asBoolean());
+    }
+
+    @Test
+    void badInputExitsTwoWithTheReason() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(README).replace("[3.0, 7.0]", "[3.0, NaN]"));
+        Run r = run("hypotest", "--workspace", bad.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bad.json"), r.err());
+        assertEquals(2, run("scan", "--workspace", README.toString(), "--range", "2:1:5").code());
+        assertEquals(2, run("hypotest", "--workspace", README.toString(), "--test-stat", "qq").code());
+        assertEquals(2, run("hypotest", "--workspace", README.toString(), "--interp-histosys", "code1").code());
+        assertEquals(2, StepMain.execute(new FitCommand(), "fit", "--workspace", dir.resolve("missing.json").toString()));
+    }
+}
