@@ -1,4 +1,5 @@
-// Fisher information and profile-likelihood widths of every statistic on every benchmark.
+// Fisher information, profile-likelihood widths and expected CLs limits of every statistic on every
+// benchmark, each fit on a pyhf-format workspace that is published with the results.
 process FIT {
     tag "${statistics.unique().join(', ')}"
     label 'process_low'
@@ -30,8 +31,8 @@ process FIT {
 
     stub:
     """
-    mkdir -p fit/scans
-    touch fit/benchmarks.csv fit/benchmarks.json fit/benchmarks.md
+    mkdir -p fit/scans fit/workspaces fit/cls
+    touch fit/benchmarks.csv fit/benchmarks.json fit/benchmarks.md fit/limits.csv
     printf '"%s":\\n    infera: stub\\n' "${task.process}" > versions.yml
     """
 }

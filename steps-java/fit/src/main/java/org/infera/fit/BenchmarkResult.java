@@ -1,10 +1,13 @@
 package org.infera.fit;
 
 import java.util.List;
+import org.infera.core.histfactory.spec.Workspace;
 
 /**
  * The precision one summary statistic reaches on one benchmark: σ of the signal yield from the
- * Asimov Fisher information, and the profile-likelihood interval (ΔNLL = 0.5) with its half-width.
+ * Asimov Fisher information, the profile-likelihood interval (ΔNLL = 0.5) with its half-width and
+ * scan, and the expected 95% CL upper limits on the signal yield (−2σ…+2σ), all in expected signal
+ * events; with the workspace that was fitted (null for the analytic rows).
  */
 public record BenchmarkResult(
         String statistic,
@@ -15,4 +18,7 @@ public record BenchmarkResult(
         double intervalLower,
         double intervalUpper,
         double[] scanValues,
-        double[] scanDeltaNll) {}
+        double[] scanDeltaNll,
+        double[] expectedLimits,
+        Workspace workspace,
+        boolean converged) {}

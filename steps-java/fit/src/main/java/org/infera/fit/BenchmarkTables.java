@@ -40,6 +40,18 @@ final class BenchmarkTables {
         }
     }
 
+    /** statistic,benchmark and the expected 95% CL upper limits on s at −2σ…+2σ: medians over replicas. */
+    static void writeLimitsCsv(Path file, List<ReplicaSummary> rows) throws IOException {
+        try (CSVPrinter csv = printer(file, "statistic", "benchmark", "expected_minus2", "expected_minus1", "expected_median",
+                "expected_plus1", "expected_plus2")) {
+            for (ReplicaSummary r : rows) {
+                double[] l = r.medianExpectedLimits();
+                if (l.length == 0) continue;
+                csv.printRecord(r.statistic(), r.benchmark(), l[0], l[1], l[2], l[3], l[4]);
+            }
+        }
+    }
+
     /** A number, or an empty field where none was computed (the analytic row has no profile scan). */
     private static Object orEmpty(double v) {
         return Double.isNaN(v) ? "" : v;
@@ -59,6 +71,7 @@ final class BenchmarkTables {
         ObjectNode root = json.createObjectNode();
         root.put("analysis", analysis.name());
         root.put("parameter_of_interest", "signal yield s (expected events)");
+        root.put("expected_limit_95", "CLs (q̃, asymptotic) 95% CL upper limits on s for background-only Asimov data, −2σ…+2σ");
         ArrayNode out = root.putArray("results");
         for (ReplicaSummary r : rows) {
             ObjectNode o = out.addObject();
@@ -68,6 +81,12 @@ final class BenchmarkTables {
             o.put("replicas", r.replicas().size());
             o.put("sigma_fisher", r.medianSigmaFisher());
             putOrNull(o, "width_profile", r.medianWidthProfile());
+            double[] limits = r.medianExpectedLimits();
+            if (limits.length > 0) {
+                ArrayNode l = o.putArray("expected_limit_95");
+                for (double v : limits) l.add(v);
+            }
+            o.put("converged", r.converged());
             o.put("sigma_fisher_min", r.minSigmaFisher());
             o.put("sigma_fisher_max", r.maxSigmaFisher());
             ArrayNode each = o.putArray("per_replica");
@@ -76,6 +95,10 @@ final class BenchmarkTables {
                 e.put("sigma_fisher", b.sigmaFisher());
                 putOrNull(e, "width_profile", b.widthProfile());
                 if (!Double.isNaN(b.intervalLower())) e.putArray("interval").add(b.intervalLower()).add(b.intervalUpper());
+                if (b.expectedLimits() != null) {
+                    ArrayNode l = e.putArray("expected_limit_95");
+                    for (double v : b.expectedLimits()) l.add(v);
+                }
             }
         }
         json.writeValue(file.toFile(), root);

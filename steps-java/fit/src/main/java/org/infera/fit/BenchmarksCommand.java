@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
                 + "interval (ΔNLL = 0.5, floating nuisances profiled, constraints as declared). Writes benchmarks.csv, "
                 + "benchmarks.json, benchmarks.md (beside the published INFERNO table) and a PNG of each ΔNLL scan. "
                 + "Several templates of one statistic (replicas: independent simulations and trainings) are "
-                + "summarised by their median, as the paper did; benchmarks_replicas.csv lists each.")
+                + "summarised by their median, as the paper did; benchmarks_replicas.csv lists each. Every fit runs in the "
+                + "HistFactory engine on a pyhf-format workspace, written to workspaces/ (with the median replica's CLs "
+                + "curve in cls/ and expected 95% CL limits in limits.csv), so any number can be re-derived in pyhf.")
 public final class BenchmarksCommand implements Callable<Integer> {
 
     @Option(names = "--templates", required = true, paramLabel = "STATISTIC=FILE",
@@ -86,6 +88,9 @@ public final class BenchmarksCommand implements Callable<Integer> {
         AtomicOutput.write(outdir, dir -> {
             Files.createDirectories(dir.resolve("scans"));
             Files.createDirectories(dir.resolve("templates"));
+            Files.createDirectories(dir.resolve("workspaces"));
+            Files.createDirectories(dir.resolve("cls"));
+            WorkspaceExports.writeReadme(dir.resolve("workspaces").resolve("README.md"));
             SigmaChart.write(dir.resolve("sigma_by_benchmark.png"), rows);
             for (Map.Entry<String, TemplatesFile> t : firstReplica.entrySet()) {
                 TemplatesPlot.write(dir.resolve("templates").resolve(t.getKey() + ".png"), t.getKey() + " (replica 0)", t.getValue());
@@ -94,9 +99,12 @@ public final class BenchmarksCommand implements Callable<Integer> {
             BenchmarkTables.writeReplicasCsv(dir.resolve("benchmarks_replicas.csv"), rows);
             BenchmarkTables.writeJson(dir.resolve("benchmarks.json"), rows, analysis);
             BenchmarkTables.writeMarkdown(dir.resolve("benchmarks.md"), rows, paper);
+            BenchmarkTables.writeLimitsCsv(dir.resolve("limits.csv"), rows);
             for (ReplicaSummary r : rows) {
                 if (r.representative().scanValues().length == 0) continue;  // the analytic row has no binned scan
-                ScanPlot.write(dir.resolve("scans").resolve(r.statistic() + "_bm" + r.benchmark() + ".png"), r.representative(), "s");
+                String name = r.statistic() + "_bm" + r.benchmark();
+                ScanPlot.write(dir.resolve("scans").resolve(name + ".png"), r.representative(), "s");
+                WorkspaceExports.write(dir, name, r.representative());
             }
         });
         for (ReplicaSummary r : rows) {

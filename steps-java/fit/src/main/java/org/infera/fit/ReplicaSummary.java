@@ -27,6 +27,21 @@ record ReplicaSummary(String statistic, int benchmark, List<BenchmarkResult> rep
         return replicas.stream().mapToDouble(BenchmarkResult::sigmaFisher).max().orElseThrow();
     }
 
+    /** Per band (−2σ…+2σ), the median over replicas of the expected limit on the signal yield; empty for the analytic rows. */
+    double[] medianExpectedLimits() {
+        if (replicas.get(0).expectedLimits() == null) return new double[0];
+        double[] out = new double[5];
+        for (int i = 0; i < 5; i++) {
+            final int band = i;
+            out[i] = median(replicas.stream().mapToDouble(r -> r.expectedLimits()[band]).toArray());
+        }
+        return out;
+    }
+
+    boolean converged() {
+        return replicas.stream().allMatch(BenchmarkResult::converged);
+    }
+
     BenchmarkResult representative() {
         List<BenchmarkResult> sorted = replicas.stream()
                 .sorted((a, b) -> Double.compare(a.sigmaFisher(), b.sigmaFisher())).toList();

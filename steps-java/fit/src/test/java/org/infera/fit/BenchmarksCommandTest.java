@@ -123,4 +123,42 @@ class BenchmarksCommandTest {
                 "--analysis", ANALYSIS.toString(), "--outdir", out.toString()));
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void writesEachFittedWorkspaceSoThatItsFitGivesTheTablesSigma() throws Exception {
+        Path out = dir.resolve("fit");
+        assertEquals(0, StepMain.execute(new FitCommand(), "benchmarks", "--templates", "classifier=" + templates(),
+                "--analysis", ANALYSIS.toString(), "--outdir", out.toString()));
+        List<String> csv = Files.readAllLines(out.resolve("benchmarks.csv"));
+        for (int b = 0; b < 5; b++) {
+            Path ws = out.resolve("workspaces/classifier_bm" + b + ".json");
+            assertTrue(Files.size(out.resolve("cls/classifier_bm" + b + ".png")) > 5000);
+            java.io.StringWriter text = new java.io.StringWriter();
+            picocli.CommandLine cli = new picocli.CommandLine(new FitCommand());
+            cli.setOut(new java.io.PrintWriter(text));
+            assertEquals(0, cli.execute("fit", "--workspace", ws.toString(), "--interp-histosys", "code2"));
+            double sigmaMu = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text.toString()).get("sigma_poi_fisher").asDouble();
+            double signalYield = 0;
+            for (double v : SIGNAL) signalYield += v;
+            assertEquals(Double.parseDouble(csv.get(1 + b).split(",")[2]), sigmaMu * signalYield, 1e-9 * sigmaMu * signalYield, "BM" + b);
+        }
+        List<String> limits = Files.readAllLines(out.resolve("limits.csv"));
+        assertEquals("statistic,benchmark,expected_minus2,expected_minus1,expected_median,expected_plus1,expected_plus2", limits.get(0));
+        // BM0 has no nuisances: on background-only Asimov data q_A(s) = 2 Σ [ν_i − b_i − b_i ln(ν_i / b_i)] with
+        // ν_i = b_i + s f_i, and the median expected CLs limit is where √q_A = Φ⁻¹(0.975)
+        double total = 0;
+        for (double v : SIGNAL) total += v;
+        double lo = 0, hi = 200;
+        for (int it = 0; it < 200; it++) {
+            double s = (lo + hi) / 2, qA = 0;
+            for (int i = 0; i < SIGNAL.length; i++) {
+                double nu = BACKGROUND[i] + s * SIGNAL[i] / total;
+                qA += 2 * (nu - BACKGROUND[i] - BACKGROUND[i] * Math.log(nu / BACKGROUND[i]));
+            }
+            if (Math.sqrt(qA) < 1.959963984540054) lo = s;
+            else hi = s;
+        }
+        assertEquals(lo, Double.parseDouble(limits.get(1).split(",")[4]), 1e-7 * lo);
+        assertTrue(Files.readString(out.resolve("workspaces/README.md")).contains("code2"));
+    }
 }

@@ -62,7 +62,11 @@ class PipelineIT {
             assertTrue(s > 14 && s < 60, row[0] + " BM" + b + " sigma " + s);
             assertEquals(s, width, 0.05 * s, "profile width near the Fisher sigma on BM" + b);
             assertTrue(Files.size(outdir().resolve("fit/scans/" + row[0] + "_bm" + b + ".png")) > 1000);
+            // every fit's workspace is published in pyhf's format, with its CLs curve
+            assertTrue(Files.readString(outdir().resolve("fit/workspaces/" + row[0] + "_bm" + b + ".json")).contains("\"histosys\""));
+            assertTrue(Files.size(outdir().resolve("fit/cls/" + row[0] + "_bm" + b + ".png")) > 1000);
         }
+        assertEquals(1 + 2 * 5, Files.readAllLines(outdir().resolve("fit/limits.csv")).size(), "expected limits of each statistic on each benchmark");
         for (int b = 0; b < 5; b++) {
             for (String statistic : List.of("classifier", "inferno_bm4")) {
                 assertTrue(sigma.get("analytic")[b] < sigma.get(statistic)[b], "no statistic beats the analytic limit: " + statistic + " BM" + b);

@@ -5,28 +5,12 @@ import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
 /**
- * The Asimov Fisher information of the binned Poisson likelihood, I_ab = Σ_i ∂_aν_i ∂_bν_i / ν_i
- * plus 1/σ_a² for each Gaussian-constrained parameter. At the Asimov point the terms with second
- * derivatives of ν vanish, so this is the exact Hessian of the negative log-likelihood there.
+ * σ of one parameter from a Fisher information matrix in physical units (the analytic rows of the
+ * benchmark table), with Gaussian constraints added and only the floating parameters profiled. The
+ * binned fits use the HistFactory engine's {@code histfactory.infer.FisherInformation}.
  */
 public final class FisherInformation {
     private FisherInformation() {}
-
-    public static double[][] asimov(BinnedModel model, double[] theta, Constraints constraints) {
-        double[] nu = model.expected(theta);
-        double[][] d = model.jacobian(theta);
-        int n = model.parameters();
-        double[][] info = new double[n][n];
-        for (int a = 0; a < n; a++) {
-            for (int b = 0; b <= a; b++) {
-                double s = 0;
-                for (int i = 0; i < nu.length; i++) s += d[a][i] * d[b][i] / nu[i];
-                info[a][b] = s;
-                info[b][a] = s;
-            }
-        }
-        return withConstraints(info, constraints);
-    }
 
     /** The information of the main measurement plus 1/σ_a² for each Gaussian-constrained parameter. */
     public static double[][] withConstraints(double[][] info, Constraints constraints) {

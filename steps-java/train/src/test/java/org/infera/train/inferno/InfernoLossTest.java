@@ -17,10 +17,11 @@ import java.util.List;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.data.TemplatesFile;
 import org.infera.core.random.Rng;
-import org.infera.core.stats.BenchmarkConstraints;
-import org.infera.core.stats.BinnedModel;
-import org.infera.core.stats.Constraints;
-import org.infera.core.stats.ProfileLikelihood;
+import org.infera.core.histfactory.TemplatesWorkspace;
+import org.infera.core.histfactory.infer.Likelihood;
+import org.infera.core.histfactory.model.Model;
+import org.infera.core.histfactory.model.ModelBuilder;
+import org.infera.core.histfactory.spec.Workspace;
 import org.infera.train.nn.Networks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,18 +79,22 @@ class InfernoLossTest {
                 new double[][] {scale(fs, 50), scale(fb, 1000)}, new long[2][BINS],
                 List.of(new TemplatesFile.NuisanceTemplate("r", 1, 0, 0.2, -0.2, scale(softHistogram(z[2]), 1000), scale(softHistogram(z[3]), 1000)),
                         new TemplatesFile.NuisanceTemplate("lambda", 1, 3, 3.5, 2.5, scale(softHistogram(z[4]), 1000), scale(softHistogram(z[5]), 1000))));
-        BinnedModel model = new BinnedModel(t);
-        Constraints c = BenchmarkConstraints.of(analysis.benchmarks().get(4), model, "test");
-        ProfileLikelihood nll = ProfileLikelihood.asimov(model, c);
-        // Layout order: signal, then the benchmark's floating list (r, lambda, background).
-        int[] index = layout.parameters().stream().mapToInt(p -> model.index(p.name())).toArray();
+        Workspace w = TemplatesWorkspace.of(t, analysis.benchmarks().get(4), "test");
+        Model model = ModelBuilder.build(w, null, "test", TemplatesWorkspace.NORMSYS_CODE, TemplatesWorkspace.HISTOSYS_CODE);
+        Likelihood nll = new Likelihood(model, ModelBuilder.observed(w, model));
+        // Layout order: signal, then the benchmark's floating list (r, lambda, background); the workspace's
+        // parameters are μ = s/50, α_r = r/0.2, α_λ = (λ − 3)/0.5 and the background factor b/1000.
+        java.util.Map<String, String> inWorkspace = java.util.Map.of("signal", "mu", "r", "r", "lambda", "lambda", "background", "norm_background");
+        java.util.Map<String, Double> physicalPerUnit = java.util.Map.of("signal", 50.0, "r", 0.2, "lambda", 0.5, "background", 1000.0);
+        int[] index = layout.parameters().stream().mapToInt(p -> model.parameterNames().indexOf(inWorkspace.get(p.name()))).toArray();
+        double[] k = layout.parameters().stream().mapToDouble(p -> physicalPerUnit.get(p.name())).toArray();
         double[] h = {0.05, 2e-4, 2e-4, 0.5};
-        double[] theta = model.nominal();
+        double[] theta = model.inits();
         for (int a = 0; a < index.length; a++) {
             for (int b = 0; b < index.length; b++) {
                 // fisher() measures each parameter in its natural unit: I_ab(unit) = I_ab(physical) unit_a unit_b.
                 double units = inferno.unit(layout.parameters().get(a)) * inferno.unit(layout.parameters().get(b));
-                double fd = secondDifference(nll, theta, index[a], index[b], h[a], h[b]) * units;
+                double fd = secondDifference(nll, theta, index[a], index[b], h[a] / k[a], h[b] / k[b]) / (k[a] * k[b]) * units;
                 assertEquals(fd, loss[a][b], 2e-3 * Math.sqrt(Math.abs(loss[a][a] * loss[b][b])),
                         layout.parameters().get(a).name() + "," + layout.parameters().get(b).name());
             }
@@ -137,7 +142,7 @@ class InfernoLossTest {
         return loss.evaluate(new NDList(), z.split(6, 0));
     }
 
-    private static double secondDifference(ProfileLikelihood f, double[] x, int a, int b, double ha, double hb) {
+    private static double secondDifference(Likelihood f, double[] x, int a, int b, double ha, double hb) {
         double[] pp = x.clone(), pm = x.clone(), mp = x.clone(), mm = x.clone();
         pp[a] += ha; pp[b] += hb;
         pm[a] += ha; pm[b] -= hb;
