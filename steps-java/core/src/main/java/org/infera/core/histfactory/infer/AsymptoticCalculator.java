@@ -31,9 +31,11 @@ public final class AsymptoticCalculator {
         this.statistic = statistic;
         this.observed = new Likelihood(model, data);
         this.freeObserved = Mle.fit(observed);
-        FitResult asimovFit = Mle.fixedPoiFit(observed, statistic.asimovMu(), null);
+        // warm starts: the conditional fit from the free one, and the Asimov data's own fit from the
+        // parameters that generated them (its solution, unless a bound intervenes)
+        FitResult asimovFit = Mle.fixedPoiFit(observed, statistic.asimovMu(), freeObserved.values());
         this.asimov = new Likelihood(model, model.expected(asimovFit.values()));
-        this.freeAsimov = Mle.fit(asimov);
+        this.freeAsimov = Mle.fit(asimov, asimovFit.values());
         this.allConverged = freeObserved.converged() && asimovFit.converged() && freeAsimov.converged();
     }
 
@@ -71,7 +73,7 @@ public final class AsymptoticCalculator {
 
     /** q at μ for the observed data. */
     public double observedStatistic(double mu) {
-        FitResult cond = Mle.fixedPoiFit(observed, mu, lastObserved);
+        FitResult cond = Mle.fixedPoiFit(observed, mu, lastObserved == null ? freeObserved.values() : lastObserved);
         lastObserved = cond.values();
         allConverged &= cond.converged();
         return statistic.apply(cond.twiceNll() - freeObserved.twiceNll(), freeObserved.values()[model.poi()], mu);
@@ -79,7 +81,7 @@ public final class AsymptoticCalculator {
 
     /** q at μ for the Asimov data. */
     public double asimovStatistic(double mu) {
-        FitResult cond = Mle.fixedPoiFit(asimov, mu, lastAsimov);
+        FitResult cond = Mle.fixedPoiFit(asimov, mu, lastAsimov == null ? freeAsimov.values() : lastAsimov);
         lastAsimov = cond.values();
         allConverged &= cond.converged();
         return statistic.apply(cond.twiceNll() - freeAsimov.twiceNll(), freeAsimov.values()[model.poi()], mu);

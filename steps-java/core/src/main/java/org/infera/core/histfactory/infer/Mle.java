@@ -18,8 +18,16 @@ public final class Mle {
 
     /** A fit of all free parameters from the model's suggested inits. */
     public static FitResult fit(Likelihood l) {
+        return fit(l, null);
+    }
+
+    /** A fit of all free parameters from {@code start} (null: the model's inits; fixed parameters keep their inits). */
+    public static FitResult fit(Likelihood l, double[] start) {
         Model m = l.model();
-        return minimize(l, m.inits(), m.lowerBounds(), m.upperBounds(), m.fixed());
+        double[] init = m.inits();
+        boolean[] fixed = m.fixed();
+        if (start != null) for (int i = 0; i < init.length; i++) if (!fixed[i]) init[i] = start[i];
+        return minimize(l, init, m.lowerBounds(), m.upperBounds(), fixed);
     }
 
     /** A fit with the POI fixed at {@code poiValue}, starting from {@code start} (null: the model's inits). */
