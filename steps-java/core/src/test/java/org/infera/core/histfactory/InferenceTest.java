@@ -103,4 +103,27 @@ class InferenceTest {
         assertEquals(q0, h.testStat(), 1e-9);
         assertEquals(1 - new NormalDistribution().cumulativeProbability(Math.sqrt(q0)), h.clsb(), 1e-12);
     }
+
+    @Test
+    void clsOfACountingExperimentHasTheClosedForm() {
+        // no nuisances: q(μ) = 2[ν − n − n ln(ν/n)] with ν = b + μ s (zero where μ̂ = (n − b)/s > μ), and on the
+        // background-only Asimov data q_A(μ) = 2[ν − b − b ln(ν/b)]; CLs = Φ(−√q) / Φ(√q_A − √q) where √q < √q_A
+        double s = 20, b = 100, n = 110;
+        Dataset[] d = new Dataset[1];
+        Model m = counting(s, b, n, d);
+        NormalDistribution phi = new NormalDistribution();
+        for (TestStatistic statistic : new TestStatistic[] {TestStatistic.Q, TestStatistic.QTILDE}) {
+            AsymptoticCalculator calc = new AsymptoticCalculator(m, d[0], statistic);
+            for (double mu : new double[] {0.2, 1.0, 2.0}) {
+                double nu = b + mu * s;
+                double q = mu < (n - b) / s ? 0 : 2 * (nu - n - n * Math.log(nu / n));
+                double qA = 2 * (nu - b - b * Math.log(nu / b));
+                Hypotest h = calc.hypotest(mu);
+                assertEquals(q, h.testStat(), 1e-9, statistic + " q at " + mu);
+                assertEquals(qA, h.testStatAsimov(), 1e-9, statistic + " qA at " + mu);
+                double expected = phi.cumulativeProbability(-Math.sqrt(q)) / phi.cumulativeProbability(Math.sqrt(qA) - Math.sqrt(q));
+                assertEquals(expected, h.cls(), 1e-9, statistic + " CLs at " + mu);
+            }
+        }
+    }
 }

@@ -27,6 +27,11 @@ public final class MleCommand implements Callable<Integer> {
     @Option(names = "--asimov", description = "Fit the expected data at the initial parameter values instead of the observations.")
     boolean asimov;
 
+    @Option(names = "--fisher-at", paramLabel = "NAME=VALUE", split = ",",
+            description = "Also print the Fisher information and σ of the POI at the model's inits with these parameters "
+                    + "changed, e.g. --fisher-at mu=1,alpha_jes=0.5 (per-bin ones as name[i]=value).")
+    java.util.List<String> fisherAt;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -61,6 +66,7 @@ public final class MleCommand implements Callable<Integer> {
         }
         out.put("twice_nll", fit.twiceNll());
         out.put("sigma_poi_fisher", FisherInformation.sigmaPoi(m, fit.values()));
+        if (fisherAt != null) fisherAt(m, out.putObject("fisher_at"));
         out.put("converged", fit.converged());
         out.put("message", fit.message());
         out.put("iterations", fit.iterations());
@@ -70,5 +76,30 @@ public final class MleCommand implements Callable<Integer> {
                     + fit.atBound().stream().map(names::get).toList() + " (their uncertainties assume the bound is not there)");
         }
         return FitStatus.exitCode(fit.converged(), "fit", spec.commandLine().getErr());
+    }
+
+    /** The Fisher information and σ_POI at the inits with the --fisher-at values. */
+    private void fisherAt(Model m, ObjectNode out) {
+        double[] theta = m.inits();
+        List<String> names = m.parameterNames();
+        ObjectNode point = out.putObject("point");
+        for (String kv : fisherAt) {
+            int eq = kv.indexOf('=');
+            String name = eq < 0 ? kv : kv.substring(0, eq);
+            int i = names.indexOf(name);
+            if (eq < 0 || i < 0) {
+                throw new org.infera.core.cli.InputException("--fisher-at '" + kv + "': expected NAME=VALUE with NAME one of " + names);
+            }
+            try {
+                theta[i] = Double.parseDouble(kv.substring(eq + 1));
+            } catch (NumberFormatException e) {
+                throw new org.infera.core.cli.InputException("--fisher-at '" + kv + "': the value is not a number");
+            }
+            if (!Double.isFinite(theta[i])) throw new org.infera.core.cli.InputException("--fisher-at '" + kv + "': the value must be finite");
+        }
+        for (int i = 0; i < names.size(); i++) point.put(names.get(i), theta[i]);
+        out.put("sigma_poi", FisherInformation.sigmaPoi(m, theta));
+        ArrayNode info = out.putArray("fisher");
+        for (double[] row : FisherInformation.at(m, theta)) Json.numbers(info.addArray(), row);
     }
 }

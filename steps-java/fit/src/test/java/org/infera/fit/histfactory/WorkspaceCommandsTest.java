@@ -72,6 +72,24 @@ class WorkspaceCommandsTest {
     }
 
     @Test
+    void fisherInformationAtAGivenPointHasTheClosedForm() throws Exception {
+        Run r = run("fit", "--workspace", README.toString(), "--fisher-at", "mu=1");
+        assertEquals(0, r.code(), r.err());
+        JsonNode info = r.json().get("fisher_at").get("fisher");
+        // ν = s + b γ at μ = γ = 1: I_μμ = Σ s²/ν, I_μγ_b = s_b b_b / ν_b, I_γγ = b²/ν + τ
+        double[] s = {12, 11}, b = {50, 52}, delta = {3, 7};
+        double imumu = 0;
+        for (int i = 0; i < 2; i++) {
+            double nu = s[i] + b[i];
+            imumu += s[i] * s[i] / nu;
+            assertEquals(s[i] * b[i] / nu, info.get(0).get(1 + i).asDouble(), 1e-10);
+            assertEquals(b[i] * b[i] / nu + (b[i] / delta[i]) * (b[i] / delta[i]), info.get(1 + i).get(1 + i).asDouble(), 1e-9);
+        }
+        assertEquals(imumu, info.get(0).get(0).asDouble(), 1e-12);
+        assertEquals(2, run("fit", "--workspace", README.toString(), "--fisher-at", "nu=1").code());
+    }
+
+    @Test
     void scanGivesTheTestStatisticAtTheTestedValue() throws Exception {
         Run r = run("scan", "--workspace", README.toString(), "--range", "0:2:5", "--plot", dir.resolve("s.png").toString());
         assertEquals(0, r.code(), r.err());
