@@ -75,10 +75,15 @@ public final class FitEngineBenchmark {
         return new double[] {t[repeats / 2], evals};
     }
 
-    private static long hypotest(String json) {
+    /** From the JSON text: parse, build the model, and the calculator's μ-independent fits. */
+    private static AsymptoticCalculator calculator(String json) {
         Workspace w = WorkspaceReader.parse(json, "bench");
         Model m = ModelBuilder.build(w, null, "bench");
-        AsymptoticCalculator calc = new AsymptoticCalculator(m, ModelBuilder.observed(w, m), TestStatistic.QTILDE);
+        return new AsymptoticCalculator(m, ModelBuilder.observed(w, m), TestStatistic.QTILDE);
+    }
+
+    private static long hypotest(String json) {
+        AsymptoticCalculator calc = calculator(json);
         Hypotest h = calc.hypotest(1.0);
         if (!h.converged() || !Double.isFinite(h.cls())) throw new IllegalStateException("hypotest failed");
         long[] e = calc.evaluations();
@@ -86,9 +91,7 @@ public final class FitEngineBenchmark {
     }
 
     private static long limit(String json) {
-        Workspace w = WorkspaceReader.parse(json, "bench");
-        Model m = ModelBuilder.build(w, null, "bench");
-        AsymptoticCalculator calc = new AsymptoticCalculator(m, ModelBuilder.observed(w, m), TestStatistic.QTILDE);
+        AsymptoticCalculator calc = calculator(json);
         UpperLimit.Limits l = UpperLimit.compute(calc, 0.05);
         if (!l.converged() || !Double.isFinite(l.observed())) throw new IllegalStateException("upper limit failed");
         long[] e = calc.evaluations();

@@ -46,7 +46,8 @@ public final class WorkspaceReader {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InputException(source + ": not valid JSON: " + e.getOriginalMessage());
+            String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new InputException(source + ": not valid JSON" + at + ": " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) throw new InputException(source + ": a workspace must be a JSON object");
         return new WorkspaceReader(source).workspace(root);
