@@ -14,8 +14,8 @@ abstract class Statistic {
     static Statistic of(NetworkSpec spec, int bins, Path model) {
         return switch (spec.kind()) {
             case "classifier" -> new ClassifierProbability(bins);
-            case "inferno" -> new Argmax(spec.outputs());
-            default -> throw new InputException(model + ": statistic kind '" + spec.kind() + "' has no templates (classifier, inferno)");
+            case "inferno", "neos" -> new Argmax(spec.outputs());
+            default -> throw new InputException(model + ": statistic kind '" + spec.kind() + "' has no templates (classifier, inferno, neos)");
         };
     }
 

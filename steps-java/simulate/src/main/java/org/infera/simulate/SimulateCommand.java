@@ -9,6 +9,7 @@ import org.infera.core.cli.StepMain;
 import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.EventsFile;
 import org.infera.core.physics.InfernoPaperProblem;
+import org.infera.core.physics.NeosBlobs;
 import org.infera.core.random.Rng;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
 public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = InfernoPaperProblem.NAME,
-            description = "Built-in model (default: ${DEFAULT-VALUE}; the INFERNO paper problem).")
+            description = "Built-in model: inferno-paper (the INFERNO paper problem; the default) or neos-blobs (the neos toy: "
+                    + "2-D Gaussian blobs, 20 signal and 100 background events expected).")
     String model;
 
     @Option(names = "--events", required = true, description = "Events per process over all shards.")
@@ -48,8 +50,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!InfernoPaperProblem.NAME.equals(model)) {
-            throw new InputException("--model: unknown model '" + model + "' (built in: " + InfernoPaperProblem.NAME + ")");
+        if (!InfernoPaperProblem.NAME.equals(model) && !NeosBlobs.NAME.equals(model)) {
+            throw new InputException("--model: unknown model '" + model + "' (built in: " + InfernoPaperProblem.NAME + ", " + NeosBlobs.NAME + ")");
         }
         Checks.positive("--events", events);
         Checks.positive("--shards", shards);
@@ -68,6 +70,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private EventsFile simulate(int perProcess, long shardSeed) {
+        boolean blobs = NeosBlobs.NAME.equals(model);
         int n = 2 * perProcess;
         double[][] observations = new double[n][];
         long[] process = new long[n];
@@ -76,15 +79,20 @@ public final class SimulateCommand implements Callable<Integer> {
         Rng backgroundRng = new Rng(Rng.derivedSeed(shardSeed, 1));
         try (Progress progress = new Progress("simulate", n, "events")) {
             for (int i = 0; i < perProcess; i++) {
-                observations[i] = InfernoPaperProblem.signal(signalRng);
+                observations[i] = blobs ? NeosBlobs.signal(signalRng) : InfernoPaperProblem.signal(signalRng);
                 process[i] = 0;
                 if ((i & 0xffff) == 0xffff) progress.step(0x10000);
             }
             for (int i = 0; i < perProcess; i++) {
-                observations[perProcess + i] = InfernoPaperProblem.background(backgroundRng, r, lambda);
+                observations[perProcess + i] = blobs ? NeosBlobs.background(backgroundRng)
+                        : InfernoPaperProblem.background(backgroundRng, r, lambda);
                 process[perProcess + i] = 1;
                 if ((i & 0xffff) == 0xffff) progress.step(0x10000);
             }
+        }
+        if (blobs) {
+            return new EventsFile(NeosBlobs.NAME, seed, NeosBlobs.FEATURES.clone(), NeosBlobs.PROCESSES.clone(),
+                    new double[] {NeosBlobs.SIGNAL_YIELD, NeosBlobs.BACKGROUND_YIELD}, observations, process);
         }
         return new EventsFile(InfernoPaperProblem.NAME, seed, InfernoPaperProblem.FEATURES.clone(),
                 InfernoPaperProblem.PROCESSES.clone(),

@@ -40,11 +40,19 @@ public record Analysis(
     }
 
     /**
-     * The effect of a nuisance on one feature of its process's events.
-     * {@code shift}: x → x + (value − nominal). {@code exp_rate}: the feature is exponentially
-     * distributed with rate equal to the parameter, so x → x · nominal / value.
+     * The effect of a nuisance on its process's events.
+     * {@code shift}: one feature x → x + (value − nominal). {@code exp_rate}: the feature is
+     * exponentially distributed with rate equal to the parameter, so x → x · nominal / value.
+     * {@code mean_shift}: several features move by {@code up_shift} at the up value and by
+     * {@code down_shift} at the down value, linearly in between (the neos toy's background blob).
      */
-    public record Effect(String type, String feature) {}
+    public record Effect(String type, String feature,
+                         @com.fasterxml.jackson.annotation.JsonProperty("up_shift") Map<String, Double> upShift,
+                         @com.fasterxml.jackson.annotation.JsonProperty("down_shift") Map<String, Double> downShift) {
+        public Effect(String type, String feature) {
+            this(type, feature, null, null);
+        }
+    }
 
     /**
      * One benchmark: the parameters that float besides the parameter of interest (nuisance names, or
@@ -92,6 +100,14 @@ public record Analysis(
 
     /** Applies nuisance {@code n} at parameter value {@code value} to one event's features, in place. */
     public void applyEffect(Nuisance n, double value, double[] x) {
+        if ("mean_shift".equals(n.effect().type())) {
+            boolean upward = value >= n.nominal();
+            double t = (value - n.nominal()) / ((upward ? n.up() : n.down()) - n.nominal());
+            for (Map.Entry<String, Double> e : (upward ? n.effect().upShift() : n.effect().downShift()).entrySet()) {
+                x[featureIndex(e.getKey())] += t * e.getValue();
+            }
+            return;
+        }
         int f = featureIndex(n.effect().feature());
         switch (n.effect().type()) {
             case "shift" -> x[f] += value - n.nominal();
@@ -149,9 +165,25 @@ public record Analysis(
             require(n.up() != n.down() && Double.isFinite(n.up()) && Double.isFinite(n.down()), where, field,
                     "up and down values must be finite and different");
             require(n.effect() != null, where, field + ".effect", "is missing");
-            require(featureIndex(n.effect().feature()) >= 0, where, field + ".effect.feature", "unknown feature '" + n.effect().feature() + "'");
-            require("shift".equals(n.effect().type()) || "exp_rate".equals(n.effect().type()), where, field + ".effect.type",
-                    "must be 'shift' or 'exp_rate', got '" + n.effect().type() + "'");
+            require(List.of("shift", "exp_rate", "mean_shift").contains(n.effect().type()), where, field + ".effect.type",
+                    "must be 'shift', 'exp_rate' or 'mean_shift', got '" + n.effect().type() + "'");
+            if ("mean_shift".equals(n.effect().type())) {
+                require(n.effect().feature() == null, where, field + ".effect.feature", "is not used by mean_shift (give up_shift and down_shift)");
+                require(n.up() > n.nominal() && n.down() < n.nominal(), where, field, "mean_shift needs down < nominal < up");
+                for (String side : List.of("up_shift", "down_shift")) {
+                    Map<String, Double> shifts = side.equals("up_shift") ? n.effect().upShift() : n.effect().downShift();
+                    require(shifts != null && !shifts.isEmpty(), where, field + ".effect." + side, "is missing: a map from feature to shift");
+                    for (Map.Entry<String, Double> e : shifts.entrySet()) {
+                        require(featureIndex(e.getKey()) >= 0, where, field + ".effect." + side, "unknown feature '" + e.getKey() + "'");
+                        require(e.getValue() != null && Double.isFinite(e.getValue()), where, field + ".effect." + side + "." + e.getKey(),
+                                "must be a finite number");
+                    }
+                }
+            } else {
+                require(featureIndex(n.effect().feature()) >= 0, where, field + ".effect.feature", "unknown feature '" + n.effect().feature() + "'");
+                require(n.effect().upShift() == null && n.effect().downShift() == null, where, field + ".effect",
+                        "up_shift and down_shift belong to mean_shift effects");
+            }
             if ("exp_rate".equals(n.effect().type())) {
                 require(n.nominal() > 0 && n.up() > 0 && n.down() > 0, where, field, "exp_rate values must be positive");
             }

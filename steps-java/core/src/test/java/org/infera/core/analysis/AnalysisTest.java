@@ -33,6 +33,24 @@ public class AnalysisTest {
     }
 
     @Test
+    void theNeosBlobsBackgroundMovesToItsUpAndDownMeans() throws IOException {
+        Path file = paperDefinition().resolveSibling("neos-blobs.json");
+        Analysis a = Analysis.read(file);
+        Analysis.Nuisance n = a.nuisances().get(0);
+        double[] nominal = org.infera.core.physics.NeosBlobs.BACKGROUND_MEAN;
+        double[] up = nominal.clone(), down = nominal.clone(), half = nominal.clone();
+        a.applyEffect(n, n.up(), up);
+        a.applyEffect(n, n.down(), down);
+        a.applyEffect(n, 0.5, half);
+        assertArrayEquals(org.infera.core.physics.NeosBlobs.BACKGROUND_UP_MEAN, up, 1e-12);
+        assertArrayEquals(org.infera.core.physics.NeosBlobs.BACKGROUND_DOWN_MEAN, down, 1e-12);
+        assertArrayEquals(new double[] {1.75, 0.5}, half, 1e-12);
+        String good = Files.readString(file);
+        assertRejected(good.replace("\"up_shift\": {\"x0\": 1.5,", "\"up_shift\": {\"x7\": 1.5,"), "unknown feature 'x7'");
+        assertRejected(good.replace("\"type\": \"mean_shift\",", "\"type\": \"mean_shift\", \"feature\": \"x0\","), "not used by mean_shift");
+    }
+
+    @Test
     void rejectsUnknownFieldsAndImpossibleValuesNamingTheField() throws IOException {
         String good = Files.readString(paperDefinition());
         assertRejected(good.replace("\"expectedYield\": 50", "\"expectedYield\": 50, \"colour\": 1"), "unknown field 'colour'");

@@ -28,6 +28,7 @@ import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;
 import org.infera.core.random.Rng;
 import org.infera.train.EarlyStopping;
+import org.infera.train.Gradients;
 import org.infera.train.History;
 import org.infera.train.Standardisation;
 import org.infera.train.TrainingOptions;
@@ -158,13 +159,13 @@ public final class InfernoCommand implements Callable<Integer> {
                 // second evaluation keeps those runs identical to the others.
                 float value = Float.NaN;
                 for (int attempt = 0; attempt < 2 && !Float.isFinite(value); attempt++) {
-                    if (attempt > 0) clearGradients(trainer);
+                    if (attempt > 0) Gradients.clear(trainer);
                     try (GradientCollector gc = trainer.newGradientCollector()) {
                         NDArray loss = trainer.getLoss().evaluate(new NDList(), data.splitBatch(trainer.forward(x).singletonOrThrow()));
                         value = loss.getFloat();
                         if (Float.isFinite(value)) {
                             gc.backward(loss);
-                            if (!finiteGradients(trainer)) value = Float.NaN;
+                            if (!Gradients.finite(trainer)) value = Float.NaN;
                         }
                     }
                 }
@@ -173,7 +174,7 @@ public final class InfernoCommand implements Callable<Integer> {
                     sum += value;
                     used++;
                 } else {
-                    clearGradients(trainer);  // a singular Fisher matrix for this batch: no step rather than NaN weights
+                    Gradients.clear(trainer);  // a singular Fisher matrix for this batch: no step rather than NaN weights
                     skipped++;
                 }
             }
@@ -183,26 +184,6 @@ public final class InfernoCommand implements Callable<Integer> {
             progress.message((skipped - skippedBefore) + " batches had a singular Fisher matrix (non-finite loss or gradient) and were skipped");
         }
         return used > 0 ? sum / used : Double.NaN;
-    }
-
-    /** Whether every gradient is finite. */
-    private static boolean finiteGradients(Trainer trainer) {
-        for (var p : trainer.getModel().getBlock().getParameters()) {
-            NDArray g = p.getValue().getArray().getGradient();
-            if (g.isNaN().any().getBoolean() || g.isInfinite().any().getBoolean()) return false;
-        }
-        return true;
-    }
-
-    /**
-     * DJL accumulates gradients until the optimiser step clears them; a skipped or repeated batch clears
-     * them itself, by overwriting (NaN times zero is NaN).
-     */
-    private static void clearGradients(Trainer trainer) {
-        for (var p : trainer.getModel().getBlock().getParameters()) {
-            NDArray g = p.getValue().getArray().getGradient();
-            g.set(new float[Math.toIntExact(g.size())]);
-        }
     }
 
     private static double validationLoss(Trainer trainer, InfernoData data) {

@@ -13,13 +13,13 @@ import org.infera.core.random.Rng;
 import org.infera.train.nn.NetworkSpec;
 
 /**
- * The events the INFERNO loss sees, standardised as float32: one group per process, then for each
+ * The events the INFERNO and neos objectives see, standardised as float32: one group per process, then for each
  * floated nuisance its up and down groups. Exact mode: the affected process's own events with the
  * nuisance's effect applied (same events, so only the effect differs; they share the process's batch
  * order). Approximate mode: independent events simulated at the up and down values (each with its
  * own batch order), for nuisances whose effect on the events is not known in closed form.
  */
-final class InfernoData {
+public final class InfernoData {
     private final int features;
     private final List<float[]> groups = new ArrayList<>();
     private final List<Integer> sizes = new ArrayList<>();
@@ -32,7 +32,7 @@ final class InfernoData {
      * @param approximate for nuisances (by analysis index) in approximate mode, their up and down
      *                    events; every other floated nuisance is exact
      */
-    InfernoData(NetworkSpec spec, Sample sample, Analysis analysis, FisherLayout layout, Map<Integer, double[][][]> approximate) {
+    public InfernoData(NetworkSpec spec, Sample sample, Analysis analysis, FisherLayout layout, Map<Integer, double[][][]> approximate) {
         this.features = spec.mean().length;
         this.processes = analysis.processes().size();
         List<double[][]> rows = new ArrayList<>();
@@ -52,7 +52,7 @@ final class InfernoData {
         }
     }
 
-    InfernoData(NetworkSpec spec, Sample sample, Analysis analysis, FisherLayout layout) {
+    public InfernoData(NetworkSpec spec, Sample sample, Analysis analysis, FisherLayout layout) {
         this(spec, sample, analysis, layout, Map.of());
     }
 
@@ -67,16 +67,16 @@ final class InfernoData {
         groupOrder.add(order);
     }
 
-    int processes() {
+    public int processes() {
         return processes;
     }
 
-    int size(int process) {
+    public int size(int process) {
         return sizes.get(process);
     }
 
     /** A random order of each process's (and each approximate group's) events for one epoch. */
-    int[][] shuffledOrders(Rng rng) {
+    public int[][] shuffledOrders(Rng rng) {
         int[][] orders = new int[orderSizes.size()][];
         for (int o = 0; o < orders.length; o++) {
             orders[o] = new int[orderSizes.get(o)];
@@ -90,7 +90,7 @@ final class InfernoData {
      * Batch b of every group as one array (a single forward pass), with the row count of each group:
      * perProcess events of each process, drawn cyclically from its order.
      */
-    NDList batch(NDManager m, int[][] orders, int b, int perProcess) {
+    public NDList batch(NDManager m, int[][] orders, int b, int perProcess) {
         int total = perProcess * groups.size();
         float[] x = new float[total * features];
         int row = 0;
@@ -106,7 +106,7 @@ final class InfernoData {
     }
 
     /** Every event of every group, in one array. */
-    NDList all(NDManager m) {
+    public NDList all(NDManager m) {
         int total = sizes.stream().mapToInt(Integer::intValue).sum();
         float[] x = new float[total * features];
         int offset = 0;
@@ -118,7 +118,7 @@ final class InfernoData {
     }
 
     /** Splits the network's output for {@link #all} into one array per group. */
-    NDList splitAll(NDArray output) {
+    public NDList splitAll(NDArray output) {
         long[] cuts = new long[groups.size() - 1];
         long at = 0;
         for (int g = 0; g < cuts.length; g++) {
@@ -148,7 +148,7 @@ final class InfernoData {
     }
 
     /** Splits the network's output for {@link #batch} into one array per group. */
-    NDList splitBatch(NDArray output) {
+    public NDList splitBatch(NDArray output) {
         return splitBatch(output, 0);
     }
 }

@@ -1,0 +1,213 @@
+package org.infera.train.neos;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.infera.core.analysis.Analysis;
+import org.infera.core.cli.Checks;
+import org.infera.core.cli.InputException;
+import org.infera.core.cli.Progress;
+import org.infera.core.cli.VersionProvider;
+import org.infera.core.data.SamplesFile;
+import org.infera.core.data.Split;
+import org.infera.core.random.Rng;
+import org.infera.train.EarlyStopping;
+import org.infera.train.Gradients;
+import org.infera.train.History;
+import org.infera.train.Standardisation;
+import org.infera.train.TrainingOptions;
+import org.infera.train.inferno.FisherLayout;
+import org.infera.train.inferno.InfernoData;
+import org.infera.train.nn.NetworkSpec;
+import org.infera.train.nn.Networks;
+import org.infera.train.nn.TrainedNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "neos", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Trains a neos summary statistic (Simpson & Heinrich 2021): an MLP with softmax outputs "
+                + "(temperature τ) as soft bins, trained for the figure of merit of the final fit: by default the expected "
+                + "CLs at --mu on background-only Asimov data of the HistFactory model the fit step uses (normfactor on "
+                + "the signal, a histosys per nuisance the benchmark floats, with its constraint), nuisances profiled. "
+                + "The profile fit runs in the fit engine, outside autodiff; by the envelope theorem the gradient is the "
+                + "partial gradient at the fitted nuisances. --objective discovery (expected p₀) and sigma (σ_μ from the "
+                + "inverse Fisher information) are there for comparison; the cross-entropy baseline is 'infera-train classifier'.")
+public final class NeosCommand implements Callable<Integer> {
+
+    @Mixin
+    TrainingOptions options;
+
+    @Option(names = "--analysis", required = true, description = "Analysis definition (JSON): processes, nuisances, benchmarks.")
+    Path analysisFile;
+
+    @Option(names = "--benchmark", required = true, description = "Benchmark whose floating nuisances and constraints the model has.")
+    int benchmark;
+
+    @Option(names = "--objective", defaultValue = "cls", description = "cls, discovery or sigma (default: ${DEFAULT-VALUE}).")
+    String objectiveName;
+
+    @Option(names = "--mu", defaultValue = "1", description = "Signal strength tested by the CLs objective (default: ${DEFAULT-VALUE}).")
+    double mu;
+
+    @Option(names = "--bins", defaultValue = "4", description = "Softmax outputs, the bins of the statistic (default: ${DEFAULT-VALUE}).")
+    int bins;
+
+    @Option(names = "--temperature", defaultValue = "0.1", description = "Softmax temperature τ (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--epochs", defaultValue = "20", description = "Maximum number of epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "500", description = "Events of each process per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--patience", defaultValue = "10",
+            description = "Stop after this many epochs without a lower validation objective (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Override
+    public Integer call() throws IOException {
+        options.validate(epochs, batchSize, patience);
+        Checks.positive("--temperature", temperature);
+        if (bins < 2) throw new InputException("--bins must be at least 2, got " + bins);
+        if (!(mu > 0) || !Double.isFinite(mu)) throw new InputException("--mu must be positive and finite, got " + mu);
+        Objective objective = Objective.parse(objectiveName);
+
+        Analysis analysis = Analysis.read(analysisFile);
+        FisherLayout layout = FisherLayout.of(analysis, benchmark);
+        SamplesFile file = SamplesFile.read(options.samples);
+        analysis.requireMatches(file.features(), file.processes(), options.samples, analysisFile);
+        double[] mean = Standardisation.mean(file.split(Split.TRAIN).x());
+        double[] std = Standardisation.std(file.split(Split.TRAIN).x(), mean);
+        NetworkSpec draft = new NetworkSpec("neos", List.of(file.features()), mean, std, options.hidden, options.activation, bins, options.seed,
+                0, 0, Double.NaN, Engine.getDjlVersion(), temperature, benchmark);
+        InfernoData train = new InfernoData(draft, file.split(Split.TRAIN), analysis, layout);
+        InfernoData validation = new InfernoData(draft, file.split(Split.VALIDATION), analysis, layout);
+        int largest = 0;
+        for (int p = 0; p < train.processes(); p++) largest = Math.max(largest, train.size(p));
+        int steps = (largest + batchSize - 1) / batchSize;
+        ProfiledObjective figure = new ProfiledObjective(analysis, benchmark, layout, objective, mu);
+
+        Engine.getInstance().setRandomSeed((int) (options.seed ^ (options.seed >>> 32)));
+        Block block = Networks.mlp(options.hidden, options.activation, bins);
+        History history = new History();
+        try (Model model = Model.newInstance("neos")) {
+            model.setBlock(block);
+            // the objective is computed outside DJL's Loss interface; the trainer only steps the optimiser
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+                    .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate)).build());
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(batchSize, mean.length));
+                double[][] startYields = validationYields(trainer, validation, layout, analysis);
+                double start;
+                try (NDManager m = trainer.getManager().newSubManager()) {
+                    start = figure.evaluateValue(validationSoftYields(m, trainer, validation, layout, analysis));
+                }
+                Rng rng = new Rng(Rng.derivedSeed(options.seed, 1));
+                EarlyStopping stopping = new EarlyStopping(patience, block);
+                String what = objective.label() + (objective == Objective.CLS ? " at μ = " + mu : "");
+                try (Progress progress = new Progress("train neos (" + what + ", BM" + benchmark + ")", (long) epochs * steps, "batches")) {
+                    progress.message(String.format("before training: validation %s %.5g", objective.label(), start));
+                    for (int epoch = 1; epoch <= epochs; epoch++) {
+                        long t0 = System.nanoTime();
+                        double[] trainValue = trainEpoch(trainer, train, figure, layout, analysis, rng, steps, progress);
+                        double validationValue;
+                        try (NDManager m = trainer.getManager().newSubManager()) {
+                            validationValue = figure.evaluateValue(validationSoftYields(m, trainer, validation, layout, analysis));
+                        }
+                        history.add(epoch, trainValue[0], validationValue);
+                        progress.message(String.format("epoch %d: train %s %.5g, validation %.5g (%.1f s, of which fits %.2f s)", epoch,
+                                objective.label(), trainValue[0], validationValue, (System.nanoTime() - t0) / 1e9, trainValue[1]));
+                        if (stopping.update(epoch, validationValue)) {
+                            progress.message("early stopping: no improvement for " + patience + " epochs, best epoch " + stopping.bestEpoch());
+                            break;
+                        }
+                    }
+                }
+                stopping.restoreBest();
+                double[][] endYields = validationYields(trainer, validation, layout, analysis);
+                NetworkSpec spec = new NetworkSpec("neos", draft.features(), mean, std, options.hidden, options.activation, bins, options.seed,
+                        history.size(), stopping.bestEpoch(), stopping.bestLoss(), Engine.getDjlVersion(), temperature, benchmark);
+                TrainedNetwork.save(options.out, spec, block, dir -> {
+                    history.write(dir.resolve(TrainedNetwork.HISTORY));
+                    history.plot(dir.resolve("history.png"), "neos (benchmark " + benchmark + "): " + what + " with soft bins",
+                            objective.label(), v -> v);
+                    NeosPlots.histograms(dir.resolve("histograms.png"), analysis, layout, startYields, endYields);
+                    if (mean.length == 2) NeosPlots.outputPlane(dir.resolve("output_plane.png"), trainer, spec);
+                });
+                System.err.printf("infera-train: validation %s %.5g before training, best %.5g (soft bins) at epoch %d of %d; model written to %s%n",
+                        objective.label(), start, stopping.bestLoss(), stopping.bestEpoch(), history.size(), options.out);
+            }
+        }
+        return 0;
+    }
+
+    /** One epoch; returns {mean objective over the batches, seconds spent in the profile fits}. */
+    private double[] trainEpoch(Trainer trainer, InfernoData data, ProfiledObjective figure, FisherLayout layout, Analysis analysis,
+                                Rng rng, int steps, Progress progress) {
+        int[][] orders = data.shuffledOrders(rng);
+        double sum = 0, fitSeconds = 0;
+        int used = 0;
+        for (int b = 0; b < steps; b++) {
+            boolean stepped = false;
+            try (NDManager m = trainer.getManager().newSubManager()) {
+                NDList x = data.batch(m, orders, b, batchSize);
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    SoftYields yields = SoftYields.of(softHistograms(data.splitBatch(trainer.forward(x).singletonOrThrow())), layout, analysis);
+                    long t0 = System.nanoTime();
+                    ProfiledObjective.Evaluation e = figure.evaluate(yields);
+                    fitSeconds += (System.nanoTime() - t0) / 1e9;
+                    if (Double.isFinite(e.value()) && e.converged()) {
+                        gc.backward(e.differentiable());
+                        if (Gradients.finite(trainer)) {
+                            sum += e.value();
+                            used++;
+                            stepped = true;
+                        }
+                    }
+                }
+                if (stepped) trainer.step();
+                else Gradients.clear(trainer);   // a batch whose fit or gradient failed: no step rather than NaN weights
+            }
+            progress.step(1);
+        }
+        return new double[] {used > 0 ? sum / used : Double.NaN, fitSeconds};
+    }
+
+    private NDList softHistograms(NDList logits) {
+        NDList out = new NDList();
+        for (NDArray z : logits) out.add(z.div(temperature).softmax(1).mean(new int[] {0}));
+        return out;
+    }
+
+    private SoftYields validationSoftYields(NDManager m, Trainer trainer, InfernoData data, FisherLayout layout, Analysis analysis) {
+        NDArray logits = trainer.evaluate(data.all(m)).singletonOrThrow();
+        return SoftYields.of(softHistograms(data.splitAll(logits)), layout, analysis);
+    }
+
+    /** The validation events' soft yields, as numbers: one row per group. */
+    private double[][] validationYields(Trainer trainer, InfernoData data, FisherLayout layout, Analysis analysis) {
+        try (NDManager m = trainer.getManager().newSubManager()) {
+            SoftYields y = validationSoftYields(m, trainer, data, layout, analysis);
+            return y.rows();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.infera.train.neos;
+
+import org.infera.core.cli.InputException;
+
+/** What a neos network is trained to minimise. */
+public enum Objective {
+    /** The expected CLs at the tested μ on background-only Asimov data, nuisances profiled (neos). */
+    CLS("cls"),
+    /** The expected discovery p-value p₀ on signal-plus-background Asimov data, nuisances profiled. */
+    DISCOVERY("discovery"),
+    /** σ of μ from the inverse Fisher information at nominal values (INFERNO's figure of merit, in μ). */
+    SIGMA("sigma");
+
+    private final String label;
+
+    Objective(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Objective parse(String s) {
+        for (Objective o : values()) if (o.label.equals(s)) return o;
+        throw new InputException("--objective '" + s + "' is not one of cls, discovery, sigma");
+    }
+}
