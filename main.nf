@@ -18,7 +18,9 @@ include { SHIFT    } from './modules/shift'
 include { FIT      } from './modules/fit'
 
 workflow {
-    analysis = file(params.analysis, checkIfExists: true)
+    // the analysis definition: a path as given, else relative to the project (params files name params/analysis/…)
+    analysis = file(params.analysis)
+    if (!analysis.exists()) analysis = file("${projectDir}/${params.analysis}", checkIfExists: true)
 
     // Replicas: independent simulations and trainings (replica k uses seed + 1000 k); the fit reports their median.
     ch_replicas = Channel.of(0..<(params.replicas as int)).map { k ->
@@ -36,10 +38,11 @@ workflow {
         .map { meta, events -> [meta, events.sort { it.name }] }
     AUGMENT(ch_events)
 
-    // 3. Train one model per summary statistic and replica: `classifier`, or `inferno_bm<k>` (INFERNO for benchmark k).
+    // 3. Train one model per summary statistic and replica: `classifier`, `inferno_bm<k>` (INFERNO for
+    //    benchmark k) or `neos_bm<k>` (neos: the expected CLs of benchmark k's model, nuisances profiled).
     ch_statistics = Channel.fromList(params.statistics.tokenize(',')*.trim()).map { s ->
-        def m = s =~ /^inferno_bm(\d+)$/
-        m ? [statistic: s, kind: 'inferno', benchmark: m[0][1] as int] : [statistic: s, kind: s]
+        def m = s =~ /^(inferno|neos)_bm(\d+)$/
+        m ? [statistic: s, kind: m[0][1], benchmark: m[0][2] as int] : [statistic: s, kind: s]
     }
     TRAIN(AUGMENT.out.samples.combine(ch_statistics).map { meta, samples, stat -> [meta + stat, samples] }, analysis)
 

@@ -10,6 +10,7 @@ process FIT {
 
     output:
     path "fit"         , emit: results
+    path "neos"        , emit: neos, optional: true   // the neos comparison, when a neos statistic is fitted
     path "versions.yml", emit: versions
 
     script:
@@ -21,6 +22,7 @@ process FIT {
         ${templateArgs} \\
         --analysis ${analysis} \\
         ${args} \\
+        --neos-outdir neos \\
         --outdir fit
 
     cat <<-END_VERSIONS > versions.yml

@@ -14,7 +14,7 @@ process TRAIN {
 
     script:
     def args = task.ext.args ?: ''
-    def inferno = meta.kind == 'inferno' ? "--analysis ${analysis} --benchmark ${meta.benchmark}" : ''
+    def inferno = meta.kind in ['inferno', 'neos'] ? "--analysis ${analysis} --benchmark ${meta.benchmark}" : ''
     """
     infera-train ${meta.kind} \\
         --samples ${samples} \\

@@ -24,7 +24,7 @@ final class BenchmarkEvaluation {
     private BenchmarkEvaluation() {}
 
     static List<BenchmarkResult> evaluate(String statistic, TemplatesFile templates, String source, Analysis analysis,
-                                          int scanPoints, double scanRange) {
+                                          int scanPoints, double scanRange, double clsMu) {
         double scale = TemplatesWorkspace.signalYield(templates);
         List<BenchmarkResult> results = new ArrayList<>();
         for (Analysis.Benchmark b : analysis.benchmarks()) {
@@ -42,6 +42,7 @@ final class BenchmarkEvaluation {
             }
             double[] deltaNll = scan.scan(mu);
             AsymptoticCalculator calc = backgroundOnly(m);
+            double expectedCls = calc.hypotest(clsMu).cls();
             UpperLimit.Limits limits = UpperLimit.compute(calc, 0.05);
             double[] expected = new double[5];
             for (int i = 0; i < 5; i++) expected[i] = limits.expected()[i] * scale;
@@ -49,7 +50,7 @@ final class BenchmarkEvaluation {
             if (!converged) System.err.println("warning: " + source + ", benchmark " + b.id() + ": a fit did not converge");
             results.add(new BenchmarkResult(statistic, b.id(), b.floating() == null ? List.of() : b.floating(), sigmaMu * scale,
                     interval.halfWidth() * scale, interval.lower() * scale, interval.upper() * scale, values, deltaNll, expected,
-                    w, converged));
+                    expectedCls, w, converged));
         }
         return results;
     }

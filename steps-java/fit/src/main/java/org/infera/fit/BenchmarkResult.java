@@ -7,7 +7,8 @@ import org.infera.core.histfactory.spec.Workspace;
  * The precision one summary statistic reaches on one benchmark: σ of the signal yield from the
  * Asimov Fisher information, the profile-likelihood interval (ΔNLL = 0.5) with its half-width and
  * scan, and the expected 95% CL upper limits on the signal yield (−2σ…+2σ), all in expected signal
- * events; with the workspace that was fitted (null for the analytic rows).
+ * events; the expected CLs of the tested signal strength (background-only Asimov data, the neos
+ * figure of merit); with the workspace that was fitted (null for the analytic rows).
  */
 public record BenchmarkResult(
         String statistic,
@@ -20,5 +21,6 @@ public record BenchmarkResult(
         double[] scanValues,
         double[] scanDeltaNll,
         double[] expectedLimits,
+        double expectedCls,
         Workspace workspace,
         boolean converged) {}

@@ -66,12 +66,14 @@ final class BenchmarkTables {
         return new CSVPrinter(Files.newBufferedWriter(file), CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get());
     }
 
-    static void writeJson(Path file, List<ReplicaSummary> rows, Analysis analysis) throws IOException {
+    static void writeJson(Path file, List<ReplicaSummary> rows, Analysis analysis, double clsMu) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("analysis", analysis.name());
         root.put("parameter_of_interest", "signal yield s (expected events)");
         root.put("expected_limit_95", "CLs (q̃, asymptotic) 95% CL upper limits on s for background-only Asimov data, −2σ…+2σ");
+        root.put("expected_cls", "CLs (q̃, asymptotic) of the tested signal strength (--cls-mu) on background-only Asimov data");
+        root.put("cls_mu", clsMu);
         ArrayNode out = root.putArray("results");
         for (ReplicaSummary r : rows) {
             ObjectNode o = out.addObject();
@@ -86,6 +88,7 @@ final class BenchmarkTables {
                 ArrayNode l = o.putArray("expected_limit_95");
                 for (double v : limits) l.add(v);
             }
+            putOrNull(o, "expected_cls", r.medianExpectedCls());
             o.put("converged", r.converged());
             o.put("sigma_fisher_min", r.minSigmaFisher());
             o.put("sigma_fisher_max", r.maxSigmaFisher());
@@ -95,6 +98,7 @@ final class BenchmarkTables {
                 e.put("sigma_fisher", b.sigmaFisher());
                 putOrNull(e, "width_profile", b.widthProfile());
                 if (!Double.isNaN(b.intervalLower())) e.putArray("interval").add(b.intervalLower()).add(b.intervalUpper());
+                putOrNull(e, "expected_cls", b.expectedCls());
                 if (b.expectedLimits() != null) {
                     ArrayNode l = e.putArray("expected_limit_95");
                     for (double v : b.expectedLimits()) l.add(v);

@@ -45,6 +45,16 @@ public final class BenchmarksCommand implements Callable<Integer> {
             description = "Half-range of each scan in units of σ_Fisher (default: ${DEFAULT-VALUE}).")
     double scanRange;
 
+    @Option(names = "--cls-mu", defaultValue = "1",
+            description = "Signal strength whose expected CLs (background-only Asimov data) each statistic reports; neos "
+                    + "trains for it (default: ${DEFAULT-VALUE}).")
+    double clsMu;
+
+    @Option(names = "--neos-outdir", paramLabel = "DIR",
+            description = "Where the neos comparison goes when the statistics include neos_bm<k> and classifier: "
+                    + "summary.json (keys neos and classifier: their expected CLs), summary.md and cls.png (default: not written).")
+    Path neosOutdir;
+
     @Option(names = "--analytic", paramLabel = "MODEL",
             description = "Also compute the analytic-likelihood row (statistic 'analytic'): σ_s from the expected Fisher "
                     + "information of the unbinned extended likelihood of the true densities of a built-in model "
@@ -62,6 +72,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (scanPoints < 3) throw new InputException("--scan-points must be at least 3, got " + scanPoints);
         if (!(scanRange > 0) || !Double.isFinite(scanRange)) throw new InputException("--scan-range must be positive, got " + scanRange);
+        if (!(clsMu > 0) || !Double.isFinite(clsMu)) throw new InputException("--cls-mu must be positive and finite, got " + clsMu);
         Analysis analysis = Analysis.read(analysisFile);
         Map<String, List<Path>> byStatistic = parseTemplates();
         List<ReplicaSummary> rows = new ArrayList<>();
@@ -73,7 +84,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
                 for (Path file : e.getValue()) {
                     TemplatesFile t = TemplatesFile.read(file);
                     firstReplica.putIfAbsent(e.getKey(), t);
-                    perReplica.add(BenchmarkEvaluation.evaluate(e.getKey(), t, file.toString(), analysis, scanPoints, scanRange));
+                    perReplica.add(BenchmarkEvaluation.evaluate(e.getKey(), t, file.toString(), analysis, scanPoints, scanRange, clsMu));
                     progress.step(1);
                 }
                 for (int b = 0; b < perReplica.get(0).size(); b++) {
@@ -97,7 +108,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
             }
             BenchmarkTables.writeCsv(dir.resolve("benchmarks.csv"), rows);
             BenchmarkTables.writeReplicasCsv(dir.resolve("benchmarks_replicas.csv"), rows);
-            BenchmarkTables.writeJson(dir.resolve("benchmarks.json"), rows, analysis);
+            BenchmarkTables.writeJson(dir.resolve("benchmarks.json"), rows, analysis, clsMu);
             BenchmarkTables.writeMarkdown(dir.resolve("benchmarks.md"), rows, paper);
             BenchmarkTables.writeLimitsCsv(dir.resolve("limits.csv"), rows);
             for (ReplicaSummary r : rows) {
@@ -107,6 +118,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
                 WorkspaceExports.write(dir, name, r.representative());
             }
         });
+        if (neosOutdir != null && NeosSummary.applies(rows)) AtomicOutput.write(neosOutdir, dir -> NeosSummary.write(dir, rows, clsMu));
         for (ReplicaSummary r : rows) {
             System.out.printf("%-14s BM%d  sigma_fisher %7.3f  width_profile %7s  (median of %d)%n", r.statistic(), r.benchmark(),
                     r.medianSigmaFisher(), Double.isNaN(r.medianWidthProfile()) ? "-" : String.format("%.3f", r.medianWidthProfile()),

@@ -38,6 +38,10 @@ record ReplicaSummary(String statistic, int benchmark, List<BenchmarkResult> rep
         return out;
     }
 
+    double medianExpectedCls() {
+        return median(replicas.stream().mapToDouble(BenchmarkResult::expectedCls).toArray());
+    }
+
     boolean converged() {
         return replicas.stream().allMatch(BenchmarkResult::converged);
     }

@@ -194,4 +194,24 @@ class PipelineIT {
                 NextflowRun.console(launch));
         assertTrue(Files.isRegularFile(launch.resolve("results/fit/benchmarks.csv")));
     }
+
+    @Test
+    @Order(6)
+    void neosParamsFileRunsEndToEndAndBeatsTheClassifier() throws Exception {
+        Path launch = tmp.resolve("neos");
+        long start = System.nanoTime();
+        int code = NextflowRun.run(launch, "-params-file", NextflowRun.REPO.resolve("params/neos-blobs.yaml").toString(),
+                "--events", "4000", "--replicas", "1", "--neos_epochs", "8", "--epochs", "15", "--outdir", launch.resolve("results").toString());
+        assertEquals(0, code, NextflowRun.console(launch));
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(launch.resolve("results/neos/summary.json").toFile());
+        double neos = summary.get("neos").asDouble(), classifier = summary.get("classifier").asDouble();
+        System.out.printf("PipelineIT: neos-blobs (tiny) in %.1f s: expected CLs of mu = 1: neos %.3g, classifier %.3g%n",
+                (System.nanoTime() - start) / 1e9, neos, classifier);
+        assertTrue(neos > 0 && neos < 0.01, "neos expected CLs " + neos);
+        assertTrue(neos < classifier, "neos " + neos + " below the classifier " + classifier + " with the same bins");
+        for (String f : List.of("neos/cls.png", "neos/summary.md", "models/model_neos_bm0_r0/output_plane.png",
+                "models/model_neos_bm0_r0/histograms.png", "fit/workspaces/neos_bm0_bm0.json")) {
+            assertTrue(Files.size(launch.resolve("results").resolve(f)) > 100, f);
+        }
+    }
 }

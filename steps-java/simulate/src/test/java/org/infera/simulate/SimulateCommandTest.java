@@ -50,6 +50,32 @@ class SimulateCommandTest {
     }
 
     @Test
+    void neosBlobsHaveTheirMeansAndUnitVariances() {
+        Path out = dir.resolve("blobs.h5");
+        assertEquals(0, run("--model", "neos-blobs", "--events", "40000", "--seed", "2", "-o", out.toString()));
+        EventsFile e = EventsFile.read(out);
+        assertEquals(2, e.observations()[0].length);
+        double[][] sum = new double[2][2], sum2 = new double[2][2];
+        int[] n = new int[2];
+        for (int i = 0; i < e.size(); i++) {
+            int p = (int) e.process()[i];
+            n[p]++;
+            for (int j = 0; j < 2; j++) {
+                sum[p][j] += e.observations()[i][j];
+                sum2[p][j] += e.observations()[i][j] * e.observations()[i][j];
+            }
+        }
+        double[][] means = {org.infera.core.physics.NeosBlobs.SIGNAL_MEAN, org.infera.core.physics.NeosBlobs.BACKGROUND_MEAN};
+        for (int p = 0; p < 2; p++) {
+            for (int j = 0; j < 2; j++) {
+                double mean = sum[p][j] / n[p];
+                assertEquals(means[p][j], mean, 5 / Math.sqrt(n[p]), "mean of process " + p + ", x" + j);   // 5σ
+                assertEquals(1, sum2[p][j] / n[p] - mean * mean, 0.05, "variance of process " + p + ", x" + j);
+            }
+        }
+    }
+
+    @Test
     void shardsSplitTheEventsAndDiffer() {
         Path s0 = dir.resolve("s0.h5"), s1 = dir.resolve("s1.h5");
         assertEquals(0, run("--events", "1001", "--seed", "3", "--shards", "2", "--shard", "0", "-o", s0.toString()));

@@ -126,4 +126,29 @@ class InferenceTest {
             }
         }
     }
+
+    @Test
+    void aWarmStartWhereSomeBinIsEmptyFallsBackToTheInits() {
+        // a learned statistic's templates (neos on the blobs toy): the up template empties bin 2, so the
+        // nuisance fitted at μ = 1 makes that bin negative at μ = 0.5; the next fit must not start there
+        String ws = """
+                {"channels": [{"name": "neos", "samples": [
+                   {"name": "signal", "data": [12.7175, 4.64, 0.5525, 2.09], "modifiers": [{"name": "mu", "type": "normfactor", "data": null}]},
+                   {"name": "background", "data": [0.55, 5.375, 0.1375, 93.9375], "modifiers": [
+                     {"name": "bkg_shape", "type": "histosys", "data": {"hi_data": [11, 22.5875, 0, 66.4125], "lo_data": [10.25, 2.35, 30.3, 57.1]}}]}]}],
+                 "observations": [{"name": "neos", "data": [13.2675, 10.015, 0.69, 96.0275]}],
+                 "measurements": [{"name": "m", "config": {"poi": "mu", "parameters": []}}], "version": "1.0.0"}
+                """;
+        Workspace w = WorkspaceReader.parse(ws, "ws.json");
+        Model m = ModelBuilder.build(w, null, "ws.json", "code4", "code2");
+        double[] theta = m.inits();
+        theta[m.poi()] = 0;
+        AsymptoticCalculator warm = new AsymptoticCalculator(m, m.expected(theta), TestStatistic.QTILDE);
+        warm.hypotest(1.0);
+        Hypotest afterWarm = warm.hypotest(0.5);
+        Hypotest fresh = new AsymptoticCalculator(m, m.expected(theta), TestStatistic.QTILDE).hypotest(0.5);
+        assertTrue(afterWarm.converged());
+        assertEquals(fresh.cls(), afterWarm.cls(), 1e-10 * fresh.cls());
+        assertTrue(UpperLimit.compute(warm, 0.05).converged());
+    }
 }

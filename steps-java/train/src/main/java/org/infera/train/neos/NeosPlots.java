@@ -96,7 +96,7 @@ final class NeosPlots {
             s.setMarkerColor(BIN_COLOURS[b % BIN_COLOURS.length]);
         }
         blob(chart, "signal", NeosBlobs.SIGNAL_MEAN, Color.BLACK);
-        blob(chart, "background", NeosBlobs.BACKGROUND_MEAN, Color.WHITE);
+        blob(chart, "background", NeosBlobs.BACKGROUND_MEAN, Color.MAGENTA);
         blob(chart, "background up", NeosBlobs.BACKGROUND_UP_MEAN, Color.LIGHT_GRAY);
         blob(chart, "background down", NeosBlobs.BACKGROUND_DOWN_MEAN, Color.DARK_GRAY);
         Png.write(chart, png);

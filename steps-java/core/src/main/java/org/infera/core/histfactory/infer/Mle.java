@@ -50,6 +50,13 @@ public final class Mle {
         double[] g = new double[p];
         double[][] h = new double[p][p];
         double f = l.nll(x, g, h);
+        if (!Double.isFinite(f)) {
+            // a warm start can sit where some ν ≤ 0 (say, after a large extrapolated shape shift): start
+            // the free parameters from the model's suggested values instead
+            double[] inits = l.model().inits();
+            for (int i = 0; i < p; i++) if (!fixed[i]) x[i] = Math.min(upper[i], Math.max(lower[i], inits[i]));
+            f = l.nll(x, g, h);
+        }
         if (!Double.isFinite(f)) return result(l, x, false, "the likelihood is not finite at the initial parameters", 0, lower, upper, fixed, g, h);
         String message = "maximum iterations reached";
         boolean converged = false;

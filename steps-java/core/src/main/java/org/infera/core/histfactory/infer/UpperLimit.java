@@ -35,7 +35,8 @@ public final class UpperLimit {
                 return target - Math.sqrt(calc.asimovStatistic(mu));
             }, upper);
         }
-        return new Limits(observed, expected, count[0], calc.converged());
+        boolean finite = Double.isFinite(observed) && java.util.Arrays.stream(expected).allMatch(Double::isFinite);
+        return new Limits(observed, expected, count[0], calc.converged() && finite);
     }
 
     /** The root of a function positive at small μ and negative at large μ, within (0, upper]. */
@@ -56,6 +57,10 @@ public final class UpperLimit {
         }
         if (fLo < 0) return 0;
         BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(1e-10 * hi, 1e-10, 1e-15, 5);
-        return solver.solve(200, f::applyAsDouble, lo, hi);
+        try {
+            return solver.solve(200, f::applyAsDouble, lo, hi);
+        } catch (org.hipparchus.exception.MathRuntimeException e) {
+            return Double.NaN;   // CLs not monotonic where it crosses the level (a failed fit): reported, not guessed
+        }
     }
 }
