@@ -14,7 +14,9 @@ abstract class Statistic {
     static Statistic of(NetworkSpec spec, int bins, Path model) {
         return switch (spec.kind()) {
             case "classifier" -> new ClassifierProbability(bins);
-            case "inferno", "neos" -> new Argmax(spec.outputs());
+            case "inferno" -> new Argmax(spec.outputs());
+            // a kde-trained neos network has one output whose sigmoid was binned in [0, 1]
+            case "neos" -> "kde".equals(spec.histogram()) ? new ClassifierProbability(spec.bins()) : new Argmax(spec.outputs());
             default -> throw new InputException(model + ": statistic kind '" + spec.kind() + "' has no templates (classifier, inferno, neos)");
         };
     }

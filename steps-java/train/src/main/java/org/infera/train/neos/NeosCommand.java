@@ -72,6 +72,14 @@ public final class NeosCommand implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "0.1", description = "Softmax temperature τ (default: ${DEFAULT-VALUE}).")
     double temperature;
 
+    @Option(names = "--histogram", defaultValue = "softmax",
+            description = "softmax (one output per bin) or kde (one sigmoid output, a Gaussian kernel integrated over "
+                    + "equal-width bins of [0, 1]) (default: ${DEFAULT-VALUE}).")
+    String histogramKind;
+
+    @Option(names = "--bandwidth", defaultValue = "0.05", description = "Kernel bandwidth of --histogram kde, in units of the sigmoid output (default: ${DEFAULT-VALUE}).")
+    double bandwidth;
+
     @Option(names = "--epochs", defaultValue = "20", description = "Maximum number of epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -82,6 +90,8 @@ public final class NeosCommand implements Callable<Integer> {
             description = "Stop after this many epochs without a lower validation objective (default: ${DEFAULT-VALUE}).")
     int patience;
 
+    private SoftHistogram histogram;
+
     @Override
     public Integer call() throws IOException {
         options.validate(epochs, batchSize, patience);
@@ -89,6 +99,8 @@ public final class NeosCommand implements Callable<Integer> {
         if (bins < 2) throw new InputException("--bins must be at least 2, got " + bins);
         if (!(mu > 0) || !Double.isFinite(mu)) throw new InputException("--mu must be positive and finite, got " + mu);
         Objective objective = Objective.parse(objectiveName);
+        SoftHistogram histogram = SoftHistogram.parse(histogramKind, bins, temperature, bandwidth);
+        this.histogram = histogram;
 
         Analysis analysis = Analysis.read(analysisFile);
         FisherLayout layout = FisherLayout.of(analysis, benchmark);
@@ -96,8 +108,7 @@ public final class NeosCommand implements Callable<Integer> {
         analysis.requireMatches(file.features(), file.processes(), options.samples, analysisFile);
         double[] mean = Standardisation.mean(file.split(Split.TRAIN).x());
         double[] std = Standardisation.std(file.split(Split.TRAIN).x(), mean);
-        NetworkSpec draft = new NetworkSpec("neos", List.of(file.features()), mean, std, options.hidden, options.activation, bins, options.seed,
-                0, 0, Double.NaN, Engine.getDjlVersion(), temperature, benchmark);
+        NetworkSpec draft = spec(List.of(file.features()), mean, std, 0, 0, Double.NaN);
         InfernoData train = new InfernoData(draft, file.split(Split.TRAIN), analysis, layout);
         InfernoData validation = new InfernoData(draft, file.split(Split.VALIDATION), analysis, layout);
         int largest = 0;
@@ -106,7 +117,7 @@ public final class NeosCommand implements Callable<Integer> {
         ProfiledObjective figure = new ProfiledObjective(analysis, benchmark, layout, objective, mu);
 
         Engine.getInstance().setRandomSeed((int) (options.seed ^ (options.seed >>> 32)));
-        Block block = Networks.mlp(options.hidden, options.activation, bins);
+        Block block = Networks.mlp(options.hidden, options.activation, histogram.outputs());
         History history = new History();
         try (Model model = Model.newInstance("neos")) {
             model.setBlock(block);
@@ -144,8 +155,7 @@ public final class NeosCommand implements Callable<Integer> {
                 }
                 stopping.restoreBest();
                 double[][] endYields = validationYields(trainer, validation, layout, analysis);
-                NetworkSpec spec = new NetworkSpec("neos", draft.features(), mean, std, options.hidden, options.activation, bins, options.seed,
-                        history.size(), stopping.bestEpoch(), stopping.bestLoss(), Engine.getDjlVersion(), temperature, benchmark);
+                NetworkSpec spec = spec(draft.features(), mean, std, history.size(), stopping.bestEpoch(), stopping.bestLoss());
                 TrainedNetwork.save(options.out, spec, block, dir -> {
                     history.write(dir.resolve(TrainedNetwork.HISTORY));
                     history.plot(dir.resolve("history.png"), "neos (benchmark " + benchmark + "): " + what + " with soft bins",
@@ -192,10 +202,17 @@ public final class NeosCommand implements Callable<Integer> {
         return new double[] {used > 0 ? sum / used : Double.NaN, fitSeconds};
     }
 
-    private NDList softHistograms(NDList logits) {
+    private NDList softHistograms(NDList outputs) {
         NDList out = new NDList();
-        for (NDArray z : logits) out.add(z.div(temperature).softmax(1).mean(new int[] {0}));
+        for (NDArray z : outputs) out.add(histogram.of(z));
         return out;
+    }
+
+    private NetworkSpec spec(List<String> features, double[] mean, double[] std, int epochsRun, int bestEpoch, double bestLoss) {
+        boolean kde = histogram.kind().equals("kde");
+        return new NetworkSpec("neos", features, mean, std, options.hidden, options.activation, histogram.outputs(), options.seed,
+                epochsRun, bestEpoch, bestLoss, Engine.getDjlVersion(), kde ? null : temperature, benchmark, histogram.kind(),
+                kde ? bandwidth : null, bins);
     }
 
     private SoftYields validationSoftYields(NDManager m, Trainer trainer, InfernoData data, FisherLayout layout, Analysis analysis) {

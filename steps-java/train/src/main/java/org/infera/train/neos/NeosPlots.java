@@ -73,16 +73,21 @@ final class NeosPlots {
         int[] bin = new int[grid.length];
         try (NDManager m = trainer.getManager().newSubManager()) {
             NDArray x = m.create(spec.standardise(grid, 0, grid.length), new Shape(grid.length, 2));
-            NDArray argmax = trainer.evaluate(new NDList(x)).singletonOrThrow().argMax(1);
-            long[] a = argmax.toLongArray();
-            for (int i = 0; i < a.length; i++) bin[i] = (int) a[i];
+            NDArray out = trainer.evaluate(new NDList(x)).singletonOrThrow();
+            if ("kde".equals(spec.histogram())) {
+                float[] s = ai.djl.nn.Activation.sigmoid(out).toFloatArray();
+                for (int i = 0; i < s.length; i++) bin[i] = Math.min(spec.bins() - 1, (int) (s[i] * spec.bins()));
+            } else {
+                long[] a = out.argMax(1).toLongArray();
+                for (int i = 0; i < a.length; i++) bin[i] = (int) a[i];
+            }
         }
         XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.WIDTH).title("neos bins over the feature plane")
                 .xAxisTitle(spec.features().get(0)).yAxisTitle(spec.features().get(1)).build();
         Png.style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(6);
-        for (int b = 0; b < spec.outputs(); b++) {
+        for (int b = 0; b < spec.bins(); b++) {
             List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
             for (int i = 0; i < grid.length; i++) {
                 if (bin[i] == b) {

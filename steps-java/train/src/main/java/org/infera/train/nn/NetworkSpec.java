@@ -12,9 +12,13 @@ import org.infera.core.cli.InputException;
 /**
  * Everything needed to rebuild a trained network and use it: the kind of statistic, the input
  * features and their standardisation, the layer sizes and activation, and how it was trained.
- * {@code temperature} and {@code benchmark} are those of an INFERNO network (null for a classifier).
+ * {@code temperature} and {@code benchmark} are those of an INFERNO or neos network (null for a
+ * classifier); {@code histogram}, {@code bandwidth} and {@code bins} say how a neos network's soft
+ * histogram was made ("softmax" over the outputs, or "kde": one sigmoid output, a Gaussian kernel of
+ * that bandwidth integrated over {@code bins} equal-width bins of [0, 1]; null otherwise).
  * Saved as {@code model.json} beside {@code weights.params}.
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record NetworkSpec(
         String kind,
         List<String> features,
@@ -29,7 +33,17 @@ public record NetworkSpec(
         double bestValidationLoss,
         String djlVersion,
         Double temperature,
-        Integer benchmark) {
+        Integer benchmark,
+        String histogram,
+        Double bandwidth,
+        Integer bins) {
+
+    public NetworkSpec(String kind, List<String> features, double[] mean, double[] std, List<Integer> hidden, String activation,
+                       int outputs, long seed, int epochsRun, int bestEpoch, double bestValidationLoss, String djlVersion,
+                       Double temperature, Integer benchmark) {
+        this(kind, features, mean, std, hidden, activation, outputs, seed, epochsRun, bestEpoch, bestValidationLoss, djlVersion,
+                temperature, benchmark, null, null, null);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -57,6 +57,22 @@ class NeosCommandTest {
     }
 
     @Test
+    void kernelDensityHistogramsTrainAOneOutputNetwork() throws Exception {
+        Path k = dir.resolve("kde");
+        assertEquals(0, train(k, "--epochs", "4", "--histogram", "kde", "--bandwidth", "0.1"));
+        try (TrainedNetwork net = TrainedNetwork.load(k)) {
+            assertEquals("kde", net.spec().histogram());
+            assertEquals(1, net.spec().outputs());
+            assertEquals(4, net.spec().bins());
+            assertEquals(0.1, net.spec().bandwidth());
+            assertTrue(net.spec().bestValidationLoss() < 0.01, "expected CLs " + net.spec().bestValidationLoss());
+        }
+        assertTrue(Files.size(k.resolve("output_plane.png")) > 5000);
+        assertEquals(2, train(dir.resolve("x5"), "--histogram", "kde", "--bandwidth", "0"));
+        assertEquals(2, train(dir.resolve("x6"), "--histogram", "gauss"));
+    }
+
+    @Test
     void theOtherObjectivesTrainToo() {
         assertEquals(0, train(dir.resolve("d"), "--epochs", "2", "--objective", "discovery"));
         assertEquals(0, train(dir.resolve("s"), "--epochs", "2", "--objective", "sigma"));

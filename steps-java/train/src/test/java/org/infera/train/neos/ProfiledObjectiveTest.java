@@ -30,33 +30,57 @@ class ProfiledObjectiveTest {
     static final Path ANALYSIS = Path.of(System.getProperty("infera.repo", "../..")).resolve("params/analysis/neos-blobs.json");
     static final int EVENTS = 200;
 
+    private static final SoftHistogram SOFTMAX = new SoftHistogram("softmax", 3, 1.0, 0);
+    private static final SoftHistogram KDE = new SoftHistogram("kde", 3, 0, 0.2);
+
     @Test
     void clsGradientMatchesFiniteDifferencesOfTheProfiledObjective() {
-        check(Objective.CLS);
+        check(Objective.CLS, SOFTMAX);
+    }
+
+    @Test
+    void clsGradientWithKernelDensityHistogramsMatchesFiniteDifferences() {
+        check(Objective.CLS, KDE);
     }
 
     @Test
     void discoveryGradientMatchesFiniteDifferences() {
-        check(Objective.DISCOVERY);
+        check(Objective.DISCOVERY, SOFTMAX);
     }
 
     @Test
     void sigmaGradientMatchesFiniteDifferences() {
-        check(Objective.SIGMA);
+        check(Objective.SIGMA, SOFTMAX);
     }
 
-    private static void check(Objective objective) {
+    @Test
+    void kernelDensityHistogramsAreNormalisedAndFollowTheKernel() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // logit 0: s = 0.5, at the edge between bins 1 and 2 of 4 → equal halves; the kernel's reach is Φ(0.25/h) − 1/2 per side
+            SoftHistogram kde = new SoftHistogram("kde", 4, 0, 0.1);
+            double[] h = kde.of(m.create(new double[] {0}, new Shape(1, 1))).toDoubleArray();
+            assertEquals(1, h[0] + h[1] + h[2] + h[3], 1e-12);
+            assertEquals(h[1], h[2], 1e-12);
+            assertEquals(h[0], h[3], 1e-12);
+            double phi = new org.hipparchus.distribution.continuous.NormalDistribution().cumulativeProbability(0.25 / 0.1);
+            double inside = 2 * phi - 1;   // Φ(0.25/h) − Φ(−0.25/h): the kernel's mass within [0.25, 0.75]
+            double total = 2 * new org.hipparchus.distribution.continuous.NormalDistribution().cumulativeProbability(0.5 / 0.1) - 1;
+            assertEquals(inside / 2 / total, h[1], 1e-12);
+        }
+    }
+
+    private static void check(Objective objective, SoftHistogram histogram) {
         Analysis analysis = Analysis.read(ANALYSIS);
         FisherLayout layout = FisherLayout.of(analysis, 0);
         ProfiledObjective figure = new ProfiledObjective(analysis, 0, layout, objective, 1.0);
         Engine.getInstance().setRandomSeed(11);
         try (NDManager m = NDManager.newBaseManager()) {
-            Block block = Networks.mlp(List.of(4), "tanh", 3);
+            Block block = Networks.mlp(List.of(4), "tanh", histogram.outputs());
             block.initialize(m, DataType.FLOAT64, new Shape(1, 2));
             NDArray input = m.create(events(analysis), new Shape(4L * EVENTS, 2));
             // one backward pass (gradients accumulate across collectors, so only one)
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                ProfiledObjective.Evaluation e = figure.evaluate(yields(block, m, input, layout, analysis, true));
+                ProfiledObjective.Evaluation e = figure.evaluate(yields(block, m, input, layout, analysis, histogram, true));
                 assertTrue(e.converged());
                 gc.backward(e.differentiable());
             }
@@ -74,7 +98,7 @@ class ProfiledObjectiveTest {
                         double[] shifted = w.clone();
                         shifted[element] += s == 0 ? step : -step;
                         weight.getArray().set(shifted);
-                        side[s] = figure.evaluate(yields(block, m, input, layout, analysis, false)).value();
+                        side[s] = figure.evaluate(yields(block, m, input, layout, analysis, histogram, false)).value();
                     }
                     weight.getArray().set(w);
                     double numeric = (side[0] - side[1]) / (2 * step);
@@ -85,8 +109,8 @@ class ProfiledObjectiveTest {
                 }
             }
             assertTrue(checked >= 9);
-            System.out.printf("neos %s: %d weights, envelope gradient vs finite differences: worst relative difference %.1e%n",
-                    objective.label(), checked, worst);
+            System.out.printf("neos %s (%s histograms): %d weights, envelope gradient vs finite differences: worst relative difference %.1e%n",
+                    objective.label(), histogram.kind(), checked, worst);
         }
     }
 
@@ -106,10 +130,11 @@ class ProfiledObjectiveTest {
         return x;
     }
 
-    private static SoftYields yields(Block block, NDManager m, NDArray input, FisherLayout layout, Analysis analysis, boolean training) {
+    private static SoftYields yields(Block block, NDManager m, NDArray input, FisherLayout layout, Analysis analysis,
+                                     SoftHistogram histogram, boolean training) {
         NDArray z = block.forward(new ParameterStore(m, false), new NDList(input), training).singletonOrThrow();
         NDList histograms = new NDList();
-        for (NDArray g : z.split(4, 0)) histograms.add(g.softmax(1).mean(new int[] {0}));
+        for (NDArray g : z.split(4, 0)) histograms.add(histogram.of(g));
         return SoftYields.of(histograms, layout, analysis);
     }
 }
