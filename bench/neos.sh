@@ -18,10 +18,10 @@ trap 'rm -rf "$work"' EXIT
 "$root/bin/infera-train" classifier --samples "$work/samples.h5" --seed 1 --hidden 32,32 --epochs "$epochs" --patience "$epochs" \
   --batch-size 256 -o "$work/classifier" 2> "$work/classifier.log"
 echo "workload: neos toy, 8000 training events per process, batches of 500 per process (16 per epoch), MLP 32-32, 4 soft bins"
-awk -v what="neos epoch" '/epoch [0-9]+: train cls/ { match($0, /\(([0-9.]+) s, of which fits ([0-9.]+) s\)/, m); n++; if (n > 1) { t += m[1]; f += m[2]; k++ } }
-     END { printf "%s: %.3f s (profile fits %.3f s, %.0f%%), mean of epochs 2-%d\n", what, t / k, f / k, 100 * f / t, n; print t / k > "/dev/stderr" }' \
-  "$work/neos.log" 2> "$work/neos.mean"
-awk -v what="classifier epoch (baseline, batches of 256)" '/epoch [0-9]+: train loss/ { match($0, /\(([0-9.]+) s\)/, m); n++; if (n > 1) { t += m[1]; k++ } }
-     END { printf "%s: %.3f s, mean of epochs 2-%d\n", what, t / k, n; print t / k > "/dev/stderr" }' \
-  "$work/classifier.log" 2> "$work/classifier.mean"
-awk 'NR == FNR { a = $1; next } { printf "neos epoch / classifier epoch = %.1f\n", a / $1 }' "$work/neos.mean" "$work/classifier.mean"
+# "epoch k: … (T s, of which fits F s)" lines; the first epoch (JIT warm-up) is left out
+neos_t=$(grep -o 'epoch [0-9]*: train cls.*' "$work/neos.log" | tail -n +2 | sed 's/.*(\([0-9.]*\) s, of which fits \([0-9.]*\) s).*/\1 \2/')
+classifier_t=$(grep -o 'epoch [0-9]*: train loss.*' "$work/classifier.log" | tail -n +2 | sed 's/.*(\([0-9.]*\) s).*/\1/')
+echo "$neos_t" | awk '{ t += $1; f += $2; n++ } END { printf "neos epoch: %.3f s, of which profile fits %.3f s (%.0f%%); mean of %d epochs\n", t / n, f / n, 100 * f / t, n }'
+echo "$classifier_t" | awk '{ t += $1; n++ } END { printf "classifier epoch on the same samples (baseline, batches of 256): %.3f s; mean of %d epochs\n", t / n, n }'
+paste <(echo "$neos_t" | awk '{ t += $1; n++ } END { print t / n }') <(echo "$classifier_t" | awk '{ t += $1; n++ } END { print t / n }') \
+  | awk '{ printf "neos epoch / classifier epoch = %.2f\n", $1 / $2 }'

@@ -85,7 +85,7 @@ public final class ClassifierCommand implements Callable<Integer> {
                         double trainLoss = trainEpoch(trainer, trainBatches, rng, progress);
                         double validationLoss = validationBatches.loss(trainer);
                         history.add(epoch, trainLoss, validationLoss);
-                        progress.message(String.format("epoch %d: train loss %.6f, validation loss %.6f (%.1f s)",
+                        progress.message(String.format("epoch %d: train loss %.6f, validation loss %.6f (%.3f s)",
                                 epoch, trainLoss, validationLoss, (System.nanoTime() - start) / 1e9));
                         if (stopping.update(epoch, validationLoss)) {
                             progress.message("early stopping: no improvement for " + patience + " epochs, best epoch " + stopping.bestEpoch());

@@ -145,7 +145,7 @@ public final class NeosCommand implements Callable<Integer> {
                             validationValue = figure.evaluateValue(validationSoftYields(m, trainer, validation, layout, analysis));
                         }
                         history.add(epoch, trainValue[0], validationValue);
-                        progress.message(String.format("epoch %d: train %s %.5g, validation %.5g (%.1f s, of which fits %.2f s)", epoch,
+                        progress.message(String.format("epoch %d: train %s %.5g, validation %.5g (%.3f s, of which fits %.3f s)", epoch,
                                 objective.label(), trainValue[0], validationValue, (System.nanoTime() - t0) / 1e9, trainValue[1]));
                         if (stopping.update(epoch, validationValue)) {
                             progress.message("early stopping: no improvement for " + patience + " epochs, best epoch " + stopping.bestEpoch());
