@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Runs ./nextflow (the project's launcher) on main.nf from a launch directory, as a user would. */
 final class NextflowRun {
@@ -75,4 +77,40 @@ final class NextflowRun {
         }
         return out;
     }
+
+    /** One column of the run's trace file (e.g. "native_id": the executor's job id), row by row. */
+    static List<String> traceColumn(Path outdir, String field) throws IOException {
+        List<String> lines = Files.readAllLines(outdir.resolve("pipeline_info/trace.tsv"));
+        int column = List.of(lines.get(0).split("\t")).indexOf(field);
+        List<String> out = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) out.add(line.split("\t")[column]);
+        return out;
+    }
+
+    /** Waits until a TRAIN task has started (its .command.begin exists) and has not finished. */
+    static void waitForRunningTraining(Path work, Process p) throws Exception {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            assertTrue(p.isAlive(), "nextflow ended before training started");
+            if (Files.isDirectory(work)) {
+                try (Stream<Path> files = Files.walk(work, 3)) {
+                    boolean running = files.filter(f -> f.getFileName().toString().equals(".command.begin"))
+                            .map(Path::getParent)
+                            .anyMatch(d -> isTrain(d) && !Files.exists(d.resolve(".exitcode")));
+                    if (running) return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no TRAIN task started within 5 minutes");
+    }
+
+    static boolean isTrain(Path taskDir) {
+        try {
+            return Files.readString(taskDir.resolve(".command.sh")).contains("infera-train");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
 }

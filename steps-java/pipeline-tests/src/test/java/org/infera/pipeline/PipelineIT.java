@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -116,7 +115,7 @@ class PipelineIT {
         Path outdir = launch.resolve("results");
         Process p = NextflowRun.builder(launch, "-profile", "test", "--outdir", outdir.toString()).start();
         try {
-            waitForRunningTraining(launch.resolve("work"), p);
+            NextflowRun.waitForRunningTraining(launch.resolve("work"), p);
         } finally {
             NextflowRun.killTree(p);
         }
@@ -158,32 +157,6 @@ class PipelineIT {
             out.put(f[0] + "/BM" + f[1], Double.parseDouble(f[2]));
         }
         return out;
-    }
-
-    /** Waits until a TRAIN task has started (its .command.begin exists) and has not finished. */
-    private static void waitForRunningTraining(Path work, Process p) throws Exception {
-        long deadline = System.nanoTime() + 300_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            assertTrue(p.isAlive(), "nextflow ended before training started");
-            if (Files.isDirectory(work)) {
-                try (Stream<Path> files = Files.walk(work, 3)) {
-                    boolean running = files.filter(f -> f.getFileName().toString().equals(".command.begin"))
-                            .map(Path::getParent)
-                            .anyMatch(d -> isTrain(d) && !Files.exists(d.resolve(".exitcode")));
-                    if (running) return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no TRAIN task started within 5 minutes");
-    }
-
-    private static boolean isTrain(Path taskDir) {
-        try {
-            return Files.readString(taskDir.resolve(".command.sh")).contains("infera-train");
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     @Test
