@@ -46,6 +46,9 @@ public final class ShiftCommand implements Callable<Integer> {
     @Option(names = "--statistic", defaultValue = "classifier", description = "Name of the statistic, recorded in the templates (default: ${DEFAULT-VALUE}).")
     String statistic;
 
+    @Option(names = "--device", defaultValue = "auto", description = "auto (a GPU when DJL sees one), cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
     @Option(names = {"-o", "--out"}, required = true, description = "Output templates file (.h5).")
     Path out;
 
@@ -61,7 +64,7 @@ public final class ShiftCommand implements Callable<Integer> {
         Analysis analysis = Analysis.read(analysisFile);
         SamplesFile file = SamplesFile.read(samples);
         analysis.requireMatches(file.features(), file.processes(), samples, analysisFile);
-        try (TrainedNetwork network = TrainedNetwork.load(model)) {
+        try (TrainedNetwork network = TrainedNetwork.load(model, org.infera.train.nn.Devices.resolve(device))) {
             if (!network.spec().features().equals(List.of(file.features()))) {
                 throw new InputException(model + ": the network was trained on features " + network.spec().features()
                         + ", but " + samples + " has " + Arrays.toString(file.features()));

@@ -67,7 +67,7 @@ public final class ClassifierCommand implements Callable<Integer> {
         Engine.getInstance().setRandomSeed((int) (options.seed ^ (options.seed >>> 32)));
         Block block = Networks.mlp(options.hidden, options.activation, 1);
         History history = new History();
-        try (Model model = Model.newInstance("classifier")) {
+        try (Model model = Model.newInstance("classifier", org.infera.train.nn.Devices.resolve(options.device))) {
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(new WeightedBinaryCrossEntropy())
                     .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)

@@ -22,6 +22,10 @@ public final class TrainingOptions {
     @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     public double learningRate;
 
+    @Option(names = "--device", defaultValue = "auto",
+            description = "auto (a GPU when DJL sees one), cpu or gpu (default: ${DEFAULT-VALUE}).")
+    public String device;
+
     @Option(names = "--seed", required = true, description = "Seed of the weight initialisation and batch order.")
     public long seed;
 

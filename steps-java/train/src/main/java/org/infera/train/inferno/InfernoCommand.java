@@ -108,7 +108,7 @@ public final class InfernoCommand implements Callable<Integer> {
         Engine.getInstance().setRandomSeed((int) (options.seed ^ (options.seed >>> 32)));
         Block block = Networks.mlp(options.hidden, options.activation, bins);
         History history = new History();
-        try (Model model = Model.newInstance("inferno")) {
+        try (Model model = Model.newInstance("inferno", org.infera.train.nn.Devices.resolve(options.device))) {
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(new InfernoLoss(temperature, layout))
                     .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)

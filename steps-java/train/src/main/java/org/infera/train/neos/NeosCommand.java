@@ -119,7 +119,7 @@ public final class NeosCommand implements Callable<Integer> {
         Engine.getInstance().setRandomSeed((int) (options.seed ^ (options.seed >>> 32)));
         Block block = Networks.mlp(options.hidden, options.activation, histogram.outputs());
         History history = new History();
-        try (Model model = Model.newInstance("neos")) {
+        try (Model model = Model.newInstance("neos", org.infera.train.nn.Devices.resolve(options.device))) {
             model.setBlock(block);
             // the objective is computed outside DJL's Loss interface; the trainer only steps the optimiser
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())

@@ -56,10 +56,15 @@ public final class TrainedNetwork implements AutoCloseable {
     }
 
     public static TrainedNetwork load(Path dir) {
+        return load(dir, ai.djl.Device.cpu());
+    }
+
+    /** The network on a device (the inputs it is given go there too). */
+    public static TrainedNetwork load(Path dir, ai.djl.Device device) {
         NetworkSpec spec = NetworkSpec.read(dir.resolve(SPEC));
         Path weights = dir.resolve(WEIGHTS);
         if (!Files.isRegularFile(weights)) throw new InputException(weights + ": network weights not found");
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = NDManager.newBaseManager(device);
         Block block = Networks.mlp(spec.hidden(), spec.activation(), spec.outputs());
         block.initialize(manager, DataType.FLOAT32, new Shape(1, spec.features().size()));
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {
