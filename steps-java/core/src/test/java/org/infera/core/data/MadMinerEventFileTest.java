@@ -11,8 +11,8 @@ import org.hipparchus.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 
 /** Reads the real MadMiner file in ../shared/fixtures as MadMiner (h5py) wrote it. */
-class MadMinerEventFileTest {
-    static Path fixture() {
+public class MadMinerEventFileTest {
+    public static Path fixture() {
         Path repo = Path.of(System.getProperty("infera.repo", "../.."));
         Path p = repo.resolve("../shared/fixtures/madminer_dummy_data.h5").normalize();
         assertTrue(Files.isRegularFile(p), "fixture missing: " + p);

@@ -1,0 +1,41 @@
+package org.infera.core.morphing;
+
+/**
+ * The joint score and joint likelihood ratio of weighted events (MadMiner's augmentation): with
+ * w(x, z | θ) an event's weight and σ(θ) = Σ_events w the total,
+ * t(x, z | θ) = ∇_θ w / w − ∇_θ σ / σ and r(x, z | θ0, θ1) = (w(θ0)/σ(θ0)) / (w(θ1)/σ(θ1)).
+ */
+public final class JointScore {
+    private JointScore() {}
+
+    /** t per event [event][parameter] at θ. */
+    public static double[][] at(Morphing morphing, double[][] weights, double[] theta) {
+        double[] w = morphing.eventWeights(weights, theta);
+        double[][] dw = morphing.eventWeightGradients(weights, theta);
+        int params = morphing.parameters();
+        double sigma = 0;
+        double[] dSigma = new double[params];
+        for (int e = 0; e < w.length; e++) {
+            sigma += w[e];
+            for (int p = 0; p < params; p++) dSigma[p] += dw[e][p];
+        }
+        double[][] t = new double[w.length][params];
+        for (int e = 0; e < w.length; e++) {
+            for (int p = 0; p < params; p++) t[e][p] = dw[e][p] / w[e] - dSigma[p] / sigma;
+        }
+        return t;
+    }
+
+    /** r per event between θ0 and θ1. */
+    public static double[] ratio(Morphing morphing, double[][] weights, double[] theta0, double[] theta1) {
+        double[] w0 = morphing.eventWeights(weights, theta0), w1 = morphing.eventWeights(weights, theta1);
+        double s0 = 0, s1 = 0;
+        for (int e = 0; e < w0.length; e++) {
+            s0 += w0[e];
+            s1 += w1[e];
+        }
+        double[] r = new double[w0.length];
+        for (int e = 0; e < r.length; e++) r[e] = (w0[e] / s0) / (w1[e] / s1);
+        return r;
+    }
+}
