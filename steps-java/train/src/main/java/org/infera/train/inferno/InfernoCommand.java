@@ -15,7 +15,6 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,6 +30,7 @@ import org.infera.train.EarlyStopping;
 import org.infera.train.Gradients;
 import org.infera.train.History;
 import org.infera.train.Standardisation;
+import org.infera.train.BenchmarkOptions;
 import org.infera.train.TrainingOptions;
 import org.infera.train.nn.NetworkSpec;
 import org.infera.train.nn.Networks;
@@ -51,11 +51,8 @@ public final class InfernoCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions options;
 
-    @Option(names = "--analysis", required = true, description = "Analysis definition (JSON): processes, nuisances, benchmarks.")
-    Path analysisFile;
-
-    @Option(names = "--benchmark", required = true, description = "Benchmark whose floating parameters and constraints the loss uses.")
-    int benchmark;
+    @Mixin
+    BenchmarkOptions target;
 
     @Option(names = "--bins", defaultValue = "10", description = "Softmax outputs, the bins of the statistic (default: ${DEFAULT-VALUE}).")
     int bins;
@@ -89,14 +86,14 @@ public final class InfernoCommand implements Callable<Integer> {
         Checks.positive("--temperature", temperature);
         if (bins < 2) throw new InputException("--bins must be at least 2, got " + bins);
 
-        Analysis analysis = Analysis.read(analysisFile);
-        FisherLayout layout = FisherLayout.of(analysis, benchmark);
+        Analysis analysis = Analysis.read(target.analysisFile);
+        FisherLayout layout = FisherLayout.of(analysis, target.benchmark);
         SamplesFile file = SamplesFile.read(options.samples);
-        analysis.requireMatches(file.features(), file.processes(), options.samples, analysisFile);
+        analysis.requireMatches(file.features(), file.processes(), options.samples, target.analysisFile);
         double[] mean = Standardisation.mean(file.split(Split.TRAIN).x());
         double[] std = Standardisation.std(file.split(Split.TRAIN).x(), mean);
         NetworkSpec draft = new NetworkSpec("inferno", List.of(file.features()), mean, std, options.hidden, options.activation, bins, options.seed,
-                0, 0, Double.NaN, Engine.getDjlVersion(), temperature, benchmark);
+                0, 0, Double.NaN, Engine.getDjlVersion(), temperature, target.benchmark);
         Map<Integer, double[][][]> approximateTrain = new java.util.HashMap<>(), approximateValidation = new java.util.HashMap<>();
         ShiftedEvents.load(shifted, analysis, layout, file.features(), approximateTrain, approximateValidation);
         InfernoData train = new InfernoData(draft, file.split(Split.TRAIN), analysis, layout, approximateTrain);
@@ -117,7 +114,7 @@ public final class InfernoCommand implements Callable<Integer> {
                 trainer.initialize(new Shape(batchSize, mean.length));
                 Rng rng = new Rng(Rng.derivedSeed(options.seed, 1));
                 EarlyStopping stopping = new EarlyStopping(patience, block);
-                try (Progress progress = new Progress("train inferno (BM" + benchmark + ")", (long) epochs * steps, "batches")) {
+                try (Progress progress = new Progress("train inferno (BM" + target.benchmark + ")", (long) epochs * steps, "batches")) {
                     for (int epoch = 1; epoch <= epochs; epoch++) {
                         long start = System.nanoTime();
                         double trainLoss = trainEpoch(trainer, train, rng, steps, progress);
@@ -133,10 +130,10 @@ public final class InfernoCommand implements Callable<Integer> {
                 }
                 stopping.restoreBest();
                 NetworkSpec spec = new NetworkSpec("inferno", draft.features(), mean, std, options.hidden, options.activation, bins, options.seed,
-                        history.size(), stopping.bestEpoch(), stopping.bestLoss(), Engine.getDjlVersion(), temperature, benchmark);
+                        history.size(), stopping.bestEpoch(), stopping.bestLoss(), Engine.getDjlVersion(), temperature, target.benchmark);
                 TrainedNetwork.save(options.out, spec, block, dir -> {
                     history.write(dir.resolve(TrainedNetwork.HISTORY));
-                    history.plot(dir.resolve("history.png"), "INFERNO (benchmark " + benchmark + "): expected σ_s with soft bins",
+                    history.plot(dir.resolve("history.png"), "INFERNO (benchmark " + target.benchmark + "): expected σ_s with soft bins",
                             "σ_s = sqrt((I⁻¹)_ss)", Math::sqrt);
                 });
                 System.err.printf("infera-train: best validation σ_s %.3f (soft bins) at epoch %d of %d; model written to %s%n",

@@ -16,7 +16,6 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.infera.core.analysis.Analysis;
@@ -31,6 +30,7 @@ import org.infera.train.EarlyStopping;
 import org.infera.train.Gradients;
 import org.infera.train.History;
 import org.infera.train.Standardisation;
+import org.infera.train.BenchmarkOptions;
 import org.infera.train.TrainingOptions;
 import org.infera.train.inferno.FisherLayout;
 import org.infera.train.inferno.InfernoData;
@@ -54,11 +54,8 @@ public final class NeosCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions options;
 
-    @Option(names = "--analysis", required = true, description = "Analysis definition (JSON): processes, nuisances, benchmarks.")
-    Path analysisFile;
-
-    @Option(names = "--benchmark", required = true, description = "Benchmark whose floating nuisances and constraints the model has.")
-    int benchmark;
+    @Mixin
+    BenchmarkOptions target;
 
     @Option(names = "--objective", defaultValue = "cls", description = "cls, discovery or sigma (default: ${DEFAULT-VALUE}).")
     String objectiveName;
@@ -102,10 +99,10 @@ public final class NeosCommand implements Callable<Integer> {
         SoftHistogram histogram = SoftHistogram.parse(histogramKind, bins, temperature, bandwidth);
         this.histogram = histogram;
 
-        Analysis analysis = Analysis.read(analysisFile);
-        FisherLayout layout = FisherLayout.of(analysis, benchmark);
+        Analysis analysis = Analysis.read(target.analysisFile);
+        FisherLayout layout = FisherLayout.of(analysis, target.benchmark);
         SamplesFile file = SamplesFile.read(options.samples);
-        analysis.requireMatches(file.features(), file.processes(), options.samples, analysisFile);
+        analysis.requireMatches(file.features(), file.processes(), options.samples, target.analysisFile);
         double[] mean = Standardisation.mean(file.split(Split.TRAIN).x());
         double[] std = Standardisation.std(file.split(Split.TRAIN).x(), mean);
         NetworkSpec draft = spec(List.of(file.features()), mean, std, 0, 0, Double.NaN);
@@ -114,7 +111,7 @@ public final class NeosCommand implements Callable<Integer> {
         int largest = 0;
         for (int p = 0; p < train.processes(); p++) largest = Math.max(largest, train.size(p));
         int steps = (largest + batchSize - 1) / batchSize;
-        ProfiledObjective figure = new ProfiledObjective(analysis, benchmark, layout, objective, mu);
+        ProfiledObjective figure = new ProfiledObjective(analysis, target.benchmark, layout, objective, mu);
 
         Engine.getInstance().setRandomSeed((int) (options.seed ^ (options.seed >>> 32)));
         Block block = Networks.mlp(options.hidden, options.activation, histogram.outputs());
@@ -135,7 +132,7 @@ public final class NeosCommand implements Callable<Integer> {
                 Rng rng = new Rng(Rng.derivedSeed(options.seed, 1));
                 EarlyStopping stopping = new EarlyStopping(patience, block);
                 String what = objective.label() + (objective == Objective.CLS ? " at μ = " + mu : "");
-                try (Progress progress = new Progress("train neos (" + what + ", BM" + benchmark + ")", (long) epochs * steps, "batches")) {
+                try (Progress progress = new Progress("train neos (" + what + ", BM" + target.benchmark + ")", (long) epochs * steps, "batches")) {
                     progress.message(String.format("before training: validation %s %.5g", objective.label(), start));
                     for (int epoch = 1; epoch <= epochs; epoch++) {
                         long t0 = System.nanoTime();
@@ -158,7 +155,7 @@ public final class NeosCommand implements Callable<Integer> {
                 NetworkSpec spec = spec(draft.features(), mean, std, history.size(), stopping.bestEpoch(), stopping.bestLoss());
                 TrainedNetwork.save(options.out, spec, block, dir -> {
                     history.write(dir.resolve(TrainedNetwork.HISTORY));
-                    history.plot(dir.resolve("history.png"), "neos (benchmark " + benchmark + "): " + what + " with soft bins",
+                    history.plot(dir.resolve("history.png"), "neos (benchmark " + target.benchmark + "): " + what + " with soft bins",
                             objective.label(), v -> v);
                     NeosPlots.histograms(dir.resolve("histograms.png"), analysis, layout, startYields, endYields);
                     if (mean.length == 2) NeosPlots.outputPlane(dir.resolve("output_plane.png"), trainer, spec);
@@ -211,7 +208,7 @@ public final class NeosCommand implements Callable<Integer> {
     private NetworkSpec spec(List<String> features, double[] mean, double[] std, int epochsRun, int bestEpoch, double bestLoss) {
         boolean kde = histogram.kind().equals("kde");
         return new NetworkSpec("neos", features, mean, std, options.hidden, options.activation, histogram.outputs(), options.seed,
-                epochsRun, bestEpoch, bestLoss, Engine.getDjlVersion(), kde ? null : temperature, benchmark, histogram.kind(),
+                epochsRun, bestEpoch, bestLoss, Engine.getDjlVersion(), kde ? null : temperature, target.benchmark, histogram.kind(),
                 kde ? bandwidth : null, bins);
     }
 
