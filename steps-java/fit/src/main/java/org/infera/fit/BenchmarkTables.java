@@ -47,18 +47,24 @@ final class BenchmarkTables {
             for (ReplicaSummary r : rows) {
                 double[] l = r.medianExpectedLimits();
                 if (l.length == 0) continue;
-                csv.printRecord(r.statistic(), r.benchmark(), l[0], l[1], l[2], l[3], l[4]);
+                csv.printRecord(r.statistic(), r.benchmark(), orEmpty(l[0]), orEmpty(l[1]), orEmpty(l[2]), orEmpty(l[3]), orEmpty(l[4]));
             }
         }
     }
 
     /** A number, or an empty field where none was computed (the analytic row has no profile scan). */
     private static Object orEmpty(double v) {
-        return Double.isNaN(v) ? "" : v;
+        return Double.isFinite(v) ? v : "";
+    }
+
+    /** A limit not reached within the POI's bounds is NaN: null in JSON (which has no NaN). */
+    private static void addOrNull(ArrayNode a, double v) {
+        if (Double.isFinite(v)) a.add(v);
+        else a.addNull();
     }
 
     private static void putOrNull(ObjectNode o, String key, double v) {
-        if (Double.isNaN(v)) o.putNull(key);
+        if (!Double.isFinite(v)) o.putNull(key);
         else o.put(key, v);
     }
 
@@ -86,7 +92,7 @@ final class BenchmarkTables {
             double[] limits = r.medianExpectedLimits();
             if (limits.length > 0) {
                 ArrayNode l = o.putArray("expected_limit_95");
-                for (double v : limits) l.add(v);
+                for (double v : limits) addOrNull(l, v);
             }
             putOrNull(o, "expected_cls", r.medianExpectedCls());
             o.put("converged", r.converged());
@@ -101,7 +107,7 @@ final class BenchmarkTables {
                 putOrNull(e, "expected_cls", b.expectedCls());
                 if (b.expectedLimits() != null) {
                     ArrayNode l = e.putArray("expected_limit_95");
-                    for (double v : b.expectedLimits()) l.add(v);
+                    for (double v : b.expectedLimits()) addOrNull(l, v);
                 }
             }
         }

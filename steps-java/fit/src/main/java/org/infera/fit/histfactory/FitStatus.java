@@ -8,8 +8,12 @@ final class FitStatus {
     private FitStatus() {}
 
     static int exitCode(boolean converged, String what, PrintWriter err) {
-        if (converged) return ExitCodes.OK;
-        err.println("warning: " + what + ": a fit did not converge; the numbers printed are not trustworthy");
+        return exitCode(converged, what, "a fit did not converge; the numbers printed are not trustworthy", err);
+    }
+
+    static int exitCode(boolean ok, String what, String problem, PrintWriter err) {
+        if (ok) return ExitCodes.OK;
+        err.println("warning: " + what + ": " + problem);
         return ExitCodes.FIT_FAILED;
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "upper-limit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Upper limit on the POI where CLs (q̃, asymptotic) falls to the level: observed and expected "
                 + "(−2σ…+2σ), by root finding to 1e-10 relative. Prints JSON {\"obs\": …, \"exp\": […]}.",
-                "Exit codes: 0 done, 2 bad input, 3 a fit did not converge."})
+                "Exit codes: 0 done, 2 bad input, 3 a fit did not converge or a limit lies beyond the POI's upper bound (null)."})
 public final class UpperLimitCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions options;
@@ -42,9 +42,10 @@ public final class UpperLimitCommand implements Callable<Integer> {
         Json.numbers(out.putArray("exp"), limits.expected());
         out.put("cls_evaluations", limits.evaluations());
         out.put("converged", limits.converged());
+        if (limits.problem() != null) out.put("problem", limits.problem());
         if (plot != null) ClsPlot.write(plot, calc, limits, level);
         Json.print(spec.commandLine().getOut(), out);
-        return FitStatus.exitCode(limits.converged(), "upper-limit", spec.commandLine().getErr());
+        return FitStatus.exitCode(limits.converged(), "upper-limit", String.valueOf(limits.problem()), spec.commandLine().getErr());
     }
 
     private static void putOrNull(ObjectNode node, String key, double v) {

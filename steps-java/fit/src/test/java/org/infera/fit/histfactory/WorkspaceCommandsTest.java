@@ -59,6 +59,17 @@ class WorkspaceCommandsTest {
     }
 
     @Test
+    void aLimitBeyondThePoiBoundIsReportedNotGuessed() throws Exception {
+        Path weak = dir.resolve("weak.json");
+        Files.writeString(weak, Files.readString(README).replace("\"data\": [12.0, 11.0]", "\"data\": [0.1, 0.1]"));
+        Run r = run("upper-limit", "--workspace", weak.toString());
+        assertEquals(3, r.code());
+        assertTrue(r.json().get("obs").isNull());
+        assertTrue(r.json().get("problem").asText().contains("upper bound"), r.json().toString());
+        assertTrue(r.err().contains("upper bound"), r.err());
+    }
+
+    @Test
     void fitReportsTheBoundAndTheCorrelations() throws Exception {
         Run r = run("fit", "--workspace", README.toString());
         assertEquals(0, r.code(), r.err());

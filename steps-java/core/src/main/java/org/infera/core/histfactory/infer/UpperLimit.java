@@ -13,8 +13,11 @@ import org.infera.core.histfactory.model.Model;
 public final class UpperLimit {
     private static final NormalDistribution NORMAL = new NormalDistribution();
 
-    /** The limits: observed and expected in {@link AsymptoticCalculator#BAND} order, with the CLs evaluations they took. */
-    public record Limits(double observed, double[] expected, int evaluations, boolean converged) {}
+    /**
+     * The limits: observed and expected in {@link AsymptoticCalculator#BAND} order, with the CLs
+     * evaluations they took; a limit that could not be found is NaN, and {@code problem} says why.
+     */
+    public record Limits(double observed, double[] expected, int evaluations, boolean converged, String problem) {}
 
     private UpperLimit() {}
 
@@ -36,7 +39,11 @@ public final class UpperLimit {
             }, upper);
         }
         boolean finite = Double.isFinite(observed) && java.util.Arrays.stream(expected).allMatch(Double::isFinite);
-        return new Limits(observed, expected, count[0], calc.converged() && finite);
+        String problem = !calc.converged() ? "a fit did not converge"
+                : finite ? null
+                : "CLs does not fall to " + level + " below the POI's upper bound " + upper + " for every line (those are null): "
+                        + "raise the bound in the measurement's parameters, or the signal is too weak to exclude";
+        return new Limits(observed, expected, count[0], calc.converged() && finite, problem);
     }
 
     /** The root of a function positive at small μ and negative at large μ, within (0, upper]. */
