@@ -48,7 +48,8 @@ import picocli.CommandLine.Option;
                 + "the signal, a histosys per nuisance the benchmark floats, with its constraint), nuisances profiled. "
                 + "The profile fit runs in the fit engine, outside autodiff; by the envelope theorem the gradient is the "
                 + "partial gradient at the fitted nuisances. --objective discovery (expected p₀) and sigma (σ_μ from the "
-                + "inverse Fisher information) are there for comparison; the cross-entropy baseline is 'infera-train classifier'.")
+                + "inverse Fisher information) and bce (cross-entropy on a kde network's output) are there for comparison; "
+                + "'infera-train classifier' is the usual cross-entropy baseline.")
 public final class NeosCommand implements Callable<Integer> {
 
     @Mixin
@@ -57,7 +58,7 @@ public final class NeosCommand implements Callable<Integer> {
     @Mixin
     BenchmarkOptions target;
 
-    @Option(names = "--objective", defaultValue = "cls", description = "cls, discovery or sigma (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--objective", defaultValue = "cls", description = "cls, discovery, sigma or bce (with --histogram kde) (default: ${DEFAULT-VALUE}).")
     String objectiveName;
 
     @Option(names = "--mu", defaultValue = "1", description = "Signal strength tested by the CLs objective (default: ${DEFAULT-VALUE}).")
@@ -97,6 +98,9 @@ public final class NeosCommand implements Callable<Integer> {
         if (!(mu > 0) || !Double.isFinite(mu)) throw new InputException("--mu must be positive and finite, got " + mu);
         Objective objective = Objective.parse(objectiveName);
         SoftHistogram histogram = SoftHistogram.parse(histogramKind, bins, temperature, bandwidth);
+        if (objective == Objective.BCE && !histogram.kind().equals("kde")) {
+            throw new InputException("--objective bce needs --histogram kde: cross-entropy needs the one (sigmoid) output of a kde network");
+        }
         this.histogram = histogram;
 
         Analysis analysis = Analysis.read(target.analysisFile);
@@ -127,7 +131,7 @@ public final class NeosCommand implements Callable<Integer> {
                 double[][] startYields = validationYields(trainer, validation, layout, analysis);
                 double start;
                 try (NDManager m = trainer.getManager().newSubManager()) {
-                    start = figure.evaluateValue(validationSoftYields(m, trainer, validation, layout, analysis));
+                    start = evaluate(figure, validationOutputs(m, trainer, validation), layout, analysis).value();
                 }
                 Rng rng = new Rng(Rng.derivedSeed(options.seed, 1));
                 EarlyStopping stopping = new EarlyStopping(patience, block);
@@ -139,7 +143,7 @@ public final class NeosCommand implements Callable<Integer> {
                         double[] trainValue = trainEpoch(trainer, train, figure, layout, analysis, rng, steps, progress);
                         double validationValue;
                         try (NDManager m = trainer.getManager().newSubManager()) {
-                            validationValue = figure.evaluateValue(validationSoftYields(m, trainer, validation, layout, analysis));
+                            validationValue = evaluate(figure, validationOutputs(m, trainer, validation), layout, analysis).value();
                         }
                         history.add(epoch, trainValue[0], validationValue);
                         progress.message(String.format("epoch %d: train %s %.5g, validation %.5g (%.3f s, of which fits %.3f s)", epoch,
@@ -178,9 +182,9 @@ public final class NeosCommand implements Callable<Integer> {
             try (NDManager m = trainer.getManager().newSubManager()) {
                 NDList x = data.batch(m, orders, b, batchSize);
                 try (GradientCollector gc = trainer.newGradientCollector()) {
-                    SoftYields yields = SoftYields.of(softHistograms(data.splitBatch(trainer.forward(x).singletonOrThrow())), layout, analysis);
+                    NDList outputs = data.splitBatch(trainer.forward(x).singletonOrThrow());
                     long t0 = System.nanoTime();
-                    ProfiledObjective.Evaluation e = figure.evaluate(yields);
+                    ProfiledObjective.Evaluation e = evaluate(figure, outputs, layout, analysis);
                     fitSeconds += (System.nanoTime() - t0) / 1e9;
                     if (Double.isFinite(e.value()) && e.converged()) {
                         gc.backward(e.differentiable());
@@ -212,9 +216,18 @@ public final class NeosCommand implements Callable<Integer> {
                 kde ? bandwidth : null, bins);
     }
 
+    /** The objective of one set of outputs (one array per group): profiled through the fit, or the cross-entropy. */
+    private ProfiledObjective.Evaluation evaluate(ProfiledObjective figure, NDList outputs, FisherLayout layout, Analysis analysis) {
+        if (Objective.parse(objectiveName) == Objective.BCE) return CrossEntropy.evaluate(outputs, layout, analysis);
+        return figure.evaluate(SoftYields.of(softHistograms(outputs), layout, analysis));
+    }
+
+    private NDList validationOutputs(NDManager m, Trainer trainer, InfernoData data) {
+        return data.splitAll(trainer.evaluate(data.all(m)).singletonOrThrow());
+    }
+
     private SoftYields validationSoftYields(NDManager m, Trainer trainer, InfernoData data, FisherLayout layout, Analysis analysis) {
-        NDArray logits = trainer.evaluate(data.all(m)).singletonOrThrow();
-        return SoftYields.of(softHistograms(data.splitAll(logits)), layout, analysis);
+        return SoftYields.of(softHistograms(validationOutputs(m, trainer, data)), layout, analysis);
     }
 
     /** The validation events' soft yields, as numbers: one row per group. */

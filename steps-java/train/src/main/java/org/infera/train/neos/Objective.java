@@ -9,7 +9,12 @@ public enum Objective {
     /** The expected discovery p-value p₀ on signal-plus-background Asimov data, nuisances profiled. */
     DISCOVERY("discovery"),
     /** σ of μ from the inverse Fisher information at nominal values (INFERNO's figure of merit, in μ). */
-    SIGMA("sigma");
+    SIGMA("sigma"),
+    /**
+     * Binary cross-entropy of signal against the backgrounds (classes balanced, backgrounds by yield),
+     * on the one output of a kde network: a classifier binned by the same kernel, for comparison.
+     */
+    BCE("bce");
 
     private final String label;
 
@@ -23,6 +28,6 @@ public enum Objective {
 
     public static Objective parse(String s) {
         for (Objective o : values()) if (o.label.equals(s)) return o;
-        throw new InputException("--objective '" + s + "' is not one of cls, discovery, sigma");
+        throw new InputException("--objective '" + s + "' is not one of cls, discovery, sigma, bce");
     }
 }

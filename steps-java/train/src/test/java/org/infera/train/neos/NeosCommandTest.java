@@ -69,6 +69,14 @@ class NeosCommandTest {
         }
         assertTrue(Files.size(k.resolve("output_plane.png")) > 5000);
         assertEquals(2, train(dir.resolve("x5"), "--histogram", "kde", "--bandwidth", "0"));
+        // cross-entropy on the kde network's output, for comparison; it needs the one sigmoid output
+        Path bce = dir.resolve("bce");
+        assertEquals(0, train(bce, "--epochs", "3", "--histogram", "kde", "--objective", "bce"));
+        List<String> history = Files.readAllLines(bce.resolve(TrainedNetwork.HISTORY));
+        double first = Double.parseDouble(history.get(1).split(",")[2]);
+        double last = Double.parseDouble(history.get(history.size() - 1).split(",")[2]);
+        assertTrue(last > 0 && last < first, "validation cross-entropy falls from " + first + " to " + last);
+        assertEquals(2, train(dir.resolve("x7"), "--objective", "bce"));
         assertEquals(2, train(dir.resolve("x6"), "--histogram", "gauss"));
     }
 
