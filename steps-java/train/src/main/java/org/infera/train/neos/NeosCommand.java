@@ -131,7 +131,7 @@ public final class NeosCommand implements Callable<Integer> {
                 double[][] startYields = validationYields(trainer, validation, layout, analysis);
                 double start;
                 try (NDManager m = trainer.getManager().newSubManager()) {
-                    start = evaluate(figure, validationOutputs(m, trainer, validation), layout, analysis).value();
+                    start = hardValue(figure, validationOutputs(m, trainer, validation), layout, analysis);
                 }
                 Rng rng = new Rng(Rng.derivedSeed(options.seed, 1));
                 EarlyStopping stopping = new EarlyStopping(patience, block);
@@ -141,13 +141,15 @@ public final class NeosCommand implements Callable<Integer> {
                     for (int epoch = 1; epoch <= epochs; epoch++) {
                         long t0 = System.nanoTime();
                         double[] trainValue = trainEpoch(trainer, train, figure, layout, analysis, rng, steps, progress);
-                        double validationValue;
+                        double validationValue, validationSoft;
                         try (NDManager m = trainer.getManager().newSubManager()) {
-                            validationValue = evaluate(figure, validationOutputs(m, trainer, validation), layout, analysis).value();
+                            NDList outputs = validationOutputs(m, trainer, validation);
+                            validationSoft = evaluate(figure, outputs, layout, analysis).value();
+                            validationValue = hardValue(figure, outputs, layout, analysis);
                         }
                         history.add(epoch, trainValue[0], validationValue);
-                        progress.message(String.format("epoch %d: train %s %.5g, validation %.5g (%.3f s, of which fits %.3f s)", epoch,
-                                objective.label(), trainValue[0], validationValue, (System.nanoTime() - t0) / 1e9, trainValue[1]));
+                        progress.message(String.format("epoch %d: train %s %.5g, validation %.5g (hard bins; soft %.5g) (%.3f s, of which fits %.3f s)",
+                                epoch, objective.label(), trainValue[0], validationValue, validationSoft, (System.nanoTime() - t0) / 1e9, trainValue[1]));
                         if (stopping.update(epoch, validationValue)) {
                             progress.message("early stopping: no improvement for " + patience + " epochs, best epoch " + stopping.bestEpoch());
                             break;
@@ -164,7 +166,7 @@ public final class NeosCommand implements Callable<Integer> {
                     NeosPlots.histograms(dir.resolve("histograms.png"), analysis, layout, startYields, endYields);
                     if (mean.length == 2) NeosPlots.outputPlane(dir.resolve("output_plane.png"), trainer, spec);
                 });
-                System.err.printf("infera-train: validation %s %.5g before training, best %.5g (soft bins) at epoch %d of %d; model written to %s%n",
+                System.err.printf("infera-train: validation %s %.5g before training, best %.5g (hard bins, as the fit sees them) at epoch %d of %d; model written to %s%n",
                         objective.label(), start, stopping.bestLoss(), stopping.bestEpoch(), history.size(), options.out);
             }
         }
@@ -220,6 +222,14 @@ public final class NeosCommand implements Callable<Integer> {
     private ProfiledObjective.Evaluation evaluate(ProfiledObjective figure, NDList outputs, FisherLayout layout, Analysis analysis) {
         if (Objective.parse(objectiveName) == Objective.BCE) return CrossEntropy.evaluate(outputs, layout, analysis);
         return figure.evaluate(SoftYields.of(softHistograms(outputs), layout, analysis));
+    }
+
+    /** The objective with hard bins, as the fit step will bin the statistic: what early stopping selects on. */
+    private double hardValue(ProfiledObjective figure, NDList outputs, FisherLayout layout, Analysis analysis) {
+        if (Objective.parse(objectiveName) == Objective.BCE) return CrossEntropy.evaluate(outputs, layout, analysis).value();
+        NDList hard = new NDList();
+        for (NDArray z : outputs) hard.add(histogram.hard(z));
+        return figure.evaluate(SoftYields.of(hard, layout, analysis)).value();
     }
 
     private NDList validationOutputs(NDManager m, Trainer trainer, InfernoData data) {

@@ -29,6 +29,20 @@ public record SoftHistogram(String kind, int bins, double temperature, double ba
         return kind.equals("kde") ? 1 : bins;
     }
 
+    /**
+     * The hard histogram [bins] the fit step will see: each event wholly in its bin (the argmax for
+     * softmax, the bin of sigmoid(z) for kde), as fractions of the group. Not differentiable.
+     */
+    public NDArray hard(NDArray z) {
+        NDArray bin;
+        if (kind.equals("softmax")) {
+            bin = z.argMax(1);
+        } else {
+            bin = ai.djl.nn.Activation.sigmoid(z).reshape(-1).mul(bins).floor().clip(0, bins - 1).toType(ai.djl.ndarray.types.DataType.INT64, false);
+        }
+        return bin.oneHot(bins).toType(z.getDataType(), false).mean(new int[] {0});
+    }
+
     /** The histogram [bins] of a group's outputs [events, outputs]. */
     public NDArray of(NDArray z) {
         if (kind.equals("softmax")) return z.div(temperature).softmax(1).mean(new int[] {0});
