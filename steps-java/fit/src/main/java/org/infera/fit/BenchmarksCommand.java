@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
                 + "Several templates of one statistic (replicas: independent simulations and trainings) are "
                 + "summarised by their median, as the paper did; benchmarks_replicas.csv lists each. Every fit runs in the "
                 + "HistFactory engine on a pyhf-format workspace, written to workspaces/ (with the median replica's CLs "
-                + "curve in cls/ and expected 95% CL limits in limits.csv), so any number can be re-derived in pyhf.")
+                + "curve in cls/ and expected 95%% CL limits in limits.csv), so any number can be re-derived in pyhf.")
 public final class BenchmarksCommand implements Callable<Integer> {
 
     @Option(names = "--templates", required = true, paramLabel = "STATISTIC=FILE",
@@ -62,7 +62,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
     String analytic;
 
     @Option(names = "--analytic-events", defaultValue = "1000000",
-            description = "Monte Carlo events per process for --analytic (default: ${DEFAULT-VALUE}; about 0.1% precision).")
+            description = "Monte Carlo events per process for --analytic (default: ${DEFAULT-VALUE}; about 0.1%% precision).")
     int analyticEvents;
 
     @Option(names = "--analytic-seed", defaultValue = "1", description = "Seed of the --analytic Monte Carlo (default: ${DEFAULT-VALUE}).")

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Profile-likelihood scan of one parameter on the observed data: ΔNLL at each point with every "
-                + "other free parameter refitted, and the MINOS-like 68.3% interval (ΔNLL = 0.5 crossings). "
+                + "other free parameter refitted, and the MINOS-like 68.3%% interval (ΔNLL = 0.5 crossings). "
                 + "Prints JSON; --plot draws the curve.",
                 "Exit codes: 0 done, 2 bad input, 3 a fit did not converge."})
 public final class ScanCommand implements Callable<Integer> {

@@ -21,7 +21,7 @@ public final class UpperLimitCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions options;
 
-    @Option(names = "--level", defaultValue = "0.05", description = "CLs level (default: ${DEFAULT-VALUE}, 95% CL).")
+    @Option(names = "--level", defaultValue = "0.05", description = "CLs level (default: ${DEFAULT-VALUE}, 95%% CL).")
     double level;
 
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw CLs against the POI with the expected band.")

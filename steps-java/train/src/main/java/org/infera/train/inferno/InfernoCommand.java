@@ -69,7 +69,7 @@ public final class InfernoCommand implements Callable<Integer> {
     @Option(names = "--shifted", paramLabel = "NUISANCE=UP.h5,DOWN.h5",
             description = "Approximate mode for a nuisance: events files simulated at its up and down values (e.g. by "
                     + "infera-simulate or an external generator); the nuisance's process's events there, not shifted copies "
-                    + "of the nominal ones, make its up and down soft histograms. The first 80% of each file's events "
+                    + "of the nominal ones, make its up and down soft histograms. The first 80%% of each file's events "
                     + "train, the rest validate. Nuisances not named here are exact.")
     Map<String, String> shifted = new java.util.LinkedHashMap<>();
 
