@@ -10,6 +10,9 @@ import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.EventsFile;
 import org.infera.core.physics.InfernoPaperProblem;
 import org.infera.core.physics.NeosBlobs;
+import org.infera.core.physics.EftToy;
+import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.morphing.Morphing;
 import org.infera.core.random.Rng;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,8 +22,9 @@ import picocli.CommandLine.Option;
 public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = InfernoPaperProblem.NAME,
-            description = "Built-in model: inferno-paper (the INFERNO paper problem; the default) or neos-blobs (the neos toy: "
-                    + "2-D Gaussian blobs, 20 signal and 100 background events expected).")
+            description = "Built-in model: inferno-paper (the INFERNO paper problem; the default), neos-blobs (the neos toy: "
+                    + "2-D Gaussian blobs, 20 signal and 100 background events expected) or eft-toy (a two-parameter process with "
+                    + "quadratic morphing, written in MadMiner's layout with weights at 6 basis benchmarks).")
     String model;
 
     @Option(names = "--events", required = true, description = "Events per process over all shards.")
@@ -50,8 +54,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!InfernoPaperProblem.NAME.equals(model) && !NeosBlobs.NAME.equals(model)) {
-            throw new InputException("--model: unknown model '" + model + "' (built in: " + InfernoPaperProblem.NAME + ", " + NeosBlobs.NAME + ")");
+        if (!InfernoPaperProblem.NAME.equals(model) && !NeosBlobs.NAME.equals(model) && !EftToy.NAME.equals(model)) {
+            throw new InputException("--model: unknown model '" + model + "' (built in: " + InfernoPaperProblem.NAME + ", " + NeosBlobs.NAME
+                    + ", " + EftToy.NAME + ")");
         }
         Checks.positive("--events", events);
         Checks.positive("--shards", shards);
@@ -62,11 +67,42 @@ public final class SimulateCommand implements Callable<Integer> {
         int perProcess = events / shards + (shard < events % shards ? 1 : 0);
         if (perProcess == 0) throw new InputException("--events " + events + " leaves shard " + shard + " of " + shards + " empty");
         long shardSeed = Rng.derivedSeed(seed, shard);
+        if (EftToy.NAME.equals(model)) {
+            MadMinerEventFile weighted = simulateEft(perProcess, shardSeed);
+            weighted.write(out);
+            System.err.printf("infera-simulate: wrote %d weighted events (shard %d of %d, weights at %d benchmarks) to %s%n",
+                    weighted.events(), shard, shards, weighted.benchmarks().length, out);
+            return 0;
+        }
         EventsFile file = simulate(perProcess, shardSeed);
         file.write(out);
         System.err.printf("infera-simulate: wrote %d events (%d per process, shard %d of %d) to %s%n",
                 file.size(), perProcess, shard, shards, out);
         return 0;
+    }
+
+    /**
+     * Events of the EFT toy drawn at the Standard Model, each with its weight at the six basis
+     * benchmarks, w_b = (σ_SM / N) |M(z; θ_b)|² / |M(z; 0)|² with N the events of all shards, so the
+     * weights of all shards add up to the cross sections; the morphing matrix from the basis.
+     */
+    private MadMinerEventFile simulateEft(int n, long shardSeed) {
+        Rng latentRng = new Rng(Rng.derivedSeed(shardSeed, 0));
+        Rng detectorRng = new Rng(Rng.derivedSeed(shardSeed, 1));
+        double[][] observations = new double[n][];
+        double[][] weights = new double[n][EftToy.BENCHMARK_VALUES.length];
+        double perEvent = EftToy.crossSection(new double[] {0, 0}) / events;
+        try (Progress progress = new Progress("simulate", n, "events")) {
+            for (int i = 0; i < n; i++) {
+                double z = EftToy.latent(latentRng);
+                observations[i] = EftToy.observe(z, detectorRng);
+                for (int b = 0; b < weights[i].length; b++) weights[i][b] = perEvent * EftToy.squaredAmplitude(z, EftToy.BENCHMARK_VALUES[b]);
+                if ((i & 0xffff) == 0xffff) progress.step(0x10000);
+            }
+        }
+        Morphing morphing = Morphing.fromBasis(EftToy.COMPONENTS, EftToy.BENCHMARK_VALUES);
+        return new MadMinerEventFile(EftToy.PARAMETERS.clone(), EftToy.BENCHMARKS.clone(), EftToy.BENCHMARK_VALUES, EftToy.COMPONENTS,
+                morphing.matrix(), EftToy.OBSERVABLES.clone(), observations, weights, new long[n]);
     }
 
     private EventsFile simulate(int perProcess, long shardSeed) {

@@ -9,7 +9,9 @@ import org.infera.core.hdf5.H5Input;
  * [benchmark, parameter], {@code morphing/components} [component, parameter] (powers),
  * {@code morphing/morphing_matrix} [component, benchmark], {@code observables/names},
  * {@code samples/observations} [event, observable], {@code samples/weights} [event, benchmark] in pb,
- * {@code samples/sampling_benchmarks} [event]. The morphing group is optional.
+ * {@code samples/sampling_benchmarks} [event]. The morphing group is optional. {@link #write} adds the
+ * bookkeeping MadMiner's loader expects beside those (parameter ranges, LHA blocks and ids, maximal
+ * powers, transforms; benchmark flags; observable definitions; a sample summary).
  */
 public record MadMinerEventFile(
         String[] parameters,
@@ -56,5 +58,56 @@ public record MadMinerEventFile(
             long[] sampling = in.has("samples/sampling_benchmarks") ? in.longs1d("samples/sampling_benchmarks", observations.length) : null;
             return new MadMinerEventFile(parameters, benchmarks, values, components, matrix, observables, observations, weights, sampling);
         }
+    }
+
+    /** Writes the file in MadMiner's layout (h5py and MadMiner read it; the reader above reads it back). */
+    public void write(Path target) {
+        int params = parameters.length, benchmarksCount = benchmarks.length;
+        org.infera.core.hdf5.H5Output.write(target, "madminer", 1, out -> {
+            out.dataset("parameters/names", parameters);
+            out.dataset("parameters/lha_blocks", filled(params, "infera"));
+            long[] ids = new long[params];
+            long[] maxPower = new long[params];
+            double[][] ranges = new double[params][2];
+            for (int p = 0; p < params; p++) {
+                ids[p] = p + 1;
+                for (long[] c : morphingComponents == null ? new long[0][] : morphingComponents) maxPower[p] = Math.max(maxPower[p], c[p]);
+                ranges[p][0] = Double.POSITIVE_INFINITY;
+                ranges[p][1] = Double.NEGATIVE_INFINITY;
+                for (double[] b : benchmarkValues) {
+                    ranges[p][0] = Math.min(ranges[p][0], b[p]);
+                    ranges[p][1] = Math.max(ranges[p][1], b[p]);
+                }
+            }
+            out.dataset("parameters/lha_ids", ids);
+            out.dataset("parameters/max_power", maxPower);
+            out.dataset("parameters/val_ranges", ranges);
+            out.dataset("parameters/transforms", filled(params, ""));
+            out.dataset("benchmarks/names", benchmarks);
+            out.dataset("benchmarks/values", benchmarkValues);
+            long[] reference = new long[benchmarksCount];
+            reference[0] = 1;
+            out.dataset("benchmarks/is_reference", reference);
+            out.dataset("benchmarks/is_nuisance", new long[benchmarksCount]);
+            if (morphingComponents != null) {
+                out.dataset("morphing/components", morphingComponents);
+                out.dataset("morphing/morphing_matrix", morphingMatrix);
+            }
+            out.dataset("observables/names", observables);
+            out.dataset("observables/definitions", observables.clone());
+            out.dataset("samples/observations", observations);
+            out.dataset("samples/weights", weights);
+            if (samplingBenchmarks != null) out.dataset("samples/sampling_benchmarks", samplingBenchmarks);
+            long[] signalEvents = new long[benchmarksCount];
+            if (samplingBenchmarks != null) for (long b : samplingBenchmarks) if (b >= 0 && b < benchmarksCount) signalEvents[(int) b]++;
+            out.dataset("sample_summary/signal_events", signalEvents);
+            out.dataset("sample_summary/background_events", new long[] {0});
+        });
+    }
+
+    private static String[] filled(int n, String value) {
+        String[] out = new String[n];
+        java.util.Arrays.fill(out, value);
+        return out;
     }
 }

@@ -46,6 +46,16 @@ class ReferenceToolsTest {
                 List.of(new TemplatesFile.NuisanceTemplate("r", 1, 0, 0.2, -0.2, new double[] {880, 120}, new double[] {920, 80})))
                 .write(templates);
         assertTrue(h5dump(templates, "nuisances/up").replaceAll("\\s+", " ").contains("(0,0): 880, 120"));
+
+        // weighted events in MadMiner's layout, as MadMiner's fixture holds them
+        Path madminer = dir.resolve("madminer.h5");
+        MadMinerEventFile fixture = MadMinerEventFile.read(MadMinerEventFileTest.fixture());
+        fixture.write(madminer);
+        assertTrue(h5dump(madminer, "parameters/names").contains("\"CWL2\""));
+        assertTrue(h5dump(madminer, "morphing/components").replaceAll("\\s+", " ").contains("(1,0): 0, 1"));
+        MadMinerEventFile back = MadMinerEventFile.read(madminer);
+        assertEquals(fixture.events(), back.events());
+        assertEquals(fixture.weights()[7][3], back.weights()[7][3], 0);
     }
 
     private static String h5dump(Path file, String dataset) throws IOException, InterruptedException {

@@ -70,4 +70,44 @@ class MorphingTest {
         double[] r = JointScore.ratio(m, f.weights(), theta, theta);
         for (double v : r) assertEquals(1, v, 1e-12);
     }
+
+    @Test
+    void theEftToyMorphsExactlyFromItsSixBasisBenchmarks() {
+        Morphing m = Morphing.fromBasis(org.infera.core.physics.EftToy.COMPONENTS, org.infera.core.physics.EftToy.BENCHMARK_VALUES);
+        double[][] thetas = {{0.3, -0.7}, {2.5, 1.5}, {-1.2, 0.4}};
+        for (double z : new double[] {-0.9, -0.2, 0.35, 0.8}) {
+            double[][] basis = new double[1][6];
+            for (int b = 0; b < 6; b++) basis[0][b] = org.infera.core.physics.EftToy.squaredAmplitude(z, org.infera.core.physics.EftToy.BENCHMARK_VALUES[b]);
+            for (double[] theta : thetas) {
+                assertEquals(org.infera.core.physics.EftToy.squaredAmplitude(z, theta), m.eventWeights(basis, theta)[0], 1e-12,
+                        "|M|² at z = " + z);
+            }
+        }
+    }
+
+    @Test
+    void theJointScoreIsTheLogWeightGradientLessTheLogCrossSectionGradient() {
+        Morphing m = Morphing.fromBasis(org.infera.core.physics.EftToy.COMPONENTS, org.infera.core.physics.EftToy.BENCHMARK_VALUES);
+        double[] zs = {-0.9, -0.2, 0.35, 0.8};
+        double[][] weights = new double[zs.length][6];
+        for (int e = 0; e < zs.length; e++) {
+            for (int b = 0; b < 6; b++) weights[e][b] = org.infera.core.physics.EftToy.squaredAmplitude(zs[e], org.infera.core.physics.EftToy.BENCHMARK_VALUES[b]);
+        }
+        double[] theta = {0.4, -0.3};
+        double[][] t = JointScore.at(m, weights, theta);
+        // ∂ ln|M|²/∂θ = 2 (z, z² − 1/3) / M; σ of this four-event sample is Σ |M|²
+        double sigma = 0;
+        double[] dSigma = new double[2];
+        for (double z : zs) {
+            double amp = org.infera.core.physics.EftToy.amplitude(z, theta);
+            sigma += amp * amp;
+            dSigma[0] += 2 * amp * z;
+            dSigma[1] += 2 * amp * (z * z - 1.0 / 3);
+        }
+        for (int e = 0; e < zs.length; e++) {
+            double amp = org.infera.core.physics.EftToy.amplitude(zs[e], theta);
+            assertEquals(2 * zs[e] / amp - dSigma[0] / sigma, t[e][0], 1e-10);
+            assertEquals(2 * (zs[e] * zs[e] - 1.0 / 3) / amp - dSigma[1] / sigma, t[e][1], 1e-10);
+        }
+    }
 }
