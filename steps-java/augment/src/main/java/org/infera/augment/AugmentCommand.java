@@ -38,6 +38,15 @@ public final class AugmentCommand implements Callable<Integer> {
     @Option(names = "--seed", required = true, description = "Seed of the shuffle.")
     long seed;
 
+    @Option(names = "--score-at", split = ",", paramLabel = "THETA",
+            description = "Score samples instead (MadMiner's sample_train_local): the inputs are weighted events in MadMiner's "
+                    + "layout; each partition is unweighted at THETA (e.g. 0,0) and every drawn event carries its joint score there.")
+    double[] scoreAt;
+
+    @Option(names = "--draws", defaultValue = "100000",
+            description = "With --score-at: unweighted events drawn over all partitions (default: ${DEFAULT-VALUE}).")
+    int draws;
+
     @Option(names = {"-o", "--out"}, required = true, description = "Output samples file (.h5).")
     Path out;
 
@@ -48,6 +57,15 @@ public final class AugmentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validateFractions();
+        if (scoreAt != null) {
+            if (draws < 3) throw new InputException("--draws must be at least 3, got " + draws);
+            for (double v : scoreAt) if (!Double.isFinite(v)) throw new InputException("--score-at must be finite numbers, got " + Arrays.toString(scoreAt));
+            org.infera.core.data.ScoreSamplesFile samples = ScoreAugment.run(events, scoreAt, draws, fractions, seed);
+            samples.write(out);
+            System.err.printf("infera-augment: %d unweighted events at θ = %s with their joint score (effective sample size of the "
+                    + "weighted events %.0f) to %s%n", draws, Arrays.toString(scoreAt), samples.effectiveSampleSize(), out);
+            return 0;
+        }
         List<Path> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
         List<EventsFile> shards = new ArrayList<>();

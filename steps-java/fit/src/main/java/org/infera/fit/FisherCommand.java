@@ -1,0 +1,99 @@
+package org.infera.fit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.infera.core.cli.InputException;
+import org.infera.core.cli.VersionProvider;
+import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.morphing.Morphing;
+import org.infera.core.morphing.WeightedFisher;
+import org.infera.train.nn.TrainedNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "fisher", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"The Fisher information on the theory parameters at θ for an integrated luminosity, from weighted events "
+                + "in MadMiner's layout (with morphing): truth = L Σ ∂w ∂wᵀ / w (everything the events know), rate = L ∂σ ∂σᵀ / σ "
+                + "(a counting experiment), sally = L Σ w t̂ t̂ᵀ + rate, with t̂(x) the score a SALLY network estimates "
+                + "(kinematic and rate information). Prints JSON with the matrix as fisher and the mode."})
+public final class FisherCommand implements Callable<Integer> {
+    @Option(names = "--events", required = true, description = "Weighted events in MadMiner's layout (e.g. infera-simulate --model eft-toy).")
+    Path events;
+
+    @Option(names = "--theta", required = true, split = ",", description = "The parameter point, e.g. 0,0.")
+    double[] theta;
+
+    @Option(names = "--luminosity", required = true, description = "Integrated luminosity, in the inverse units of the weights.")
+    double luminosity;
+
+    @Option(names = "--mode", defaultValue = "truth", description = "truth, rate or sally (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--model", description = "SALLY model directory (infera-train sally), for --mode sally.")
+    Path model;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!(luminosity > 0) || !Double.isFinite(luminosity)) throw new InputException("--luminosity must be positive, got " + luminosity);
+        MadMinerEventFile f = MadMinerEventFile.read(events);
+        if (!f.hasMorphing()) throw new InputException(events + ": no morphing group: the weights' θ dependence is unknown");
+        if (theta.length != f.parameters().length) {
+            throw new InputException("--theta has " + theta.length + " values but " + events + " has parameters " + Arrays.toString(f.parameters()));
+        }
+        Morphing morphing = new Morphing(f.morphingComponents(), f.morphingMatrix());
+        double[][] info = switch (mode) {
+            case "truth" -> WeightedFisher.truth(morphing, f.weights(), theta, luminosity);
+            case "rate" -> WeightedFisher.rate(morphing, f.weights(), theta, luminosity);
+            case "sally" -> sally(f, morphing);
+            default -> throw new InputException("--mode '" + mode + "' is not truth, rate or sally");
+        };
+        ObjectNode out = new ObjectMapper().createObjectNode();
+        out.put("mode", mode);
+        out.put("luminosity", luminosity);
+        ArrayNode t = out.putArray("theta");
+        for (double v : theta) t.add(v);
+        ArrayNode names = out.putArray("parameters");
+        for (String p : f.parameters()) names.add(p);
+        ArrayNode rows = out.putArray("fisher");
+        for (double[] row : info) {
+            ArrayNode r = rows.addArray();
+            for (double v : row) r.add(v);
+        }
+        try {
+            spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** L Σ_e w_e(θ) t̂(x_e) t̂(x_e)ᵀ + the rate information. */
+    private double[][] sally(MadMinerEventFile f, Morphing morphing) {
+        if (model == null) throw new InputException("--mode sally needs --model (a directory written by infera-train sally)");
+        double[] w = morphing.eventWeights(f.weights(), theta);
+        double[][] info = WeightedFisher.rate(morphing, f.weights(), theta, luminosity);
+        try (TrainedNetwork net = TrainedNetwork.load(model)) {
+            if (!"sally".equals(net.spec().kind())) throw new InputException(model + ": a " + net.spec().kind() + " model, not a SALLY one");
+            if (!net.spec().features().equals(Arrays.asList(f.observables()))) {
+                throw new InputException(model + ": trained on observables " + net.spec().features() + " but " + events + " has "
+                        + Arrays.toString(f.observables()));
+            }
+            float[][] score = net.outputs(f.observations());
+            int n = info.length;
+            for (int e = 0; e < w.length; e++) {
+                for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) info[a][b] += luminosity * w[e] * score[e][a] * score[e][b];
+            }
+        }
+        return info;
+    }
+}
