@@ -23,8 +23,12 @@ import picocli.CommandLine.Spec;
                 + "(a counting experiment), sally = L Σ w t̂ t̂ᵀ + rate, with t̂(x) the score a SALLY network estimates "
                 + "(kinematic and rate information). Prints JSON with the matrix as fisher and the mode."})
 public final class FisherCommand implements Callable<Integer> {
-    @Option(names = "--events", required = true, description = "Weighted events in MadMiner's layout (e.g. infera-simulate --model eft-toy).")
+    @Option(names = "--events", description = "Weighted events in MadMiner's layout (e.g. infera-simulate --model eft-toy).")
     Path events;
+
+    @Option(names = "--samples", description = "Instead of --events, for --mode sally: unweighted score samples at θ (their test "
+            + "split); the information is then L E[t̂ t̂ᵀ], L the number of events (kinematic information only).")
+    Path samples;
 
     @Option(names = "--theta", required = true, split = ",", description = "The parameter point, e.g. 0,0.")
     double[] theta;
@@ -44,6 +48,8 @@ public final class FisherCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!(luminosity > 0) || !Double.isFinite(luminosity)) throw new InputException("--luminosity must be positive, got " + luminosity);
+        if ((events == null) == (samples == null)) throw new InputException("give either --events or --samples");
+        if (samples != null) return printSamplesFisher();
         MadMinerEventFile f = MadMinerEventFile.read(events);
         if (!f.hasMorphing()) throw new InputException(events + ": no morphing group: the weights' θ dependence is unknown");
         if (theta.length != f.parameters().length) {
@@ -56,13 +62,48 @@ public final class FisherCommand implements Callable<Integer> {
             case "sally" -> sally(f, morphing);
             default -> throw new InputException("--mode '" + mode + "' is not truth, rate or sally");
         };
+        return print(info, f.parameters());
+    }
+
+    /** L E[t̂ t̂ᵀ] over the test split of score samples drawn at θ. */
+    private int printSamplesFisher() {
+        if (!mode.equals("sally")) throw new InputException("--samples goes with --mode sally");
+        org.infera.core.data.ScoreSamplesFile s = org.infera.core.data.ScoreSamplesFile.read(samples);
+        if (!Arrays.equals(theta, s.theta())) {
+            throw new InputException(samples + ": drawn at θ = " + Arrays.toString(s.theta()) + ", not at --theta " + Arrays.toString(theta));
+        }
+        double[][] x = s.splits().get(org.infera.core.data.Split.TEST).x();
+        int n = theta.length;
+        double[][] info = new double[n][n];
+        try (TrainedNetwork net = sallyModel(Arrays.asList(s.observables()), samples)) {
+            float[][] score = net.outputs(x);
+            for (float[] t : score) for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) info[a][b] += luminosity * t[a] * t[b] / x.length;
+        }
+        return print(info, s.parameters());
+    }
+
+    private TrainedNetwork sallyModel(java.util.List<String> observables, Path data) {
+        if (model == null) throw new InputException("--mode sally needs --model (a directory written by infera-train sally)");
+        TrainedNetwork net = TrainedNetwork.load(model);
+        if (!"sally".equals(net.spec().kind())) {
+            net.close();
+            throw new InputException(model + ": a " + net.spec().kind() + " model, not a SALLY one");
+        }
+        if (!net.spec().features().equals(observables)) {
+            net.close();
+            throw new InputException(model + ": trained on observables " + net.spec().features() + " but " + data + " has " + observables);
+        }
+        return net;
+    }
+
+    private int print(double[][] info, String[] parameters) {
         ObjectNode out = new ObjectMapper().createObjectNode();
         out.put("mode", mode);
         out.put("luminosity", luminosity);
         ArrayNode t = out.putArray("theta");
         for (double v : theta) t.add(v);
         ArrayNode names = out.putArray("parameters");
-        for (String p : f.parameters()) names.add(p);
+        for (String p : parameters) names.add(p);
         ArrayNode rows = out.putArray("fisher");
         for (double[] row : info) {
             ArrayNode r = rows.addArray();
@@ -79,15 +120,9 @@ public final class FisherCommand implements Callable<Integer> {
 
     /** L Σ_e w_e(θ) t̂(x_e) t̂(x_e)ᵀ + the rate information. */
     private double[][] sally(MadMinerEventFile f, Morphing morphing) {
-        if (model == null) throw new InputException("--mode sally needs --model (a directory written by infera-train sally)");
         double[] w = morphing.eventWeights(f.weights(), theta);
         double[][] info = WeightedFisher.rate(morphing, f.weights(), theta, luminosity);
-        try (TrainedNetwork net = TrainedNetwork.load(model)) {
-            if (!"sally".equals(net.spec().kind())) throw new InputException(model + ": a " + net.spec().kind() + " model, not a SALLY one");
-            if (!net.spec().features().equals(Arrays.asList(f.observables()))) {
-                throw new InputException(model + ": trained on observables " + net.spec().features() + " but " + events + " has "
-                        + Arrays.toString(f.observables()));
-            }
+        try (TrainedNetwork net = sallyModel(Arrays.asList(f.observables()), events)) {
             float[][] score = net.outputs(f.observations());
             int n = info.length;
             for (int e = 0; e < w.length; e++) {

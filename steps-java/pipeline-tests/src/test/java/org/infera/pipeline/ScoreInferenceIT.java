@@ -50,6 +50,33 @@ class ScoreInferenceIT {
     }
 
     @Test
+    void sallyOnTheGaussianToyReachesTheFisherInformationAndTheMseFloor() throws Exception {
+        System.setProperty("ai.djl.offline", "true");
+        Path samples = dir.resolve("gauss.h5"), model = dir.resolve("sally");
+        assertEquals(0, StepMain.execute(new SimulateCommand(), "--model", "gaussian-toy", "--events", "100000", "--seed", "1", "-o", samples.toString()));
+        // the simulator: the true score (x − θ)/5 has second moment 0.2 (the Fisher information per event)
+        double[][] x = ScoreSamplesFile.read(samples).splits().get(org.infera.core.data.Split.TEST).x();
+        double truth = 0;
+        for (double[] e : x) truth += e[0] * e[0] / 25 / x.length;
+        assertEquals(0.2, truth, 0.01 * 0.2, "true-score Fisher information per event");
+        assertEquals(0, StepMain.execute(new TrainCommand(), "sally", "--samples", samples.toString(), "--seed", "1", "-o", model.toString()));
+        double mse;
+        try (var net = org.infera.train.nn.TrainedNetwork.load(model)) {
+            mse = net.spec().bestValidationLoss();
+        }
+        assertEquals(0.05, mse, 0.05 * 0.05, "SALLY's MSE to the joint score against its floor E[Var(t | x)] = 0.05");
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new FitCommand());
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute("fisher", "--samples", samples.toString(), "--theta", "0", "--luminosity", "1", "--mode", "sally",
+                "--model", model.toString()));
+        double sally = new ObjectMapper().readTree(out.toString()).get("fisher").get(0).get(0).asDouble();
+        assertEquals(0.2, sally, 0.03 * 0.2, "SALLY's Fisher information per event");
+        System.out.printf("ScoreInferenceIT: Gaussian toy: true-score information %.4f, SALLY %.4f (0.2), SALLY MSE %.5f (floor 0.05)%n",
+                truth, sally, mse);
+    }
+
+    @Test
     void badInputIsRefusedWithExitTwo() throws Exception {
         Path events = dir.resolve("eft.h5"), infera = dir.resolve("events.h5");
         assertEquals(0, StepMain.execute(new SimulateCommand(), "--model", "eft-toy", "--events", "2000", "--seed", "1", "-o", events.toString()));

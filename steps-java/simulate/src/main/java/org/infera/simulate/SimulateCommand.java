@@ -11,6 +11,9 @@ import org.infera.core.data.EventsFile;
 import org.infera.core.physics.InfernoPaperProblem;
 import org.infera.core.physics.NeosBlobs;
 import org.infera.core.physics.EftToy;
+import org.infera.core.physics.GaussianToy;
+import org.infera.core.data.ScoreSamplesFile;
+import org.infera.core.data.Split;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.morphing.Morphing;
 import org.infera.core.random.Rng;
@@ -24,7 +27,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = InfernoPaperProblem.NAME,
             description = "Built-in model: inferno-paper (the INFERNO paper problem; the default), neos-blobs (the neos toy: "
                     + "2-D Gaussian blobs, 20 signal and 100 background events expected) or eft-toy (a two-parameter process with "
-                    + "quadratic morphing, written in MadMiner's layout with weights at 6 basis benchmarks).")
+                    + "quadratic morphing, written in MadMiner's layout with weights at 6 basis benchmarks) or gaussian-toy (z ~ N(θ, 2²), "
+                    + "x ~ N(z, 1): a tractable joint likelihood, written directly as score samples with the joint score at --theta).")
     String model;
 
     @Option(names = "--events", required = true, description = "Events per process over all shards.")
@@ -45,6 +49,13 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--lambda", defaultValue = "3", description = "Background rate λ of x2 (default: ${DEFAULT-VALUE}).")
     double lambda;
 
+    @Option(names = "--theta", defaultValue = "0", description = "gaussian-toy: the parameter the events are simulated at (default: ${DEFAULT-VALUE}).")
+    double theta;
+
+    @Option(names = "--fractions", defaultValue = "0.4,0.2,0.4", split = ",",
+            description = "gaussian-toy: fractions of the events for train, validation, test (default: ${DEFAULT-VALUE}).")
+    double[] fractions;
+
     @Option(names = {"-o", "--out"}, required = true, description = "Output events file (.h5).")
     Path out;
 
@@ -54,9 +65,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!InfernoPaperProblem.NAME.equals(model) && !NeosBlobs.NAME.equals(model) && !EftToy.NAME.equals(model)) {
+        if (!InfernoPaperProblem.NAME.equals(model) && !NeosBlobs.NAME.equals(model) && !EftToy.NAME.equals(model)
+                && !GaussianToy.NAME.equals(model)) {
             throw new InputException("--model: unknown model '" + model + "' (built in: " + InfernoPaperProblem.NAME + ", " + NeosBlobs.NAME
-                    + ", " + EftToy.NAME + ")");
+                    + ", " + EftToy.NAME + ", " + GaussianToy.NAME + ")");
         }
         Checks.positive("--events", events);
         Checks.positive("--shards", shards);
@@ -67,6 +79,13 @@ public final class SimulateCommand implements Callable<Integer> {
         int perProcess = events / shards + (shard < events % shards ? 1 : 0);
         if (perProcess == 0) throw new InputException("--events " + events + " leaves shard " + shard + " of " + shards + " empty");
         long shardSeed = Rng.derivedSeed(seed, shard);
+        if (GaussianToy.NAME.equals(model)) {
+            ScoreSamplesFile samples = simulateGaussian(perProcess, shardSeed);
+            samples.write(out);
+            System.err.printf("infera-simulate: wrote %d events of the Gaussian toy at θ = %s with their joint score (shard %d of %d) to %s%n",
+                    perProcess, theta, shard, shards, out);
+            return 0;
+        }
         if (EftToy.NAME.equals(model)) {
             MadMinerEventFile weighted = simulateEft(perProcess, shardSeed);
             weighted.write(out);
@@ -103,6 +122,30 @@ public final class SimulateCommand implements Callable<Integer> {
         Morphing morphing = Morphing.fromBasis(EftToy.COMPONENTS, EftToy.BENCHMARK_VALUES);
         return new MadMinerEventFile(EftToy.PARAMETERS.clone(), EftToy.BENCHMARKS.clone(), EftToy.BENCHMARK_VALUES, EftToy.COMPONENTS,
                 morphing.matrix(), EftToy.OBSERVABLES.clone(), observations, weights, new long[n]);
+    }
+
+    /** The Gaussian toy's events at θ, split by --fractions, as score samples (x and t(x, z | θ)). */
+    private ScoreSamplesFile simulateGaussian(int n, long shardSeed) {
+        if (fractions.length != 3 || Math.abs(fractions[0] + fractions[1] + fractions[2] - 1) > 1e-9) {
+            throw new InputException("--fractions must be three numbers adding up to 1, got " + java.util.Arrays.toString(fractions));
+        }
+        if (!Double.isFinite(theta)) throw new InputException("--theta must be finite, got " + theta);
+        Rng rng = new Rng(Rng.derivedSeed(shardSeed, 0));
+        java.util.Map<Split, ScoreSamplesFile.Scores> splits = new java.util.EnumMap<>(Split.class);
+        int done = 0;
+        for (Split s : Split.values()) {
+            int size = s == Split.TEST ? n - done : (int) Math.round(fractions[s.ordinal()] * n);
+            if (size < 1) throw new InputException("--events " + events + " leaves the " + s.group() + " split empty");
+            double[][] x = new double[size][1], t = new double[size][1];
+            for (int i = 0; i < size; i++) {
+                double[] e = GaussianToy.event(rng, theta);
+                x[i][0] = e[0];
+                t[i][0] = e[1];
+            }
+            splits.put(s, new ScoreSamplesFile.Scores(x, t));
+            done += size;
+        }
+        return new ScoreSamplesFile(new String[] {"theta"}, new String[] {"x"}, new double[] {theta}, seed, n, splits);
     }
 
     private EventsFile simulate(int perProcess, long shardSeed) {
