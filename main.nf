@@ -16,6 +16,7 @@ include { AUGMENT  } from './modules/augment'
 include { TRAIN    } from './modules/train'
 include { SHIFT    } from './modules/shift'
 include { FIT      } from './modules/fit'
+include { FISHER   } from './modules/fisher'
 
 workflow {
     // the analysis definition: a path as given, else relative to the project (params files name params/analysis/…)
@@ -24,7 +25,7 @@ workflow {
 
     // Replicas: independent simulations and trainings (replica k uses seed + 1000 k); the fit reports their median.
     ch_replicas = Channel.of(0..<(params.replicas as int)).map { k ->
-        [id: analysis.baseName, model: params.model, events: params.events, shards: params.shards,
+        [id: params.method == 'sally' ? params.model : analysis.baseName, model: params.model, events: params.events, shards: params.shards,
          fractions: params.fractions, replica: k, seed: (params.seed as long) + 1000L * k]
     }
 
@@ -37,6 +38,18 @@ workflow {
         .groupTuple(size: params.shards as int)
         .map { meta, events -> [meta, events.sort { it.name }] }
     AUGMENT(ch_events)
+
+    if (params.method == 'sally') {
+        // Score-based inference (SALLY): the weighted events become score samples at θ, a network
+        // learns the score, and the Fisher information comes from the weights (truth, rate) and from it.
+        TRAIN(AUGMENT.out.samples.map { meta, samples -> [meta + [statistic: 'sally', kind: 'sally'], samples] }, analysis)
+        FISHER(ch_events.join(TRAIN.out.model.map { meta, model -> [meta.findAll { !(it.key in ['statistic', 'kind']) }, model] }))
+        SIMULATE.out.versions.mix(AUGMENT.out.versions, TRAIN.out.versions, FISHER.out.versions)
+            .map { f -> f.text }
+            .unique()
+            .collectFile(name: 'versions.yml', storeDir: "${params.outdir}/pipeline_info", sort: true)
+        return
+    }
 
     // 3. Train one model per summary statistic and replica: `classifier`, `inferno_bm<k>` (INFERNO for
     //    benchmark k) or `neos_bm<k>` (neos: the expected CLs of benchmark k's model, nuisances profiled).
@@ -67,5 +80,6 @@ workflow {
 }
 
 workflow.onComplete {
-    if (workflow.success) log.info "infera: results in ${params.outdir}/ (fit/benchmarks.md is the summary table)"
+    if (workflow.success) log.info "infera: results in ${params.outdir}/ (" +
+        (params.method == 'sally' ? "sally/fisher_r*/ has the Fisher information)" : "fit/benchmarks.md is the summary table)")
 }

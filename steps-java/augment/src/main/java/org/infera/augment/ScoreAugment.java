@@ -1,9 +1,7 @@
 package org.infera.augment;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,28 +23,13 @@ final class ScoreAugment {
     private ScoreAugment() {}
 
     static ScoreSamplesFile run(List<Path> files, double[] theta, int draws, double[] fractions, long seed) {
-        List<Path> sorted = new ArrayList<>(files);
-        sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
-        List<MadMinerEventFile> shards = new ArrayList<>();
-        for (Path p : sorted) shards.add(MadMinerEventFile.read(p));
-        MadMinerEventFile first = shards.get(0);
-        if (!first.hasMorphing()) throw new InputException(sorted.get(0) + ": no morphing group: the joint score needs morphing/components and morphing_matrix");
+        MadMinerEventFile first = MadMinerEventFile.readAll(files);
+        if (!first.hasMorphing()) throw new InputException(files.get(0) + ": no morphing group: the joint score needs morphing/components and morphing_matrix");
         if (theta.length != first.parameters().length) {
-            throw new InputException("--score-at has " + theta.length + " values but " + sorted.get(0) + " has parameters " + Arrays.toString(first.parameters()));
+            throw new InputException("--score-at has " + theta.length + " values but the events have parameters " + Arrays.toString(first.parameters()));
         }
-        List<double[]> x = new ArrayList<>();
-        List<double[]> w = new ArrayList<>();
-        for (int s = 0; s < shards.size(); s++) {
-            MadMinerEventFile f = shards.get(s);
-            if (!Arrays.equals(f.parameters(), first.parameters()) || !Arrays.equals(f.observables(), first.observables())
-                    || !Arrays.deepEquals(f.morphingMatrix(), first.morphingMatrix())) {
-                throw new InputException(sorted.get(s) + ": parameters, observables or morphing differ from " + sorted.get(0) + "; shards of one run must agree");
-            }
-            x.addAll(Arrays.asList(f.observations()));
-            w.addAll(Arrays.asList(f.weights()));
-        }
-        double[][] observations = x.toArray(new double[0][]);
-        double[][] weights = w.toArray(new double[0][]);
+        double[][] observations = first.observations();
+        double[][] weights = first.weights();
         Morphing morphing = new Morphing(first.morphingComponents(), first.morphingMatrix());
         double[] atTheta = morphing.eventWeights(weights, theta);
         double[][] score = JointScore.at(morphing, weights, theta);

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
                 + "(a counting experiment), sally = L Σ w t̂ t̂ᵀ + rate, with t̂(x) the score a SALLY network estimates "
                 + "(kinematic and rate information). Prints JSON with the matrix as fisher and the mode."})
 public final class FisherCommand implements Callable<Integer> {
-    @Option(names = "--events", description = "Weighted events in MadMiner's layout (e.g. infera-simulate --model eft-toy).")
-    Path events;
+    @Option(names = "--events", arity = "1..*", description = "Weighted events in MadMiner's layout, one file or the shards of one run "
+            + "(e.g. infera-simulate --model eft-toy).")
+    java.util.List<Path> events;
 
     @Option(names = "--samples", description = "Instead of --events, for --mode sally: unweighted score samples at θ (their test "
             + "split); the information is then L E[t̂ t̂ᵀ], L the number of events (kinematic information only).")
@@ -50,7 +51,7 @@ public final class FisherCommand implements Callable<Integer> {
         if (!(luminosity > 0) || !Double.isFinite(luminosity)) throw new InputException("--luminosity must be positive, got " + luminosity);
         if ((events == null) == (samples == null)) throw new InputException("give either --events or --samples");
         if (samples != null) return printSamplesFisher();
-        MadMinerEventFile f = MadMinerEventFile.read(events);
+        MadMinerEventFile f = MadMinerEventFile.readAll(events);
         if (!f.hasMorphing()) throw new InputException(events + ": no morphing group: the weights' θ dependence is unknown");
         if (theta.length != f.parameters().length) {
             throw new InputException("--theta has " + theta.length + " values but " + events + " has parameters " + Arrays.toString(f.parameters()));
@@ -104,6 +105,15 @@ public final class FisherCommand implements Callable<Integer> {
         for (double v : theta) t.add(v);
         ArrayNode names = out.putArray("parameters");
         for (String p : parameters) names.add(p);
+        // the Cramér–Rao bound on each parameter, all others profiled: sqrt((I⁻¹)_ii)
+        ArrayNode sigma = out.putArray("sigma");
+        try {
+            double[][] inverse = new org.hipparchus.linear.LUDecomposition(org.hipparchus.linear.MatrixUtils.createRealMatrix(info))
+                    .getSolver().getInverse().getData();
+            for (int i = 0; i < info.length; i++) sigma.add(Math.sqrt(inverse[i][i]));
+        } catch (org.hipparchus.exception.MathRuntimeException e) {
+            for (int i = 0; i < info.length; i++) sigma.addNull();   // singular: some direction is not measured at all
+        }
         ArrayNode rows = out.putArray("fisher");
         for (double[] row : info) {
             ArrayNode r = rows.addArray();
@@ -122,7 +132,7 @@ public final class FisherCommand implements Callable<Integer> {
     private double[][] sally(MadMinerEventFile f, Morphing morphing) {
         double[] w = morphing.eventWeights(f.weights(), theta);
         double[][] info = WeightedFisher.rate(morphing, f.weights(), theta, luminosity);
-        try (TrainedNetwork net = sallyModel(Arrays.asList(f.observables()), events)) {
+        try (TrainedNetwork net = sallyModel(Arrays.asList(f.observables()), events.get(0))) {
             float[][] score = net.outputs(f.observations());
             int n = info.length;
             for (int e = 0; e < w.length; e++) {

@@ -187,4 +187,27 @@ class PipelineIT {
             assertTrue(Files.size(launch.resolve("results").resolve(f)) > 100, f);
         }
     }
+
+    @Test
+    @Order(7)
+    void sallyParamsFileRunsEndToEnd() throws Exception {
+        Path launch = tmp.resolve("sally");
+        long start = System.nanoTime();
+        int code = NextflowRun.run(launch, "-params-file", NextflowRun.REPO.resolve("params/sally-eft.yaml").toString(),
+                "--events", "20000", "--draws", "20000", "--sally_epochs", "10", "--outdir", launch.resolve("results").toString());
+        assertEquals(0, code, NextflowRun.console(launch));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var truth = json.readTree(launch.resolve("results/sally/fisher_r0/truth.json").toFile()).get("fisher");
+        var sally = json.readTree(launch.resolve("results/sally/fisher_r0/sally.json").toFile()).get("fisher");
+        System.out.printf("PipelineIT: sally-eft (tiny) in %.1f s: Fisher information at the SM for L = 100: truth %.1f, %.1f; SALLY %.1f, %.1f%n",
+                (System.nanoTime() - start) / 1e9, truth.get(0).get(0).asDouble(), truth.get(1).get(1).asDouble(),
+                sally.get(0).get(0).asDouble(), sally.get(1).get(1).asDouble());
+        // closed form for L = 100: diag(800/3, 3200/45); SALLY cannot exceed the truth by more than its fluctuation
+        assertEquals(800.0 / 3, truth.get(0).get(0).asDouble(), 0.05 * 800.0 / 3);
+        for (int a = 0; a < 2; a++) {
+            assertTrue(sally.get(a).get(a).asDouble() < 1.02 * truth.get(a).get(a).asDouble());
+            assertTrue(sally.get(a).get(a).asDouble() > 0.7 * truth.get(a).get(a).asDouble());
+        }
+        assertTrue(Files.isRegularFile(launch.resolve("results/models/model_sally_r0/weights.params")));
+    }
 }

@@ -60,6 +60,32 @@ public record MadMinerEventFile(
         }
     }
 
+    /**
+     * Several files of one run (shards, read in name order) as one: their events concatenated, after
+     * checking that parameters, benchmarks, observables and morphing agree.
+     */
+    public static MadMinerEventFile readAll(java.util.List<Path> files) {
+        java.util.List<Path> sorted = new java.util.ArrayList<>(files);
+        sorted.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        MadMinerEventFile first = read(sorted.get(0));
+        java.util.List<double[]> x = new java.util.ArrayList<>(java.util.Arrays.asList(first.observations()));
+        java.util.List<double[]> w = new java.util.ArrayList<>(java.util.Arrays.asList(first.weights()));
+        java.util.List<Long> sampling = new java.util.ArrayList<>();
+        for (int s = 1; s < sorted.size(); s++) {
+            MadMinerEventFile f = read(sorted.get(s));
+            if (!java.util.Arrays.equals(f.parameters(), first.parameters()) || !java.util.Arrays.equals(f.benchmarks(), first.benchmarks())
+                    || !java.util.Arrays.equals(f.observables(), first.observables())
+                    || !java.util.Arrays.deepEquals(f.morphingMatrix(), first.morphingMatrix())) {
+                throw new org.infera.core.cli.InputException(sorted.get(s) + ": parameters, benchmarks, observables or morphing differ from "
+                        + sorted.get(0) + "; shards of one run must agree");
+            }
+            x.addAll(java.util.Arrays.asList(f.observations()));
+            w.addAll(java.util.Arrays.asList(f.weights()));
+        }
+        return new MadMinerEventFile(first.parameters(), first.benchmarks(), first.benchmarkValues(), first.morphingComponents(),
+                first.morphingMatrix(), first.observables(), x.toArray(new double[0][]), w.toArray(new double[0][]), null);
+    }
+
     /** Writes the file in MadMiner's layout (h5py and MadMiner read it; the reader above reads it back). */
     public void write(Path target) {
         int params = parameters.length, benchmarksCount = benchmarks.length;

@@ -1,0 +1,34 @@
+// Fisher information on the theory parameters at θ: truth and rate from the weights, and SALLY's.
+process FISHER {
+    tag "${meta.id} r${meta.replica}"
+    label 'process_low'
+
+    input:
+    tuple val(meta), path(events, stageAs: 'events/*'), path(model)
+
+    output:
+    tuple val(meta), path("fisher_r${meta.replica}"), emit: fisher
+    path "versions.yml"                             , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    mkdir -p fisher_r${meta.replica}
+    for mode in truth rate sally; do
+        infera-fit fisher --events ${events} --mode \$mode --model ${model} ${args} > fisher_r${meta.replica}/\$mode.json.partial
+        mv fisher_r${meta.replica}/\$mode.json.partial fisher_r${meta.replica}/\$mode.json
+    done
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        infera: \$(infera-fit --version | sed -n 's/^infera //p')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    mkdir -p fisher_r${meta.replica}
+    touch fisher_r${meta.replica}/truth.json fisher_r${meta.replica}/rate.json fisher_r${meta.replica}/sally.json
+    printf '"%s":\\n    infera: stub\\n' "${task.process}" > versions.yml
+    """
+}
