@@ -29,14 +29,26 @@ workflow {
          fractions: params.fractions, replica: k, seed: (params.seed as long) + 1000L * k]
     }
 
-    // 1. Simulate: independent shards, each seeded from its replica's seed and its index.
-    SIMULATE(ch_replicas.flatMap { meta -> (0..<(params.shards as int)).collect { i -> meta + [shard: i] } })
+    if (params.events_files) {
+        // External events (a glob: infera events files, or weighted events in MadMiner's layout for
+        // method sally): one replica of the given files instead of a simulation. AUGMENT validates
+        // them, so a bad file stops the run before any training.
+        ch_events = Channel.fromPath(params.events_files, checkIfExists: true)
+            .toSortedList { a, b -> a.name <=> b.name }
+            .map { files -> [[id: params.method == 'sally' ? 'external' : analysis.baseName, model: 'external', events: 0, shards: files.size(), fractions: params.fractions,
+                              replica: 0, seed: params.seed as long], files] }
+        ch_simulate_versions = Channel.empty()
+    } else {
+        // 1. Simulate: independent shards, each seeded from its replica's seed and its index.
+        SIMULATE(ch_replicas.flatMap { meta -> (0..<(params.shards as int)).collect { i -> meta + [shard: i] } })
 
-    // 2. Augment: all shards of a replica (sorted, so the task hash never depends on finishing order) into one samples file.
-    ch_events = SIMULATE.out.events
-        .map { meta, events -> [meta.findAll { it.key != 'shard' }, events] }
-        .groupTuple(size: params.shards as int)
-        .map { meta, events -> [meta, events.sort { it.name }] }
+        // 2. Augment: all shards of a replica (sorted, so the task hash never depends on finishing order) into one samples file.
+        ch_events = SIMULATE.out.events
+            .map { meta, events -> [meta.findAll { it.key != 'shard' }, events] }
+            .groupTuple(size: params.shards as int)
+            .map { meta, events -> [meta, events.sort { it.name }] }
+        ch_simulate_versions = SIMULATE.out.versions
+    }
     AUGMENT(ch_events)
 
     if (params.method == 'sally') {
@@ -44,7 +56,7 @@ workflow {
         // learns the score, and the Fisher information comes from the weights (truth, rate) and from it.
         TRAIN(AUGMENT.out.samples.map { meta, samples -> [meta + [statistic: 'sally', kind: 'sally'], samples] }, analysis)
         FISHER(ch_events.join(TRAIN.out.model.map { meta, model -> [meta.findAll { !(it.key in ['statistic', 'kind']) }, model] }))
-        SIMULATE.out.versions.mix(AUGMENT.out.versions, TRAIN.out.versions, FISHER.out.versions)
+        ch_simulate_versions.mix(AUGMENT.out.versions, TRAIN.out.versions, FISHER.out.versions)
             .map { f -> f.text }
             .unique()
             .collectFile(name: 'versions.yml', storeDir: "${params.outdir}/pipeline_info", sort: true)
@@ -73,7 +85,7 @@ workflow {
         .map { rows -> [rows.collect { it[0] }, rows.collect { it[2] }] }
     FIT(ch_templates, analysis)
 
-    SIMULATE.out.versions.mix(AUGMENT.out.versions, TRAIN.out.versions, SHIFT.out.versions, FIT.out.versions)
+    ch_simulate_versions.mix(AUGMENT.out.versions, TRAIN.out.versions, SHIFT.out.versions, FIT.out.versions)
         .map { f -> f.text }
         .unique()
         .collectFile(name: 'versions.yml', storeDir: "${params.outdir}/pipeline_info", sort: true)

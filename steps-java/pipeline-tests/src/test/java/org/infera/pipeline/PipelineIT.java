@@ -210,4 +210,34 @@ class PipelineIT {
         }
         assertTrue(Files.isRegularFile(launch.resolve("results/models/model_sally_r0/weights.params")));
     }
+
+    @Test
+    @Order(8)
+    void externalEventsReplaceTheSimulationAndBadOnesStopBeforeTraining() throws Exception {
+        Path launch = tmp.resolve("external");
+        Path data = java.nio.file.Files.createDirectories(launch.resolve("data"));
+        // two shards of an external generator's weighted events (here our EFT toy, in MadMiner's layout)
+        for (int s = 0; s < 2; s++) {
+            assertEquals(0, org.infera.core.cli.StepMain.execute(new org.infera.simulate.SimulateCommand(), "--model", "eft-toy",
+                    "--events", "20000", "--seed", "3", "--shards", "2", "--shard", String.valueOf(s),
+                    "-o", data.resolve("gen_" + s + ".h5").toString()));
+        }
+        String[] common = {"-params-file", NextflowRun.REPO.resolve("params/sally-eft.yaml").toString(), "--draws", "10000", "--sally_epochs", "5"};
+        String[] good = java.util.stream.Stream.concat(java.util.Arrays.stream(common), java.util.stream.Stream.of(
+                "--events_files", data.resolve("gen_*.h5").toString(), "--outdir", launch.resolve("results").toString())).toArray(String[]::new);
+        assertEquals(0, NextflowRun.run(launch, good), NextflowRun.console(launch));
+        Map<String, List<String>> trace = NextflowRun.trace(launch.resolve("results"));
+        assertEquals(null, trace.get("SIMULATE"), "no simulation when events are given");
+        assertTrue(Files.isRegularFile(launch.resolve("results/sally/fisher_r0/sally.json")));
+
+        Path bad = tmp.resolve("external-bad");
+        Files.createDirectories(bad.resolve("data"));
+        Files.writeString(bad.resolve("data/gen_0.h5"), "x1,x2\n0.1,0.2\n");
+        String[] wrong = java.util.stream.Stream.concat(java.util.Arrays.stream(common), java.util.stream.Stream.of(
+                "--events_files", bad.resolve("data/gen_*.h5").toString(), "--outdir", bad.resolve("results").toString())).toArray(String[]::new);
+        assertTrue(NextflowRun.run(bad, wrong) != 0);
+        String console = NextflowRun.console(bad);
+        assertTrue(console.contains("not an HDF5 file"), console);
+        assertFalse(console.contains("TRAIN ("), "nothing trains on a bad input: " + console);
+    }
 }

@@ -31,10 +31,12 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "x ~ N(z, 1): a tractable joint likelihood, written directly as score samples with the joint score at --theta).")
     String model;
 
-    @Option(names = "--events", required = true, description = "Events per process over all shards.")
+    @Option(names = "--events", description = "Events per process over all shards (required unless --import).")
     int events;
 
-    @Option(names = "--seed", required = true, description = "Random seed of the whole run.")
+    @Option(names = "--seed", description = "Random seed of the whole run (required unless --import).")
+    Long seedOption;
+
     long seed;
 
     @Option(names = "--shards", defaultValue = "1", description = "Number of shards the run is split into (default: ${DEFAULT-VALUE}).")
@@ -56,6 +58,15 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "gaussian-toy: fractions of the events for train, validation, test (default: ${DEFAULT-VALUE}).")
     double[] fractions;
 
+    @Option(names = "--import", paramLabel = "EVENTS.csv",
+            description = "Instead of simulating, import weighted events of an external generator: a CSV with one column per "
+                    + "observable and weight_<benchmark> per benchmark, described by --metadata; written in MadMiner's layout.")
+    Path importCsv;
+
+    @Option(names = "--metadata", paramLabel = "META.json",
+            description = "With --import: parameters, benchmarks (name → parameter values), observables, morphing_components (optional).")
+    Path metadata;
+
     @Option(names = {"-o", "--out"}, required = true, description = "Output events file (.h5).")
     Path out;
 
@@ -65,6 +76,16 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (importCsv != null) {
+            if (metadata == null) throw new InputException("--import needs --metadata (the parameters, benchmarks and observables)");
+            MadMinerEventFile imported = org.infera.core.data.CsvEventImport.read(importCsv, metadata);
+            imported.write(out);
+            System.err.printf("infera-simulate: imported %d weighted events (%d benchmarks%s) from %s to %s%n", imported.events(),
+                    imported.benchmarks().length, imported.hasMorphing() ? ", morphing" : "", importCsv, out);
+            return 0;
+        }
+        if (seedOption == null) throw new InputException("--seed is required (unless --import)");
+        seed = seedOption;
         if (!InfernoPaperProblem.NAME.equals(model) && !NeosBlobs.NAME.equals(model) && !EftToy.NAME.equals(model)
                 && !GaussianToy.NAME.equals(model)) {
             throw new InputException("--model: unknown model '" + model + "' (built in: " + InfernoPaperProblem.NAME + ", " + NeosBlobs.NAME
