@@ -17,6 +17,7 @@ include { TRAIN    } from './modules/train'
 include { SHIFT    } from './modules/shift'
 include { FIT      } from './modules/fit'
 include { FISHER   } from './modules/fisher'
+include { GENERATE } from './modules/generate'
 
 workflow {
     // the analysis definition: a path as given, else relative to the project (params files name params/analysis/…)
@@ -39,15 +40,23 @@ workflow {
                               replica: 0, seed: params.seed as long], files] }
         ch_simulate_versions = Channel.empty()
     } else {
-        // 1. Simulate: independent shards, each seeded from its replica's seed and its index.
-        SIMULATE(ch_replicas.flatMap { meta -> (0..<(params.shards as int)).collect { i -> meta + [shard: i] } })
+        // 1. Simulate: independent shards, each seeded from its replica's seed and its index; with
+        //    --generator, the user's own generator makes them (validated before use).
+        ch_shards = ch_replicas.flatMap { meta -> (0..<(params.shards as int)).collect { i -> meta + [shard: i] } }
+        if (params.generator) {
+            GENERATE(ch_shards)
+            ch_generated = GENERATE.out
+        } else {
+            SIMULATE(ch_shards)
+            ch_generated = SIMULATE.out
+        }
 
         // 2. Augment: all shards of a replica (sorted, so the task hash never depends on finishing order) into one samples file.
-        ch_events = SIMULATE.out.events
+        ch_events = ch_generated.events
             .map { meta, events -> [meta.findAll { it.key != 'shard' }, events] }
             .groupTuple(size: params.shards as int)
             .map { meta, events -> [meta, events.sort { it.name }] }
-        ch_simulate_versions = SIMULATE.out.versions
+        ch_simulate_versions = ch_generated.versions
     }
     AUGMENT(ch_events)
 

@@ -240,4 +240,28 @@ class PipelineIT {
         assertTrue(console.contains("not an HDF5 file"), console);
         assertFalse(console.contains("TRAIN ("), "nothing trains on a bad input: " + console);
     }
+
+    @Test
+    @Order(9)
+    void aGeneratorCommandTemplateMakesTheShardsAndItsBadOutputIsCaught() throws Exception {
+        String[] common = {"-params-file", NextflowRun.REPO.resolve("params/sally-eft.yaml").toString(), "--events", "20000",
+                "--draws", "10000", "--sally_epochs", "5"};
+        Path launch = tmp.resolve("generator");
+        // "the user's generator": any command that writes {output}; here infera-simulate stands in for it
+        String[] good = java.util.stream.Stream.concat(java.util.Arrays.stream(common), java.util.stream.Stream.of(
+                "--generator", "infera-simulate --model eft-toy --events {events} --seed {seed} -o {output}",
+                "--outdir", launch.resolve("results").toString())).toArray(String[]::new);
+        assertEquals(0, NextflowRun.run(launch, good), NextflowRun.console(launch));
+        Map<String, List<String>> trace = NextflowRun.trace(launch.resolve("results"));
+        assertEquals(List.of("COMPLETED", "COMPLETED"), trace.get("GENERATE"), "one generator task per shard");
+        assertTrue(Files.isRegularFile(launch.resolve("results/sally/fisher_r0/truth.json")));
+
+        Path bad = tmp.resolve("generator-bad");
+        String[] wrong = java.util.stream.Stream.concat(java.util.Arrays.stream(common), java.util.stream.Stream.of(
+                "--generator", "echo 'not events' > {output}", "--outdir", bad.resolve("results").toString())).toArray(String[]::new);
+        assertTrue(NextflowRun.run(bad, wrong) != 0);
+        String console = NextflowRun.console(bad);
+        assertTrue(console.contains("not an HDF5 file"), console);
+        assertFalse(console.contains("AUGMENT ("), "nothing uses a bad generator output: " + console);
+    }
 }

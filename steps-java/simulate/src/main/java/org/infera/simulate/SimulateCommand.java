@@ -1,6 +1,7 @@
 package org.infera.simulate;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.infera.core.cli.Checks;
 import org.infera.core.cli.InputException;
@@ -67,7 +68,12 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "With --import: parameters, benchmarks (name → parameter values), observables, morphing_components (optional).")
     Path metadata;
 
-    @Option(names = {"-o", "--out"}, required = true, description = "Output events file (.h5).")
+    @Option(names = "--validate", paramLabel = "FILE", arity = "1..*",
+            description = "Instead of simulating, check events files written by another generator (infera events or weighted "
+                    + "events in MadMiner's layout): every dataset present, of the right shape, finite. Exit 2 naming the problem.")
+    List<Path> validate;
+
+    @Option(names = {"-o", "--out"}, description = "Output events file (.h5); required unless --validate.")
     Path out;
 
     public static void main(String[] args) {
@@ -76,6 +82,24 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (validate != null) {
+            for (Path f : validate) {
+                boolean madminer;
+                try (org.infera.core.hdf5.H5Input in = org.infera.core.hdf5.H5Input.openAny(f)) {
+                    madminer = in.has("samples/weights");
+                }
+                if (madminer) {
+                    MadMinerEventFile m = MadMinerEventFile.read(f);
+                    System.err.printf("infera-simulate: %s: %d weighted events, %d benchmarks, parameters %s, observables %s%n", f, m.events(),
+                            m.benchmarks().length, java.util.Arrays.toString(m.parameters()), java.util.Arrays.toString(m.observables()));
+                } else {
+                    EventsFile e = EventsFile.read(f);
+                    System.err.printf("infera-simulate: %s: %d events of %s%n", f, e.size(), java.util.Arrays.toString(e.processes()));
+                }
+            }
+            return 0;
+        }
+        if (out == null) throw new InputException("-o/--out is required (unless --validate)");
         if (importCsv != null) {
             if (metadata == null) throw new InputException("--import needs --metadata (the parameters, benchmarks and observables)");
             MadMinerEventFile imported = org.infera.core.data.CsvEventImport.read(importCsv, metadata);

@@ -1,0 +1,42 @@
+// One shard of events from an external generator: the user's command template with {seed}, {events},
+// {theta}, {shard} and {output} substituted, run in the user's container (--generator_container),
+// and its output validated before anything uses it.
+process GENERATE {
+    tag "${meta.id} r${meta.replica} shard ${meta.shard}/${meta.shards}"
+    label 'process_low'
+    container { params.generator_container ?: null }
+
+    input:
+    val meta   // [id, model, replica, seed, events (per process, all shards), shard, shards]
+
+    output:
+    tuple val(meta), path("events_shard*.h5"), emit: events
+    path "versions.yml"                      , emit: versions
+
+    script:
+    def out = String.format('events_shard%05d.h5', meta.shard as int)
+    def shardSeed = (meta.seed as long) * 1000003L + (meta.shard as long)
+    def perShard = (meta.events as long).intdiv(meta.shards as long) + ((meta.shard as long) < (meta.events as long) % (meta.shards as long) ? 1 : 0)
+    def command = params.generator
+        .replace('{seed}', "${shardSeed}")
+        .replace('{events}', "${perShard}")
+        .replace('{theta}', "${params.theta}")
+        .replace('{shard}', "${meta.shard}")
+        .replace('{output}', "${out}")
+    """
+    ${command}
+    infera-simulate --validate ${out}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        infera: \$(infera-simulate --version | sed -n 's/^infera //p')
+    END_VERSIONS
+    """
+
+    stub:
+    def out = String.format('events_shard%05d.h5', meta.shard as int)
+    """
+    touch ${out}
+    printf '"%s":\\n    infera: stub\\n' "${task.process}" > versions.yml
+    """
+}
