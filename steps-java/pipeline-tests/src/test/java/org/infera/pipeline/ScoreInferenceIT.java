@@ -45,6 +45,20 @@ class ScoreInferenceIT {
             assertTrue(sally[a][a] < truth[a][a] * 1.01, "SALLY cannot know more than the truth: " + sally[a][a] + " vs " + truth[a][a]);
             assertTrue(sally[a][a] > truth[a][a] * 0.9, "SALLY keeps most of the information: " + sally[a][a] + " vs " + truth[a][a]);
         }
+        // expected limits from histograms of the score: q(θ) near the SM follows the SALLY information, q ≈ L I θ²
+        StringWriter limits = new StringWriter();
+        CommandLine cli = new CommandLine(new FitCommand());
+        cli.setOut(new PrintWriter(limits));
+        Path png = dir.resolve("p.png");
+        assertEquals(0, cli.execute("limits", "--events", events.toString(), "--model", model.toString(), "--luminosity", "100",
+                "--grid=-0.1:0.1:3,-0.2:0.2:3", "--plot", png.toString()));
+        JsonNode grid = new ObjectMapper().readTree(limits.toString()).get("grid");
+        assertEquals(9, grid.size());
+        assertEquals(1.0, grid.get(4).get("p_value").asDouble(), 1e-9, "the true point");
+        double qTheta1 = grid.get(7).get("q").asDouble();   // θ = (0.1, 0)
+        double fisherPrediction = 100 * sally[0][0] * 0.1 * 0.1;
+        assertTrue(qTheta1 > 0.7 * fisherPrediction && qTheta1 < 1.1 * fisherPrediction, "q " + qTheta1 + " against L I θ² " + fisherPrediction);
+        assertTrue(java.nio.file.Files.size(png) > 3000);
         System.out.printf("ScoreInferenceIT: Fisher information per unit luminosity at the SM: truth %.4f, %.4f; SALLY %.4f, %.4f "
                 + "(closed form %.4f, %.4f)%n", truth[0][0], truth[1][1], sally[0][0], sally[1][1], 8.0 / 3, 32.0 / 45);
     }

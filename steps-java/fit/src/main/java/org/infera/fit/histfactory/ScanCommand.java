@@ -67,7 +67,7 @@ public final class ScanCommand implements Callable<Integer> {
         return FitStatus.exitCode(scan.converged(), "scan", spec.commandLine().getErr());
     }
 
-    static double[] parseRange(String range) {
+    public static double[] parseRange(String range) {
         String[] parts = range.split(":");
         try {
             if (parts.length != 3) throw new NumberFormatException();

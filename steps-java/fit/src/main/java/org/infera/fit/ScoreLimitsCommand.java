@@ -1,0 +1,163 @@
+package org.infera.fit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.infera.core.cli.InputException;
+import org.infera.core.cli.VersionProvider;
+import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.morphing.Morphing;
+import org.infera.train.nn.TrainedNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "limits", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Expected limits on the theory parameters from histograms of the SALLY score, as MadMiner's asymptotic "
+                + "limits: the events are binned by t̂(x) (quantile bins of each component at the true point), the expected "
+                + "counts in each bin at θ follow from the morphed weights, L Σ w(θ), and on the Asimov data of the true point "
+                + "q(θ) = 2 Σ [ν(θ) − n + n ln(n/ν(θ))] (the Poisson rate term included) gives the p-value from a χ² with one "
+                + "degree of freedom per parameter. Prints JSON over the grid; --plot draws the p-values (two parameters)."})
+public final class ScoreLimitsCommand implements Callable<Integer> {
+    @Option(names = "--events", required = true, arity = "1..*", description = "Weighted events in MadMiner's layout (shards of one run).")
+    List<Path> events;
+
+    @Option(names = "--model", required = true, description = "SALLY model directory (infera-train sally).")
+    Path model;
+
+    @Option(names = "--luminosity", required = true, description = "Integrated luminosity, in the inverse units of the weights.")
+    double luminosity;
+
+    @Option(names = "--theta-true", split = ",", description = "The true point of the Asimov data (default: all parameters 0).")
+    double[] thetaTrue;
+
+    @Option(names = "--grid", required = true, split = ",", paramLabel = "LO:HI:N",
+            description = "One LO:HI:N per parameter, e.g. -1:1:21,-2:2:21.")
+    List<String> grid;
+
+    @Option(names = "--bins", defaultValue = "5", description = "Quantile bins per score component (default: ${DEFAULT-VALUE}).")
+    int bins;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw the p-values over the grid (two parameters).")
+    Path plot;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(luminosity > 0) || !Double.isFinite(luminosity)) throw new InputException("--luminosity must be positive, got " + luminosity);
+        if (bins < 1) throw new InputException("--bins must be at least 1, got " + bins);
+        MadMinerEventFile f = MadMinerEventFile.readAll(events);
+        if (!f.hasMorphing()) throw new InputException(events.get(0) + ": no morphing group: the weights' θ dependence is unknown");
+        int params = f.parameters().length;
+        if (grid.size() != params) throw new InputException("--grid has " + grid.size() + " ranges for " + params + " parameters " + Arrays.toString(f.parameters()));
+        double[] truth = thetaTrue == null ? new double[params] : thetaTrue;
+        if (truth.length != params) throw new InputException("--theta-true has " + truth.length + " values for " + params + " parameters");
+        double[][] axes = new double[params][];
+        for (int p = 0; p < params; p++) axes[p] = org.infera.fit.histfactory.ScanCommand.parseRange(grid.get(p));
+        Morphing morphing = new Morphing(f.morphingComponents(), f.morphingMatrix());
+
+        float[][] score;
+        try (TrainedNetwork net = TrainedNetwork.load(model)) {
+            if (!"sally".equals(net.spec().kind())) throw new InputException(model + ": a " + net.spec().kind() + " model, not a SALLY one");
+            if (!net.spec().features().equals(Arrays.asList(f.observables()))) {
+                throw new InputException(model + ": trained on observables " + net.spec().features() + " but the events have " + Arrays.toString(f.observables()));
+            }
+            score = net.outputs(f.observations());
+        }
+        int[] bin = binOf(score, morphing.eventWeights(f.weights(), truth), params);
+        int nBins = (int) Math.pow(bins, params);
+        int benchmarks = morphing.benchmarks();
+        double[][] h = new double[nBins][benchmarks];   // Σ over the events of each bin of their benchmark weights
+        for (int e = 0; e < bin.length; e++) for (int k = 0; k < benchmarks; k++) h[bin[e]][k] += f.weights()[e][k];
+        double[] observed = expected(h, morphing.benchmarkWeights(truth));
+        ChiSquaredDistribution chi2 = new ChiSquaredDistribution(params);
+
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode out = json.createObjectNode();
+        ArrayNode names = out.putArray("parameters");
+        for (String p : f.parameters()) names.add(p);
+        ArrayNode t = out.putArray("theta_true");
+        for (double v : truth) t.add(v);
+        out.put("luminosity", luminosity);
+        out.put("bins", nBins);
+        ArrayNode points = out.putArray("grid");
+        List<double[]> plotted = new ArrayList<>();
+        int total = 1;
+        for (double[] a : axes) total *= a.length;
+        for (int g = 0; g < total; g++) {
+            double[] theta = new double[params];
+            int rest = g;
+            for (int p = params - 1; p >= 0; p--) {
+                theta[p] = axes[p][rest % axes[p].length];
+                rest /= axes[p].length;
+            }
+            double q = testStatistic(expected(h, morphing.benchmarkWeights(theta)), observed);
+            double pValue = Double.isFinite(q) ? 1 - chi2.cumulativeProbability(q) : 0;
+            ObjectNode point = points.addObject();
+            ArrayNode th = point.putArray("theta");
+            for (double v : theta) th.add(v);
+            if (Double.isFinite(q)) point.put("q", q);
+            else point.putNull("q");
+            point.put("p_value", pValue);
+            plotted.add(new double[] {theta[0], params > 1 ? theta[1] : 0, pValue});
+        }
+        if (plot != null && params == 2) PValuePlot.write(plot, f.parameters(), axes, plotted, luminosity);
+        spec.commandLine().getOut().println(json.writeValueAsString(out));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** ν_b(θ) = L Σ_k w_k(θ) H[b][k]. */
+    private double[] expected(double[][] h, double[] benchmarkWeights) {
+        double[] nu = new double[h.length];
+        for (int b = 0; b < h.length; b++) {
+            double s = 0;
+            for (int k = 0; k < benchmarkWeights.length; k++) s += benchmarkWeights[k] * h[b][k];
+            nu[b] = luminosity * s;
+        }
+        return nu;
+    }
+
+    private static double testStatistic(double[] nu, double[] n) {
+        double q = 0;
+        for (int b = 0; b < nu.length; b++) {
+            if (n[b] <= 0 && nu[b] <= 0) continue;
+            if (nu[b] <= 0) return Double.POSITIVE_INFINITY;
+            q += 2 * (nu[b] - n[b] + (n[b] > 0 ? n[b] * Math.log(n[b] / nu[b]) : 0));
+        }
+        return Math.max(q, 0);
+    }
+
+    /** The bin of each event: quantile bins of each score component under the events weighted at the true point. */
+    private int[] binOf(float[][] score, double[] weights, int params) {
+        int n = score.length;
+        int[] bin = new int[n];
+        int stride = 1;
+        for (int a = 0; a < params; a++) {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+            final int component = a;
+            Arrays.sort(order, (i, j) -> Float.compare(score[i][component], score[j][component]));
+            double total = 0;
+            for (double w : weights) total += Math.max(w, 0);
+            double cumulative = 0;
+            for (int r = 0; r < n; r++) {
+                int i = order[r];
+                int k = Math.min(bins - 1, (int) (cumulative / total * bins));
+                bin[i] += k * stride;
+                cumulative += Math.max(weights[i], 0);
+            }
+            stride *= bins;
+        }
+        return bin;
+    }
+}
