@@ -43,6 +43,9 @@ public final class FisherCommand implements Callable<Integer> {
     @Option(names = "--model", description = "SALLY model directory (infera-train sally), for --mode sally.")
     Path model;
 
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw the 1σ and 2σ ellipses Δθᵀ I Δθ = 1, 4 (two parameters).")
+    Path plot;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -98,6 +101,7 @@ public final class FisherCommand implements Callable<Integer> {
     }
 
     private int print(double[][] info, String[] parameters) {
+        if (plot != null && info.length == 2) FisherEllipsePlot.write(plot, info, parameters, theta, mode, luminosity);
         ObjectNode out = new ObjectMapper().createObjectNode();
         out.put("mode", mode);
         out.put("luminosity", luminosity);

@@ -129,6 +129,8 @@ public final class SallyCommand implements Callable<Integer> {
                 TrainedNetwork.save(out, spec, block, dir -> {
                     history.write(dir.resolve(TrainedNetwork.HISTORY));
                     history.plot(dir.resolve("history.png"), "SALLY: mean squared error to the joint score", "MSE", v -> v);
+                    ScorePlot.write(dir.resolve("score_vs_observables.png"), List.of(file.observables()), List.of(file.parameters()),
+                            validation.x(), predict(trainer, draft.standardise(validation.x(), 0, validation.x().length), mean.length, params));
                 });
                 System.err.printf("infera-train: best validation MSE %.6f at epoch %d of %d; model written to %s%n",
                         stopping.bestLoss(), stopping.bestEpoch(), history.size(), out);
@@ -172,6 +174,16 @@ public final class SallyCommand implements Callable<Integer> {
             int n = t.length / params;
             NDArray prediction = trainer.evaluate(new NDList(m.create(x, new Shape(n, features)))).singletonOrThrow();
             return prediction.sub(m.create(t, new Shape(n, params))).square().mean().getFloat();
+        }
+    }
+
+    private static float[][] predict(Trainer trainer, float[] x, int features, int params) {
+        try (NDManager m = trainer.getManager().newSubManager()) {
+            int n = x.length / features;
+            float[] flat = trainer.evaluate(new NDList(m.create(x, new Shape(n, features)))).singletonOrThrow().toFloatArray();
+            float[][] out = new float[n][params];
+            for (int i = 0; i < n; i++) System.arraycopy(flat, i * params, out[i], 0, params);
+            return out;
         }
     }
 
