@@ -98,6 +98,8 @@ final class NextflowRun {
                             .map(Path::getParent)
                             .anyMatch(d -> isTrain(d) && !Files.exists(d.resolve(".exitcode")));
                     if (running) return;
+                } catch (java.io.UncheckedIOException e) {
+                    // a task renamed or removed a file while we walked the work directory: look again
                 }
             }
             Thread.sleep(50);
