@@ -32,14 +32,19 @@ public final class Mle {
 
     /** A fit with the POI fixed at {@code poiValue}, starting from {@code start} (null: the model's inits). */
     public static FitResult fixedPoiFit(Likelihood l, double poiValue, double[] start) {
+        return fixedParameterFit(l, l.model().poi(), poiValue, start);
+    }
+
+    /** A fit with parameter {@code index} fixed at {@code value} (its bounds widened to hold it), from {@code start} (null: the inits). */
+    public static FitResult fixedParameterFit(Likelihood l, int index, double value, double[] start) {
         Model m = l.model();
         double[] init = start == null ? m.inits() : start.clone();
-        init[m.poi()] = poiValue;
+        init[index] = value;
         boolean[] fixed = m.fixed();
-        fixed[m.poi()] = true;
+        fixed[index] = true;
         double[] lower = m.lowerBounds(), upper = m.upperBounds();
-        lower[m.poi()] = Math.min(lower[m.poi()], poiValue);
-        upper[m.poi()] = Math.max(upper[m.poi()], poiValue);
+        lower[index] = Math.min(lower[index], value);
+        upper[index] = Math.max(upper[index], value);
         return minimize(l, init, lower, upper, fixed);
     }
 

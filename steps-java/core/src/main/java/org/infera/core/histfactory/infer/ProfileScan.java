@@ -35,16 +35,7 @@ public final class ProfileScan {
     public boolean converged() { return converged; }
 
     public double deltaNll(double value) {
-        Model m = likelihood.model();
-        double[] start = last == null ? best.values() : last;
-        double[] init = start.clone();
-        init[parameter] = value;
-        boolean[] fixed = m.fixed();
-        fixed[parameter] = true;
-        double[] lower = m.lowerBounds(), upper = m.upperBounds();
-        lower[parameter] = Math.min(lower[parameter], value);
-        upper[parameter] = Math.max(upper[parameter], value);
-        FitResult fit = Mle.minimize(likelihood, init, lower, upper, fixed);
+        FitResult fit = Mle.fixedParameterFit(likelihood, parameter, value, last == null ? best.values() : last);
         last = fit.values();
         converged &= fit.converged();
         return (fit.twiceNll() - best.twiceNll()) / 2;

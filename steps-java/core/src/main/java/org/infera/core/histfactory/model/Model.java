@@ -33,6 +33,9 @@ public final class Model {
     final ParameterSet.Constraint[] constraintType;
     final double[] constraintScale;
     final double[] defaultAux;
+    /** The most factors and histosys terms any sample has: the sizes of the per-bin scratch arrays. */
+    private final int maxFactors;
+    private final int maxAdditive;
 
     Model(List<ParameterSet> sets, List<String> channels, int[] channelBins, SampleTerm[][] samplesByChannel,
           Interpolation normsys, Interpolation histosys, int poi) {
@@ -68,6 +71,15 @@ public final class Model {
         constraintType = type.toArray(new ParameterSet.Constraint[0]);
         constraintScale = scale.stream().mapToDouble(Double::doubleValue).toArray();
         defaultAux = aux.stream().mapToDouble(Double::doubleValue).toArray();
+        int factors = 0, additive = 0;
+        for (SampleTerm[] channel : samplesByChannel) {
+            for (SampleTerm s : channel) {
+                factors = Math.max(factors, s.scalarPar.length + s.binPar.length);
+                additive = Math.max(additive, s.additivePar.length);
+            }
+        }
+        maxFactors = factors;
+        maxAdditive = additive;
     }
 
     public int parameters() { return parameters; }
@@ -222,13 +234,6 @@ public final class Model {
         int[] touched = new int[parameters];
         boolean[] isTouched = new boolean[parameters];
         double[] d = new double[3];
-        int maxFactors = 0, maxAdditive = 0;
-        for (SampleTerm[] channel : samplesByChannel) {
-            for (SampleTerm s : channel) {
-                maxFactors = Math.max(maxFactors, s.scalarPar.length + s.binPar.length);
-                maxAdditive = Math.max(maxAdditive, s.additivePar.length);
-            }
-        }
         int[] fPar = new int[maxFactors];
         double[] f0 = new double[maxFactors], f1 = new double[maxFactors], f2 = new double[maxFactors];
         double[] a1 = new double[maxAdditive], a2 = new double[maxAdditive];
