@@ -88,6 +88,8 @@ public final class NeosCommand implements Callable<Integer> {
             description = "Stop after this many epochs without a lower validation objective (default: ${DEFAULT-VALUE}).")
     int patience;
 
+    /** Parsed from the options once, at the start of call(). */
+    private Objective objective;
     private SoftHistogram histogram;
 
     @Override
@@ -96,12 +98,11 @@ public final class NeosCommand implements Callable<Integer> {
         Checks.positive("--temperature", temperature);
         if (bins < 2) throw new InputException("--bins must be at least 2, got " + bins);
         if (!(mu > 0) || !Double.isFinite(mu)) throw new InputException("--mu must be positive and finite, got " + mu);
-        Objective objective = Objective.parse(objectiveName);
-        SoftHistogram histogram = SoftHistogram.parse(histogramKind, bins, temperature, bandwidth);
+        objective = Objective.parse(objectiveName);
+        histogram = SoftHistogram.parse(histogramKind, bins, temperature, bandwidth);
         if (objective == Objective.BCE && !histogram.kind().equals("kde")) {
             throw new InputException("--objective bce needs --histogram kde: cross-entropy needs the one (sigmoid) output of a kde network");
         }
-        this.histogram = histogram;
 
         Analysis analysis = Analysis.read(target.analysisFile);
         FisherLayout layout = FisherLayout.of(analysis, target.benchmark);
@@ -220,13 +221,13 @@ public final class NeosCommand implements Callable<Integer> {
 
     /** The objective of one set of outputs (one array per group): profiled through the fit, or the cross-entropy. */
     private ProfiledObjective.Evaluation evaluate(ProfiledObjective figure, NDList outputs, FisherLayout layout, Analysis analysis) {
-        if (Objective.parse(objectiveName) == Objective.BCE) return CrossEntropy.evaluate(outputs, layout, analysis);
+        if (objective == Objective.BCE) return CrossEntropy.evaluate(outputs, layout, analysis);
         return figure.evaluate(SoftYields.of(softHistograms(outputs), layout, analysis));
     }
 
     /** The objective with hard bins, as the fit step will bin the statistic: what early stopping selects on. */
     private double hardValue(ProfiledObjective figure, NDList outputs, FisherLayout layout, Analysis analysis) {
-        if (Objective.parse(objectiveName) == Objective.BCE) return CrossEntropy.evaluate(outputs, layout, analysis).value();
+        if (objective == Objective.BCE) return CrossEntropy.evaluate(outputs, layout, analysis).value();
         NDList hard = new NDList();
         for (NDArray z : outputs) hard.add(histogram.hard(z));
         return figure.evaluate(SoftYields.of(hard, layout, analysis)).value();

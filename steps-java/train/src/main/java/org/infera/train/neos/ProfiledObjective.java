@@ -44,11 +44,6 @@ public final class ProfiledObjective {
         this.mu = mu;
     }
 
-    /** The objective's value only (validation). */
-    public double evaluateValue(SoftYields yields) {
-        return evaluate(yields).value();
-    }
-
     public Evaluation evaluate(SoftYields yields) {
         TemplatesFile templates = yields.templates(analysis, layout);
         Workspace w = TemplatesWorkspace.of(templates, benchmark, "neos batch");
