@@ -12,7 +12,6 @@ import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.morphing.Morphing;
 import org.infera.core.morphing.WeightedFisher;
-import org.infera.train.nn.TrainedNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,25 +78,9 @@ public final class FisherCommand implements Callable<Integer> {
         double[][] x = s.splits().get(org.infera.core.data.Split.TEST).x();
         int n = theta.length;
         double[][] info = new double[n][n];
-        try (TrainedNetwork net = sallyModel(Arrays.asList(s.observables()), samples)) {
-            float[][] score = net.outputs(x);
-            for (float[] t : score) for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) info[a][b] += luminosity * t[a] * t[b] / x.length;
-        }
+        float[][] score = SallyModels.score(model, Arrays.asList(s.observables()), samples, x);
+        for (float[] t : score) for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) info[a][b] += luminosity * t[a] * t[b] / x.length;
         return print(info, s.parameters());
-    }
-
-    private TrainedNetwork sallyModel(java.util.List<String> observables, Path data) {
-        if (model == null) throw new InputException("--mode sally needs --model (a directory written by infera-train sally)");
-        TrainedNetwork net = TrainedNetwork.load(model);
-        if (!"sally".equals(net.spec().kind())) {
-            net.close();
-            throw new InputException(model + ": a " + net.spec().kind() + " model, not a SALLY one");
-        }
-        if (!net.spec().features().equals(observables)) {
-            net.close();
-            throw new InputException(model + ": trained on observables " + net.spec().features() + " but " + data + " has " + observables);
-        }
-        return net;
     }
 
     private int print(double[][] info, String[] parameters) {
@@ -136,12 +119,10 @@ public final class FisherCommand implements Callable<Integer> {
     private double[][] sally(MadMinerEventFile f, Morphing morphing) {
         double[] w = morphing.eventWeights(f.weights(), theta);
         double[][] info = WeightedFisher.rate(morphing, f.weights(), theta, luminosity);
-        try (TrainedNetwork net = sallyModel(Arrays.asList(f.observables()), events.get(0))) {
-            float[][] score = net.outputs(f.observations());
-            int n = info.length;
-            for (int e = 0; e < w.length; e++) {
-                for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) info[a][b] += luminosity * w[e] * score[e][a] * score[e][b];
-            }
+        float[][] score = SallyModels.score(model, Arrays.asList(f.observables()), events.get(0), f.observations());
+        int n = info.length;
+        for (int e = 0; e < w.length; e++) {
+            for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) info[a][b] += luminosity * w[e] * score[e][a] * score[e][b];
         }
         return info;
     }

@@ -14,7 +14,6 @@ import org.infera.core.cli.InputException;
 import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.morphing.Morphing;
-import org.infera.train.nn.TrainedNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -65,14 +64,7 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         for (int p = 0; p < params; p++) axes[p] = org.infera.fit.histfactory.ScanCommand.parseRange(grid.get(p));
         Morphing morphing = new Morphing(f.morphingComponents(), f.morphingMatrix());
 
-        float[][] score;
-        try (TrainedNetwork net = TrainedNetwork.load(model)) {
-            if (!"sally".equals(net.spec().kind())) throw new InputException(model + ": a " + net.spec().kind() + " model, not a SALLY one");
-            if (!net.spec().features().equals(Arrays.asList(f.observables()))) {
-                throw new InputException(model + ": trained on observables " + net.spec().features() + " but the events have " + Arrays.toString(f.observables()));
-            }
-            score = net.outputs(f.observations());
-        }
+        float[][] score = SallyModels.score(model, Arrays.asList(f.observables()), events.get(0), f.observations());
         int[] bin = binOf(score, morphing.eventWeights(f.weights(), truth), params);
         int nBins = (int) Math.pow(bins, params);
         int benchmarks = morphing.benchmarks();
