@@ -78,6 +78,17 @@ final class NextflowRun {
         return out;
     }
 
+    /** Starts a run and kills it (as a lost node would) once a TRAIN task is running; {@code afterKill} cleans up what the kill leaves. */
+    static void killDuringTraining(Path launchDir, Runnable afterKill, String... args) throws Exception {
+        Process p = builder(launchDir, args).start();
+        try {
+            waitForRunningTraining(launchDir.resolve("work"), p);
+        } finally {
+            killTree(p);
+            afterKill.run();
+        }
+    }
+
     /** One column of the run's trace file (e.g. "native_id": the executor's job id), row by row. */
     static List<String> traceColumn(Path outdir, String field) throws IOException {
         List<String> lines = Files.readAllLines(outdir.resolve("pipeline_info/trace.tsv"));

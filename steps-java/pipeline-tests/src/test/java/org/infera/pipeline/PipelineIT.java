@@ -113,12 +113,7 @@ class PipelineIT {
     void runKilledDuringTrainingResumesToIdenticalResults() throws Exception {
         Path launch = tmp.resolve("killed");
         Path outdir = launch.resolve("results");
-        Process p = NextflowRun.builder(launch, "-profile", "test", "--outdir", outdir.toString()).start();
-        try {
-            NextflowRun.waitForRunningTraining(launch.resolve("work"), p);
-        } finally {
-            NextflowRun.killTree(p);
-        }
+        NextflowRun.killDuringTraining(launch, () -> { }, "-profile", "test", "--outdir", outdir.toString());
         assertFalse(Files.exists(outdir.resolve("fit/benchmarks.csv")), "killed before the fit");
 
         assertEquals(0, NextflowRun.run(launch, "-profile", "test", "--outdir", outdir.toString(), "-resume"),

@@ -74,14 +74,8 @@ class SlurmIT {
     void aRunKilledMidWayResumesOnlyTheUnfinishedTasks() throws Exception {
         Path launch = tmp.resolve("killed");
         Path outdir = launch.resolve("results");
-        Process p = NextflowRun.builder(launch, "-profile", "slurm,test", "--outdir", outdir.toString()).start();
-        try {
-            NextflowRun.waitForRunningTraining(launch.resolve("work"), p);
-        } finally {
-            NextflowRun.killTree(p);
-            // the head job is gone; its SLURM jobs are not children of it: cancel them as a lost head node's would be
-            command("scancel", "--me");
-        }
+        // the head job is gone; its SLURM jobs are not children of it: cancel them as a lost head node's would be
+        NextflowRun.killDuringTraining(launch, () -> command("scancel", "--me"), "-profile", "slurm,test", "--outdir", outdir.toString());
         assertFalse(Files.exists(outdir.resolve("fit/benchmarks.csv")), "killed before the fit");
         assertEquals(0, NextflowRun.run(launch, "-profile", "slurm,test", "--outdir", outdir.toString(), "-resume"),
                 NextflowRun.console(launch));
