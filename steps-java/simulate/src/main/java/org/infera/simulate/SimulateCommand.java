@@ -16,7 +16,6 @@ import org.infera.core.physics.GaussianToy;
 import org.infera.core.data.ScoreSamplesFile;
 import org.infera.core.data.Split;
 import org.infera.core.data.MadMinerEventFile;
-import org.infera.core.morphing.Morphing;
 import org.infera.core.random.Rng;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -145,28 +144,10 @@ public final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * Events of the EFT toy drawn at the Standard Model, each with its weight at the six basis
-     * benchmarks, w_b = (σ_SM / N) |M(z; θ_b)|² / |M(z; 0)|² with N the events of all shards, so the
-     * weights of all shards add up to the cross sections; the morphing matrix from the basis.
-     */
     private MadMinerEventFile simulateEft(int n, long shardSeed) {
-        Rng latentRng = new Rng(Rng.derivedSeed(shardSeed, 0));
-        Rng detectorRng = new Rng(Rng.derivedSeed(shardSeed, 1));
-        double[][] observations = new double[n][];
-        double[][] weights = new double[n][EftToy.BENCHMARK_VALUES.length];
-        double perEvent = EftToy.crossSection(new double[] {0, 0}) / events;
         try (Progress progress = new Progress("simulate", n, "events")) {
-            for (int i = 0; i < n; i++) {
-                double z = EftToy.latent(latentRng);
-                observations[i] = EftToy.observe(z, detectorRng);
-                for (int b = 0; b < weights[i].length; b++) weights[i][b] = perEvent * EftToy.squaredAmplitude(z, EftToy.BENCHMARK_VALUES[b]);
-                if ((i & 0xffff) == 0xffff) progress.step(0x10000);
-            }
+            return EftToy.events(n, events, shardSeed, progress);
         }
-        Morphing morphing = Morphing.fromBasis(EftToy.COMPONENTS, EftToy.BENCHMARK_VALUES);
-        return new MadMinerEventFile(EftToy.PARAMETERS.clone(), EftToy.BENCHMARKS.clone(), EftToy.BENCHMARK_VALUES, EftToy.COMPONENTS,
-                morphing.matrix(), EftToy.OBSERVABLES.clone(), observations, weights, new long[n]);
     }
 
     /** The Gaussian toy's events at θ, split by --fractions, as score samples (x and t(x, z | θ)). */

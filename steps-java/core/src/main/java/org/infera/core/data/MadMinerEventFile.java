@@ -127,7 +127,7 @@ public record MadMinerEventFile(
             long[] signalEvents = new long[benchmarksCount];
             if (samplingBenchmarks != null) for (long b : samplingBenchmarks) if (b >= 0 && b < benchmarksCount) signalEvents[(int) b]++;
             out.dataset("sample_summary/signal_events", signalEvents);
-            out.dataset("sample_summary/background_events", new long[] {0});
+            out.dataset("sample_summary/background_events", 0L); // a scalar, as MadMiner writes it
         });
     }
 

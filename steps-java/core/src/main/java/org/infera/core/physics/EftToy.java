@@ -1,5 +1,8 @@
 package org.infera.core.physics;
 
+import org.infera.core.cli.Progress;
+import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.morphing.Morphing;
 import org.infera.core.random.Rng;
 
 /**
@@ -48,5 +51,27 @@ public final class EftToy {
 
     public static double[] observe(double z, Rng rng) {
         return new double[] {z + SMEARING * rng.gaussian(), z * z + SMEARING * rng.gaussian()};
+    }
+
+    /**
+     * n events drawn at the Standard Model, with weights at the six basis benchmarks
+     * w_b = (σ_SM / total) |M(z; θ_b)|² / |M(z; 0)|², where total counts the events of all shards, so the
+     * weights of all shards add up to the cross sections; the morphing matrix from the basis.
+     */
+    public static MadMinerEventFile events(int n, long total, long seed, Progress progress) {
+        Rng latentRng = new Rng(Rng.derivedSeed(seed, 0));
+        Rng detectorRng = new Rng(Rng.derivedSeed(seed, 1));
+        double[][] observations = new double[n][];
+        double[][] weights = new double[n][BENCHMARK_VALUES.length];
+        double perEvent = crossSection(new double[] {0, 0}) / total;
+        for (int i = 0; i < n; i++) {
+            double z = latent(latentRng);
+            observations[i] = observe(z, detectorRng);
+            for (int b = 0; b < weights[i].length; b++) weights[i][b] = perEvent * squaredAmplitude(z, BENCHMARK_VALUES[b]);
+            if ((i & 0xffff) == 0xffff) progress.step(0x10000);
+        }
+        Morphing morphing = Morphing.fromBasis(COMPONENTS, BENCHMARK_VALUES);
+        return new MadMinerEventFile(PARAMETERS.clone(), BENCHMARKS.clone(), BENCHMARK_VALUES, COMPONENTS, morphing.matrix(),
+                OBSERVABLES.clone(), observations, weights, new long[n]);
     }
 }
