@@ -13,9 +13,12 @@ import org.infera.core.cli.InputException;
 import org.infera.core.cli.StepMain;
 import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.EventsFile;
+import org.infera.core.data.RatioSamplesFile;
 import org.infera.core.data.Sample;
 import org.infera.core.data.SamplesFile;
+import org.infera.core.data.ScoreSamplesFile;
 import org.infera.core.data.Split;
+import org.infera.core.data.TestSamplesFile;
 import org.infera.core.random.Rng;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,13 +41,25 @@ public final class AugmentCommand implements Callable<Integer> {
     @Option(names = "--seed", required = true, description = "Seed of the shuffle.")
     long seed;
 
-    @Option(names = "--score-at", split = ",", paramLabel = "THETA",
-            description = "Score samples instead (MadMiner's sample_train_local): the inputs are weighted events in MadMiner's "
-                    + "layout; each partition is unweighted at THETA (e.g. 0,0) and every drawn event carries its joint score there.")
-    double[] scoreAt;
+    @Option(names = "--score-at", paramLabel = "THETA",
+            description = "Score samples (MadMiner's sample_train_local): the inputs are weighted events in MadMiner's layout; each "
+                    + "partition is unweighted at THETA (e.g. 0,0) and every drawn event carries its joint score there.")
+    String scoreAt;
+
+    @Option(names = "--ratio", paramLabel = "THETA0:THETA1",
+            description = "Ratio samples (MadMiner's sample_train_ratio), repeatable: for each pair, half the events drawn at THETA0 "
+                    + "(y = 0) and half at THETA1 (y = 1), with the joint likelihood ratio r(x, z | θ0, θ1) and the joint scores at both, "
+                    + "e.g. --ratio 0,0:1,0 --ratio 0,0:0,1.")
+    List<String> ratio;
+
+    @Option(names = "--test-at", paramLabel = "THETA",
+            description = "Test samples (MadMiner's sample_test), repeatable: events unweighted at each THETA from the test partition "
+                    + "only (the one the training samples of the same --seed and --fractions leave out).")
+    List<String> testAt;
 
     @Option(names = "--draws", defaultValue = "100000",
-            description = "With --score-at: unweighted events drawn over all partitions (default: ${DEFAULT-VALUE}).")
+            description = "With --score-at or --ratio: unweighted events drawn over all partitions; with --test-at: drawn over all "
+                    + "points (default: ${DEFAULT-VALUE}).")
     int draws;
 
     @Option(names = {"-o", "--out"}, required = true, description = "Output samples file (.h5).")
@@ -57,15 +72,9 @@ public final class AugmentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validateFractions();
-        if (scoreAt != null) {
-            if (draws < 3) throw new InputException("--draws must be at least 3, got " + draws);
-            for (double v : scoreAt) if (!Double.isFinite(v)) throw new InputException("--score-at must be finite numbers, got " + Arrays.toString(scoreAt));
-            org.infera.core.data.ScoreSamplesFile samples = ScoreAugment.run(events, scoreAt, draws, fractions, seed);
-            samples.write(out);
-            System.err.printf("infera-augment: %d unweighted events at θ = %s with their joint score (effective sample size of the "
-                    + "weighted events %.0f) to %s%n", draws, Arrays.toString(scoreAt), samples.effectiveSampleSize(), out);
-            return 0;
-        }
+        int modes = (scoreAt != null ? 1 : 0) + (ratio != null ? 1 : 0) + (testAt != null ? 1 : 0);
+        if (modes > 1) throw new InputException("--score-at, --ratio and --test-at are different samples: give one of them per run");
+        if (modes == 1) return weighted();
         List<Path> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
         List<EventsFile> shards = new ArrayList<>();
@@ -88,6 +97,43 @@ public final class AugmentCommand implements Callable<Integer> {
         samples.write(out);
         for (Split s : Split.values()) {
             System.err.printf("infera-augment: %-10s %8d events%n", s.group(), samples.split(s).size());
+        }
+        return 0;
+    }
+
+    /** Samples from weighted events in MadMiner's layout: local score, ratio or test samples. */
+    private int weighted() {
+        int points = testAt != null ? testAt.size() : ratio != null ? 2 * ratio.size() : 3;
+        if (draws < points) throw new InputException("--draws must be at least " + points + " here, got " + draws);
+        WeightedEvents weighted = WeightedEvents.load(events, fractions, seed);
+        if (scoreAt != null) {
+            double[] theta = weighted.theta("--score-at", scoreAt);
+            ScoreSamplesFile samples = ScoreAugment.run(weighted, theta, draws, fractions, seed);
+            samples.write(out);
+            System.err.printf("infera-augment: %d unweighted events at θ = %s with their joint score (effective sample size of the "
+                    + "weighted events %.0f) to %s%n", draws, Arrays.toString(theta), samples.effectiveSampleSize(), out);
+        } else if (ratio != null) {
+            double[][] theta0 = new double[ratio.size()][], theta1 = new double[ratio.size()][];
+            for (int k = 0; k < ratio.size(); k++) {
+                String[] pair = ratio.get(k).split(":", -1);
+                if (pair.length != 2) throw new InputException("--ratio '" + ratio.get(k) + "' must be THETA0:THETA1, e.g. 0,0:1,0");
+                theta0[k] = weighted.theta("--ratio θ0", pair[0]);
+                theta1[k] = weighted.theta("--ratio θ1", pair[1]);
+            }
+            RatioSamplesFile samples = RatioAugment.run(weighted, theta0, theta1, draws, fractions, seed);
+            samples.write(out);
+            for (int k = 0; k < theta0.length; k++) {
+                System.err.printf("infera-augment: pair %s : %s, effective sample sizes %.0f and %.0f%n", Arrays.toString(theta0[k]),
+                        Arrays.toString(theta1[k]), samples.effectiveSampleSize0()[k], samples.effectiveSampleSize1()[k]);
+            }
+            System.err.printf("infera-augment: %d ratio samples (%d pairs) to %s%n", draws, theta0.length, out);
+        } else {
+            double[][] thetas = new double[testAt.size()][];
+            for (int k = 0; k < thetas.length; k++) thetas[k] = weighted.theta("--test-at", testAt.get(k));
+            TestSamplesFile samples = TestAugment.run(weighted, thetas, draws, seed);
+            samples.write(out);
+            System.err.printf("infera-augment: %d test events at %d points from the test partition (effective sample sizes %s) to %s%n",
+                    draws, thetas.length, Arrays.toString(Arrays.stream(samples.effectiveSampleSize()).map(Math::rint).toArray()), out);
         }
         return 0;
     }
