@@ -28,6 +28,7 @@ import org.infera.core.random.Rng;
 import org.infera.train.EarlyStopping;
 import org.infera.train.History;
 import org.infera.train.Standardisation;
+import org.infera.train.nn.Amsgrad;
 import org.infera.train.nn.Devices;
 import org.infera.train.nn.NetworkSpec;
 import org.infera.train.nn.Networks;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sally", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Trains SALLY (Brehmer, Cranmer, Louppe & Pavez 2018): an MLP regressing the joint score t(x, z | θ) "
                 + "of score samples (infera-augment --score-at) on the observables, with the mean squared error; its minimiser "
-                + "is the score t(x | θ) itself. Inputs standardised, Adam (MadMiner uses AMSGrad, which DJL lacks), the learning rate decaying "
+                + "is the score t(x | θ) itself. Inputs standardised, Adam with the AMSGrad correction (as MadMiner), the learning rate decaying "
                 + "exponentially from --learning-rate to --final-learning-rate over the epochs, early stopping that restores "
                 + "the best epoch's weights.")
 public final class SallyCommand implements Callable<Integer> {
@@ -66,6 +67,9 @@ public final class SallyCommand implements Callable<Integer> {
     @Option(names = "--final-learning-rate", defaultValue = "1e-4", description = "Learning rate of the last epoch (default: ${DEFAULT-VALUE}).")
     double finalLearningRate;
 
+    @Option(names = "--optimizer", defaultValue = "amsgrad", description = "amsgrad (Adam with AMSGrad, as MadMiner) or adam (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
     @Option(names = "--patience", defaultValue = "10", description = "Stop after this many epochs without a lower validation loss (default: ${DEFAULT-VALUE}).")
     int patience;
 
@@ -82,6 +86,7 @@ public final class SallyCommand implements Callable<Integer> {
         Checks.positive("--patience", patience);
         Checks.positive("--learning-rate", learningRate);
         Checks.positive("--final-learning-rate", finalLearningRate);
+        if (!optimizer.equals("amsgrad") && !optimizer.equals("adam")) throw new InputException("--optimizer must be amsgrad or adam, got '" + optimizer + "'");
         for (int h : hidden) if (h < 1) throw new InputException("--hidden sizes must be positive, got " + hidden);
         ScoreSamplesFile file = ScoreSamplesFile.read(samples);
         ScoreSamplesFile.Scores train = file.splits().get(Split.TRAIN), validation = file.splits().get(Split.VALIDATION);
@@ -100,8 +105,7 @@ public final class SallyCommand implements Callable<Integer> {
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())   // the optimiser steps; the loss is below
                     .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(
-                            (Tracker) update -> (float) (learningRate * Math.pow(decay, update / steps))).build());
+                    .optOptimizer(optimizer(update -> (float) (learningRate * Math.pow(decay, update / steps))));
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(batchSize, mean.length));
                 Rng rng = new Rng(Rng.derivedSeed(seed, 1));
@@ -137,6 +141,10 @@ public final class SallyCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private Optimizer optimizer(Tracker rate) {
+        return optimizer.equals("amsgrad") ? new Amsgrad(rate) : Optimizer.adam().optLearningRateTracker(rate).build();
     }
 
     private static double trainEpoch(Trainer trainer, float[] x, float[] t, int features, int params, Rng rng, int steps, Progress progress) {
