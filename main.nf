@@ -17,6 +17,8 @@ include { TRAIN    } from './modules/train'
 include { SHIFT    } from './modules/shift'
 include { FIT      } from './modules/fit'
 include { FISHER   } from './modules/fisher'
+include { LIMITS   } from './modules/limits'
+include { SALLY_SUMMARY } from './modules/sally_summary'
 include { GENERATE } from './modules/generate'
 
 workflow {
@@ -62,10 +64,16 @@ workflow {
 
     if (params.method == 'sally') {
         // Score-based inference (SALLY): the weighted events become score samples at θ, a network
-        // learns the score, and the Fisher information comes from the weights (truth, rate) and from it.
+        // learns the score, the Fisher information comes from the weights (truth, rate) and from it,
+        // the expected limits from histograms of its score; one table sums up the replicas.
         TRAIN(AUGMENT.out.samples.map { meta, samples -> [meta + [statistic: 'sally', kind: 'sally'], samples] }, analysis)
-        FISHER(ch_events.join(TRAIN.out.model.map { meta, model -> [meta.findAll { !(it.key in ['statistic', 'kind']) }, model] }))
-        ch_simulate_versions.mix(AUGMENT.out.versions, TRAIN.out.versions, FISHER.out.versions)
+        ch_scored = ch_events.join(TRAIN.out.model.map { meta, model -> [meta.findAll { !(it.key in ['statistic', 'kind']) }, model] })
+        FISHER(ch_scored)
+        LIMITS(ch_scored)
+        SALLY_SUMMARY(
+            FISHER.out.fisher.toSortedList { a, b -> a[0].replica <=> b[0].replica }.map { rows -> rows.collect { it[1] } },
+            LIMITS.out.limits.toSortedList { a, b -> a[0].replica <=> b[0].replica }.map { rows -> rows.collect { it[1] } })
+        ch_simulate_versions.mix(AUGMENT.out.versions, TRAIN.out.versions, FISHER.out.versions, LIMITS.out.versions, SALLY_SUMMARY.out.versions)
             .map { f -> f.text }
             .unique()
             .collectFile(name: 'versions.yml', storeDir: "${params.outdir}/pipeline_info", sort: true)
@@ -102,5 +110,5 @@ workflow {
 
 workflow.onComplete {
     if (workflow.success) log.info "infera: results in ${params.outdir}/ (" +
-        (params.method == 'sally' ? "sally/fisher_r*/ has the Fisher information)" : "fit/benchmarks.md is the summary table)")
+        (params.method == 'sally' ? "sally/summary/summary.md is the summary table)" : "fit/benchmarks.md is the summary table)")
 }

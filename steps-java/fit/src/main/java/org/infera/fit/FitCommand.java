@@ -5,7 +5,7 @@ import org.infera.core.cli.VersionProvider;
 import picocli.CommandLine.Command;
 
 @Command(name = "infera-fit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {BenchmarksCommand.class, FisherCommand.class, ScoreLimitsCommand.class, org.infera.fit.histfactory.HypotestCommand.class,
+        subcommands = {BenchmarksCommand.class, FisherCommand.class, ScoreLimitsCommand.class, SallySummaryCommand.class, org.infera.fit.histfactory.HypotestCommand.class,
                 org.infera.fit.histfactory.UpperLimitCommand.class, org.infera.fit.histfactory.MleCommand.class,
                 org.infera.fit.histfactory.ScanCommand.class},
         description = "Statistical inference: HistFactory workspaces in pyhf's JSON format (hypotest, upper-limit, "

@@ -189,7 +189,8 @@ class PipelineIT {
         Path launch = tmp.resolve("sally");
         long start = System.nanoTime();
         int code = NextflowRun.run(launch, "-params-file", NextflowRun.REPO.resolve("params/sally-eft.yaml").toString(),
-                "--events", "20000", "--draws", "20000", "--sally_epochs", "10", "--outdir", launch.resolve("results").toString());
+                "--events", "20000", "--draws", "20000", "--sally_epochs", "10", "--replicas", "1", "--limits_grid=-0.5:0.5:41,-1:1:41",
+                "--outdir", launch.resolve("results").toString());
         assertEquals(0, code, NextflowRun.console(launch));
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         var truth = json.readTree(launch.resolve("results/sally/fisher_r0/truth.json").toFile()).get("fisher");
@@ -204,6 +205,17 @@ class PipelineIT {
             assertTrue(sally.get(a).get(a).asDouble() > 0.7 * truth.get(a).get(a).asDouble());
         }
         assertTrue(Files.isRegularFile(launch.resolve("results/models/model_sally_r0/weights.params")));
+        // the summary table: the score-histogram limits agree with SALLY's Fisher information
+        var summary = json.readTree(launch.resolve("results/sally/summary/summary.json").toFile());
+        for (String p : new String[] {"theta1", "theta2"}) {
+            double half = summary.at("/limits/" + p + "/fisher_half_width_sally").asDouble();
+            double lo = summary.at("/limits/" + p + "/histogram_slice/0").asDouble(), hi = summary.at("/limits/" + p + "/histogram_slice/1").asDouble();
+            System.out.printf("PipelineIT: sally-eft (tiny) 95%% CL slice of %s: histograms [%.3f, %.3f], SALLY Fisher ±%.3f%n", p, lo, hi, half);
+            assertEquals(half, hi, 0.3 * half + 0.05, p + ": upper end of the slice");
+            assertEquals(-half, lo, 0.3 * half + 0.05, p + ": lower end of the slice");
+        }
+        assertTrue(Files.readString(launch.resolve("results/sally/summary/summary.md")).contains("SALLY (kinematics + rate)"));
+        assertTrue(Files.isRegularFile(launch.resolve("results/sally/limits/limits_r0.png")));
     }
 
     @Test

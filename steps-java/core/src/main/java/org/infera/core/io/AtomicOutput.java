@@ -44,6 +44,11 @@ public final class AtomicOutput {
         }
     }
 
+    /** A text file (UTF-8), written whole or not at all. */
+    public static void writeString(Path target, String text) {
+        write(target, temporary -> Files.writeString(temporary, text));
+    }
+
     private static void quietlyDelete(Path path) {
         try {
             deleteRecursively(path);

@@ -1,0 +1,32 @@
+// Expected limits on the theory parameters from histograms of the SALLY score over a θ grid
+// (Asimov data at params.theta, Poisson rate term, χ² p-values), with the p-value map.
+process LIMITS {
+    tag "${meta.id} r${meta.replica}"
+    label 'process_low'
+
+    input:
+    tuple val(meta), path(events, stageAs: 'events/*'), path(model)
+
+    output:
+    tuple val(meta), path("limits_r${meta.replica}.json"), emit: limits
+    path "limits_r${meta.replica}.png", optional: true   , emit: plot
+    path "versions.yml"                                  , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    infera-fit limits --events ${events} --model ${model} ${args} --plot limits_r${meta.replica}.png > limits_r${meta.replica}.json.partial
+    mv limits_r${meta.replica}.json.partial limits_r${meta.replica}.json
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        infera: \$(infera-fit --version | sed -n 's/^infera //p')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    touch limits_r${meta.replica}.json
+    printf '"%s":\\n    infera: stub\\n' "${task.process}" > versions.yml
+    """
+}

@@ -1,0 +1,31 @@
+// The result table of a score-based analysis: Cramér–Rao σ per Fisher mode and the expected limits'
+// slices, medians over replicas (summary.md, summary.json, summary.csv).
+process SALLY_SUMMARY {
+    tag "${fisher.size()} replicas"
+    label 'process_low'
+
+    input:
+    path(fisher, stageAs: 'fisher/*')   // fisher_r<k> directories, sorted by replica
+    path(limits, stageAs: 'limits/*')   // limits_r<k>.json, sorted by replica
+
+    output:
+    path "summary"     , emit: summary
+    path "versions.yml", emit: versions
+
+    script:
+    """
+    infera-fit sally-summary --fisher ${fisher} --limits ${limits} -o summary
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        infera: \$(infera-fit --version | sed -n 's/^infera //p')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    mkdir -p summary
+    touch summary/summary.md summary/summary.json summary/summary.csv
+    printf '"%s":\\n    infera: stub\\n' "${task.process}" > versions.yml
+    """
+}

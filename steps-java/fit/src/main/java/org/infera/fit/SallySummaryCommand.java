@@ -1,0 +1,232 @@
+package org.infera.fit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.infera.core.cli.InputException;
+import org.infera.core.cli.VersionProvider;
+import org.infera.core.io.AtomicOutput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "sally-summary", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"The result table of a score-based analysis, like the INFERNO benchmark table: per Fisher mode (truth, "
+                + "rate, sally) the Cramér–Rao σ of each parameter, median over replicas with the range; from the score-histogram "
+                + "limits, the slice of the expected 95% CL region through the true point along each parameter, beside the "
+                + "half-width the same region has in the Fisher approximation. Writes summary.json, summary.csv and summary.md."})
+public final class SallySummaryCommand implements Callable<Integer> {
+    static final String[] MODES = {"truth", "rate", "sally"};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--fisher", required = true, arity = "1..*", paramLabel = "DIR",
+            description = "One directory per replica with truth.json, rate.json and sally.json (infera-fit fisher).")
+    List<Path> fisher;
+
+    @Option(names = "--limits", arity = "1..*", paramLabel = "FILE", description = "One infera-fit limits JSON per replica.")
+    List<Path> limits;
+
+    @Option(names = "--confidence", defaultValue = "0.95", description = "Confidence level of the limits slices (default: ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Option(names = {"-o", "--out"}, required = true, description = "Output directory.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!(confidence > 0 && confidence < 1)) throw new InputException("--confidence must be in (0, 1), got " + confidence);
+        List<Path> dirs = new ArrayList<>(fisher);
+        dirs.sort(null);
+        String[] parameters = null;
+        double luminosity = Double.NaN;
+        double[] theta = null;
+        // sigma[mode][parameter][replica], information[mode][parameter][replica] (the diagonal)
+        double[][][] sigma = new double[MODES.length][][], information = new double[MODES.length][][];
+        for (int r = 0; r < dirs.size(); r++) {
+            for (int m = 0; m < MODES.length; m++) {
+                Path file = dirs.get(r).resolve(MODES[m] + ".json");
+                JsonNode node = read(file);
+                String[] names = strings(node, "parameters", file);
+                if (parameters == null) {
+                    parameters = names;
+                    luminosity = node.path("luminosity").asDouble(Double.NaN);
+                    theta = doubles(node, "theta", file);
+                    for (int k = 0; k < MODES.length; k++) {
+                        sigma[k] = new double[names.length][dirs.size()];
+                        information[k] = new double[names.length][dirs.size()];
+                    }
+                } else if (!Arrays.equals(parameters, names)) {
+                    throw new InputException(file + ": parameters " + Arrays.toString(names) + " differ from " + Arrays.toString(parameters));
+                }
+                if (!node.path("mode").asText().equals(MODES[m])) throw new InputException(file + ": field 'mode' is '" + node.path("mode").asText() + "', expected " + MODES[m]);
+                for (int p = 0; p < names.length; p++) {
+                    JsonNode s = node.path("sigma").path(p);
+                    sigma[m][p][r] = s.isNumber() ? s.asDouble() : Double.POSITIVE_INFINITY;   // null: not measured
+                    information[m][p][r] = node.path("fisher").path(p).path(p).asDouble(Double.NaN);
+                    if (Double.isNaN(information[m][p][r])) throw new InputException(file + ": field 'fisher' has no entry [" + p + "][" + p + "]");
+                }
+            }
+        }
+        double level = new ChiSquaredDistribution(parameters.length).inverseCumulativeProbability(confidence);
+        List<double[][]> slices = new ArrayList<>();   // per replica: [parameter][lo, hi]
+        if (limits != null) for (Path l : limits) slices.add(slices(read(l), l, parameters, theta, 1 - confidence));
+        write(parameters, luminosity, theta, sigma, information, slices, level, dirs.size());
+        System.err.printf("infera-fit: score-based summary of %d replicas written to %s%n", dirs.size(), out);
+        return 0;
+    }
+
+    /**
+     * Along each parameter, through the grid point nearest the true point, the grid values whose p-value
+     * is at least alpha: [lowest, highest] (infinite where the region reaches the edge of the grid).
+     */
+    static double[][] slices(JsonNode limits, Path file, String[] parameters, double[] truth, double alpha) {
+        if (!Arrays.equals(parameters, strings(limits, "parameters", file))) throw new InputException(file + ": parameters differ from the Fisher files'");
+        JsonNode grid = limits.path("grid");
+        if (!grid.isArray() || grid.isEmpty()) throw new InputException(file + ": field 'grid' is missing or empty");
+        int n = parameters.length;
+        List<double[]> points = new ArrayList<>();
+        for (JsonNode g : grid) {
+            double[] row = new double[n + 1];
+            for (int p = 0; p < n; p++) row[p] = g.path("theta").path(p).asDouble(Double.NaN);
+            row[n] = g.path("p_value").asDouble(Double.NaN);
+            for (double v : row) if (Double.isNaN(v)) throw new InputException(file + ": a grid point lacks theta or p_value");
+            points.add(row);
+        }
+        double[] nearest = new double[n];
+        for (int p = 0; p < n; p++) {
+            final int q = p;
+            nearest[p] = points.stream().mapToDouble(row -> row[q]).boxed()
+                    .min((a, b) -> Double.compare(Math.abs(a - truth[q]), Math.abs(b - truth[q]))).orElseThrow();
+        }
+        double[][] out = new double[n][];
+        for (int axis = 0; axis < n; axis++) {
+            final int p = axis;
+            List<double[]> line = new ArrayList<>();
+            for (double[] row : points) {
+                boolean onLine = true;
+                for (int o = 0; o < n; o++) if (o != p && row[o] != nearest[o]) onLine = false;
+                if (onLine) line.add(row);
+            }
+            line.sort((a, b) -> Double.compare(a[p], b[p]));
+            double lo = Double.NaN, hi = Double.NaN;
+            for (int i = 0; i < line.size(); i++) {
+                if (line.get(i)[n] < alpha) continue;
+                lo = Double.isNaN(lo) ? (i == 0 ? Double.NEGATIVE_INFINITY : line.get(i)[p]) : lo;
+                hi = i == line.size() - 1 ? Double.POSITIVE_INFINITY : line.get(i)[p];
+            }
+            out[p] = new double[] {lo, hi};
+        }
+        return out;
+    }
+
+    private void write(String[] parameters, double luminosity, double[] theta, double[][][] sigma, double[][][] information,
+                       List<double[][]> slices, double level, int replicas) throws IOException {
+        Files.createDirectories(out);
+        ObjectNode root = JSON.createObjectNode();
+        root.put("replicas", replicas).put("luminosity", luminosity).put("confidence", confidence);
+        root.set("theta", JSON.valueToTree(theta));
+        root.set("parameters", JSON.valueToTree(parameters));
+        ObjectNode modes = root.putObject("cramer_rao_sigma");
+        StringBuilder md = new StringBuilder();
+        md.append("# Score-based inference: precision on the theory parameters\n\n")
+                .append(String.format("At θ = %s for a luminosity of %s; median over %d replicas (range in brackets).%n%n", Arrays.toString(theta),
+                        luminosity, replicas))
+                .append("Cramér–Rao σ of each parameter, the others profiled (sqrt of the inverse Fisher information):\n\n| information |");
+        for (String p : parameters) md.append(" σ(").append(p).append(") |");
+        md.append("\n| --- |").append(" --- |".repeat(parameters.length)).append('\n');
+        try (CSVPrinter csv = new CSVPrinter(new StringBuilder(), CSVFormat.DEFAULT)) {
+            csv.printRecord("mode", "parameter", "sigma_median", "sigma_min", "sigma_max", "information_median");
+            for (int m = 0; m < MODES.length; m++) {
+                ObjectNode mode = modes.putObject(MODES[m]);
+                md.append("| ").append(label(MODES[m])).append(" |");
+                for (int p = 0; p < parameters.length; p++) {
+                    double[] s = sigma[m][p];
+                    double median = median(s), lo = Arrays.stream(s).min().orElseThrow(), hi = Arrays.stream(s).max().orElseThrow();
+                    mode.putArray(parameters[p]).add(median).add(lo).add(hi);
+                    md.append(String.format(" %.4g (%.4g – %.4g) |", median, lo, hi));
+                    csv.printRecord(MODES[m], parameters[p], median, lo, hi, median(information[m][p]));
+                }
+                md.append('\n');
+            }
+            AtomicOutput.writeString(out.resolve("summary.csv"), csv.getOut().toString());
+        }
+        if (!slices.isEmpty()) {
+            ObjectNode limitsNode = root.putObject("limits");
+            md.append(String.format("%nExpected %.0f%% CL region (score histograms, Asimov data at θ, χ² with %d degrees of freedom), its slice "
+                    + "through θ along each parameter, beside the slice of the same region in the Fisher approximation "
+                    + "(θ ± sqrt(%.3f / I_pp)):%n%n| parameter | histograms: slice | truth Fisher | SALLY Fisher |%n| --- | --- | --- | --- |%n",
+                    100 * confidence, parameters.length, level));
+            for (int p = 0; p < parameters.length; p++) {
+                double[] lo = new double[slices.size()], hi = new double[slices.size()];
+                for (int r = 0; r < slices.size(); r++) {
+                    lo[r] = slices.get(r)[p][0];
+                    hi[r] = slices.get(r)[p][1];
+                }
+                double halfTruth = Math.sqrt(level / median(information[0][p])), halfSally = Math.sqrt(level / median(information[2][p]));
+                ObjectNode node = limitsNode.putObject(parameters[p]);
+                node.putArray("histogram_slice").add(median(lo)).add(median(hi));
+                node.put("fisher_half_width_truth", halfTruth).put("fisher_half_width_sally", halfSally);
+                md.append(String.format("| %s | [%s, %s] | %s ± %.3g | %s ± %.3g |%n", parameters[p], bound(median(lo)), bound(median(hi)),
+                        theta[p], halfTruth, theta[p], halfSally));
+            }
+            md.append("\n(±∞: the region reaches the edge of the grid; widen `--grid`.)\n");
+        }
+        AtomicOutput.writeString(out.resolve("summary.json"), JSON.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+        AtomicOutput.writeString(out.resolve("summary.md"), md.toString());
+    }
+
+    private static String label(String mode) {
+        return switch (mode) {
+            case "truth" -> "truth (all the events know)";
+            case "rate" -> "rate only (counting)";
+            default -> "SALLY (kinematics + rate)";
+        };
+    }
+
+    private static String bound(double v) {
+        return Double.isInfinite(v) ? (v > 0 ? "+∞" : "−∞") : Double.isNaN(v) ? "none" : String.format("%.3g", v);
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    private static JsonNode read(Path file) {
+        if (!Files.isRegularFile(file)) throw new InputException(file + ": file not found");
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new InputException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
+    private static String[] strings(JsonNode node, String field, Path file) {
+        JsonNode a = node.path(field);
+        if (!a.isArray() || a.isEmpty()) throw new InputException(file + ": field '" + field + "' is missing or empty");
+        String[] out = new String[a.size()];
+        for (int i = 0; i < out.length; i++) out[i] = a.get(i).asText();
+        return out;
+    }
+
+    private static double[] doubles(JsonNode node, String field, Path file) {
+        JsonNode a = node.path(field);
+        if (!a.isArray()) throw new InputException(file + ": field '" + field + "' is missing");
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) out[i] = a.get(i).asDouble();
+        return out;
+    }
+}

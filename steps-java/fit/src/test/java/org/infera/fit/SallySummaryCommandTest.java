@@ -1,0 +1,122 @@
+package org.infera.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.infera.core.cli.StepMain;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The summary of replicas with known Fisher matrices, and limits whose p-values come from the exact
+ * quadratic q(θ) = θᵀ I θ: the 95% slice must then be the Fisher half-width sqrt(χ²₀.₉₅ / I_pp), to the
+ * grid's resolution.
+ */
+class SallySummaryCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mediansOverReplicasAndLimitSlicesMatchTheFisherEllipse() throws Exception {
+        double[] scale = {1.0, 1.2, 0.9};   // three replicas: I scaled, so the median is the first
+        java.util.List<String> list = new java.util.ArrayList<>(java.util.List.of("--fisher"));
+        for (int r = 0; r < 3; r++) {
+            Path d = dir.resolve("fisher_r" + r);
+            Files.createDirectories(d);
+            write(d.resolve("truth.json"), "truth", 300 * scale[r], 80 * scale[r]);
+            write(d.resolve("rate.json"), "rate", 30 * scale[r], 1 * scale[r]);
+            write(d.resolve("sally.json"), "sally", 270 * scale[r], 64 * scale[r]);
+            list.add(d.toString());
+        }
+        list.add("--limits");
+        for (int r = 0; r < 3; r++) {
+            Path l = dir.resolve("limits_r" + r + ".json");
+            writeLimits(l, 270 * scale[r], 64 * scale[r]);
+            list.add(l.toString());
+        }
+        list.add("-o");
+        list.add(dir.resolve("out").toString());
+        assertEquals(0, StepMain.execute(new FitCommand(), prepend("sally-summary", list)));
+
+        JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
+        // σ = 1/sqrt(I) for a diagonal I; the median replica is the unscaled one
+        assertEquals(1 / Math.sqrt(300), summary.at("/cramer_rao_sigma/truth/theta1/0").asDouble(), 1e-12);
+        assertEquals(1 / Math.sqrt(300 * 1.2), summary.at("/cramer_rao_sigma/truth/theta1/1").asDouble(), 1e-12, "min: the largest I");
+        assertEquals(1 / Math.sqrt(64), summary.at("/cramer_rao_sigma/sally/theta2/0").asDouble(), 1e-12);
+        double level = new ChiSquaredDistribution(2).inverseCumulativeProbability(0.95);
+        double[] information = {270, 64};
+        String[] names = {"theta1", "theta2"};
+        for (int p = 0; p < 2; p++) {
+            double half = Math.sqrt(level / information[p]);
+            assertEquals(half, summary.at("/limits/" + names[p] + "/fisher_half_width_sally").asDouble(), 1e-12);
+            double lo = summary.at("/limits/" + names[p] + "/histogram_slice/0").asDouble();
+            double hi = summary.at("/limits/" + names[p] + "/histogram_slice/1").asDouble();
+            assertEquals(-half, lo, 0.02 + 1e-9, names[p] + ": the grid step is 0.02");
+            assertEquals(half, hi, 0.02 + 1e-9, names[p]);
+        }
+        String md = Files.readString(dir.resolve("out/summary.md"));
+        assertTrue(md.contains("| SALLY (kinematics + rate) |"), md);
+        assertTrue(Files.readString(dir.resolve("out/summary.csv")).startsWith("mode,parameter,sigma_median"));
+    }
+
+    @Test
+    void badInputExitsTwoAndWritesNothing() throws Exception {
+        Path d = dir.resolve("fisher_r0");
+        Files.createDirectories(d);
+        write(d.resolve("truth.json"), "truth", 1, 1);
+        write(d.resolve("rate.json"), "rate", 1, 1);
+        Files.writeString(d.resolve("sally.json"), "{ not json");
+        Path out = dir.resolve("out");
+        assertEquals(2, StepMain.execute(new FitCommand(), "sally-summary", "--fisher", d.toString(), "-o", out.toString()));
+        write(d.resolve("sally.json"), "truth", 1, 1);   // the wrong mode in the sally file
+        assertEquals(2, StepMain.execute(new FitCommand(), "sally-summary", "--fisher", d.toString(), "-o", out.toString()));
+        assertEquals(2, StepMain.execute(new FitCommand(), "sally-summary", "--fisher", dir.resolve("missing").toString(), "-o", out.toString()));
+        assertFalse(Files.exists(out.resolve("summary.md")));
+    }
+
+    private static String[] prepend(String first, java.util.List<String> rest) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all.toArray(new String[0]);
+    }
+
+    private static void write(Path file, String mode, double i11, double i22) throws Exception {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("mode", mode).put("luminosity", 100);
+        node.putArray("theta").add(0).add(0);
+        node.putArray("parameters").add("theta1").add("theta2");
+        node.putArray("sigma").add(1 / Math.sqrt(i11)).add(1 / Math.sqrt(i22));
+        ArrayNode f = node.putArray("fisher");
+        f.addArray().add(i11).add(0);
+        f.addArray().add(0).add(i22);
+        JSON.writeValue(file.toFile(), node);
+    }
+
+    /** p-values over a grid of step 0.02 in [−1, 1]², from q = I11 θ1² + I22 θ2² and χ² with 2 degrees of freedom. */
+    private static void writeLimits(Path file, double i11, double i22) throws Exception {
+        ChiSquaredDistribution chi2 = new ChiSquaredDistribution(2);
+        ObjectNode node = JSON.createObjectNode();
+        node.putArray("parameters").add("theta1").add("theta2");
+        ArrayNode grid = node.putArray("grid");
+        for (int a = 0; a <= 100; a++) {
+            for (int b = 0; b <= 100; b++) {
+                double t1 = -1 + 0.02 * a, t2 = -1 + 0.02 * b;
+                ObjectNode point = grid.addObject();
+                point.putArray("theta").add(t1).add(t2);
+                point.put("p_value", 1 - chi2.cumulativeProbability(i11 * t1 * t1 + i22 * t2 * t2));
+            }
+        }
+        JSON.writeValue(file.toFile(), node);
+    }
+}
