@@ -122,12 +122,19 @@ public final class SallySummaryCommand implements Callable<Integer> {
             double lo = Double.NaN, hi = Double.NaN;
             for (int i = 0; i < line.size(); i++) {
                 if (line.get(i)[n] < alpha) continue;
-                lo = Double.isNaN(lo) ? (i == 0 ? Double.NEGATIVE_INFINITY : line.get(i)[p]) : lo;
-                hi = i == line.size() - 1 ? Double.POSITIVE_INFINITY : line.get(i)[p];
+                if (Double.isNaN(lo)) lo = i == 0 ? Double.NEGATIVE_INFINITY : crossing(line.get(i - 1), line.get(i), p, n, alpha);
+                hi = i == line.size() - 1 ? Double.POSITIVE_INFINITY
+                        : line.get(i + 1)[n] < alpha ? crossing(line.get(i), line.get(i + 1), p, n, alpha) : hi;
             }
             out[p] = new double[] {lo, hi};
         }
         return out;
+    }
+
+    /** Where p = alpha between two neighbouring grid points, p linear in between. */
+    private static double crossing(double[] a, double[] b, int axis, int pIndex, double alpha) {
+        double t = (alpha - a[pIndex]) / (b[pIndex] - a[pIndex]);
+        return a[axis] + t * (b[axis] - a[axis]);
     }
 
     private void write(String[] parameters, double luminosity, double[] theta, double[][][] sigma, double[][][] information,
@@ -154,7 +161,7 @@ public final class SallySummaryCommand implements Callable<Integer> {
                     double[] s = sigma[m][p];
                     double median = median(s), lo = Arrays.stream(s).min().orElseThrow(), hi = Arrays.stream(s).max().orElseThrow();
                     mode.putArray(parameters[p]).add(median).add(lo).add(hi);
-                    md.append(String.format(" %.4g (%.4g – %.4g) |", median, lo, hi));
+                    md.append(Double.isInfinite(median) ? " ∞ (no information) |" : String.format(" %.4g (%.4g – %.4g) |", median, lo, hi));
                     csv.printRecord(MODES[m], parameters[p], median, lo, hi, median(information[m][p]));
                 }
                 md.append('\n');

@@ -62,6 +62,13 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         if (truth.length != params) throw new InputException("--theta-true has " + truth.length + " values for " + params + " parameters");
         double[][] axes = new double[params][];
         for (int p = 0; p < params; p++) axes[p] = org.infera.fit.histfactory.ScanCommand.parseRange(grid.get(p));
+        if (plot != null && params == 2) {
+            for (int p = 0; p < params; p++) {
+                if (truth[p] < axes[p][0] || truth[p] > axes[p][axes[p].length - 1]) {
+                    throw new InputException("--plot draws the contours around --theta-true, which lies outside --grid along " + f.parameters()[p]);
+                }
+            }
+        }
         Morphing morphing = new Morphing(f.morphingComponents(), f.morphingMatrix());
 
         float[][] score = SallyModels.score(model, Arrays.asList(f.observables()), events.get(0), f.observations());
@@ -102,7 +109,7 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
             point.put("p_value", pValue);
             plotted.add(new double[] {theta[0], params > 1 ? theta[1] : 0, pValue});
         }
-        if (plot != null && params == 2) PValuePlot.write(plot, f.parameters(), axes, plotted, luminosity);
+        if (plot != null && params == 2) PValuePlot.write(plot, f.parameters(), axes, plotted, truth, luminosity);
         spec.commandLine().getOut().println(json.writeValueAsString(out));
         spec.commandLine().getOut().flush();
         return 0;
