@@ -40,6 +40,7 @@ workflow {
             .toSortedList { a, b -> a.name <=> b.name }
             .map { files -> [[id: params.method == 'sally' ? 'external' : analysis.baseName, model: 'external', events: 0, shards: files.size(), fractions: params.fractions,
                               replica: 0, seed: params.seed as long], files] }
+        ch_shard_events = ch_events.flatMap { meta, files -> files.withIndex().collect { f, i -> [meta + [shard: i], f] } }
         ch_simulate_versions = Channel.empty()
     } else {
         // 1. Simulate: independent shards, each seeded from its replica's seed and its index; with
@@ -53,16 +54,16 @@ workflow {
             ch_generated = SIMULATE.out
         }
 
-        // 2. Augment: all shards of a replica (sorted, so the task hash never depends on finishing order) into one samples file.
-        ch_events = ch_generated.events
+        ch_shard_events = ch_generated.events   // each shard on its own (binned methods augment shard by shard)
+        ch_events = ch_generated.events         // all shards of a replica together
             .map { meta, events -> [meta.findAll { it.key != 'shard' }, events] }
             .groupTuple(size: params.shards as int)
             .map { meta, events -> [meta, events.sort { it.name }] }
         ch_simulate_versions = ch_generated.versions
     }
-    AUGMENT(ch_events)
-
     if (params.method == 'sally') {
+        // 2. Augment all shards of a replica at once: the joint score needs the whole run's cross section.
+        AUGMENT(ch_events)
         // Score-based inference (SALLY): the weighted events become score samples at θ, a network
         // learns the score, the Fisher information comes from the weights (truth, rate) and from it,
         // the expected limits from histograms of its score; one table sums up the replicas.
@@ -80,18 +81,26 @@ workflow {
         return
     }
 
+    // 2. Augment each shard on its own (memory follows the shard), then gather a replica's samples files
+    //    (sorted, so the task hash never depends on finishing order).
+    AUGMENT(ch_shard_events)
+    ch_samples = AUGMENT.out.samples
+        .map { meta, samples -> [groupKey(meta.findAll { it.key != 'shard' }, meta.shards as int), samples] }
+        .groupTuple()
+        .map { key, samples -> [key.getGroupTarget(), samples.sort { it.name }] }
+
     // 3. Train one model per summary statistic and replica: `classifier`, `inferno_bm<k>` (INFERNO for
     //    benchmark k) or `neos_bm<k>` (neos: the expected CLs of benchmark k's model, nuisances profiled).
     ch_statistics = Channel.fromList(params.statistics.tokenize(',')*.trim()).map { s ->
         def m = s =~ /^(inferno|neos)_bm(\d+)$/
         m ? [statistic: s, kind: m[0][1], benchmark: m[0][2] as int] : [statistic: s, kind: s]
     }
-    TRAIN(AUGMENT.out.samples.combine(ch_statistics).map { meta, samples, stat -> [meta + stat, samples] }, analysis)
+    TRAIN(ch_samples.combine(ch_statistics).map { meta, samples, stat -> [meta + stat, samples] }, analysis)
 
     // 4. Shift: templates of each model on its own replica's test events, nominal and with every nuisance up and down.
     ch_shift = TRAIN.out.model
         .map { meta, model -> [meta.replica, meta, model] }
-        .combine(AUGMENT.out.samples.map { meta, samples -> [meta.replica, samples] }, by: 0)
+        .combine(ch_samples.map { meta, samples -> [meta.replica, samples] }, by: 0)
         .map { replica, meta, model, samples -> [meta, model, samples] }
     SHIFT(ch_shift, analysis)
 

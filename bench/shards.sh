@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Benchmark: simulation in shards. For each total (events per process, over all shards) the shards
-# run one after another and the largest peak memory of any shard task is printed beside the total,
-# so it is plain that a task's memory follows its shard, not the whole sample; then the peak memory
-# of augmenting all the shards into one samples file, which still grows with the total.
+# Benchmark: peak memory per task against the total number of events, with the run in shards. For each
+# total (events per process over all shards) every shard is simulated and augmented as its own task (as
+# the pipeline runs them), then one classifier epoch is trained on all the shards' samples and the
+# templates are made from them; each column is the largest peak resident memory of that kind of task.
+# Simulation, augmentation and the templates (filled one samples file at a time) follow the shard; the
+# training holds its training and validation splits, so it follows the training sample.
 #
 #   bench/shards.sh [SHARDS] [TOTALS...]      (default: 10 shards; 500000 1000000 2500000 5000000 events per process)
 set -euo pipefail
@@ -13,17 +15,31 @@ shift || true
 if [ $# -gt 0 ]; then totals=("$@"); else totals=(500000 1000000 2500000 5000000); fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-printf "%-22s %-14s %-8s %-16s %-10s %-14s\n" "events (all processes)" "per shard" "shards" "max shard MiB" "seconds" "augment MiB"
+analysis="$root/params/analysis/inferno-paper.json"
+
+peak() {   # peak() LABEL COMMAND...: runs the command, keeps the largest peak (KiB) seen for LABEL
+  local label="$1"; shift
+  /usr/bin/time -f '%M' -o "$work/mem" "$@" 2>"$work/log" || { cat "$work/log" >&2; exit 1; }
+  local kb; kb=$(cat "$work/mem")
+  local old; old=$(cat "$work/peak_$label" 2>/dev/null || echo 0)
+  [ "$kb" -gt "$old" ] && echo "$kb" > "$work/peak_$label" || true
+}
+
+printf "%-12s %-11s %-7s | %-13s %-13s %-13s %-13s | %-8s\n" "events" "per shard" "shards" "simulate MiB" "augment MiB" \
+  "train MiB" "shift MiB" "seconds"
 for total in "${totals[@]}"; do
-  max=0; start=$(date +%s.%N)
+  rm -f "$work"/peak_* "$work"/*.h5; rm -rf "$work/model"
+  start=$(date +%s.%N)
   for ((s = 0; s < shards; s++)); do
-    /usr/bin/time -f '%M' -o "$work/mem" "$root/bin/infera-simulate" --events "$total" --seed 1 --shards "$shards" --shard "$s" \
-      -o "$work/events_$s.h5" 2>/dev/null
-    kb=$(cat "$work/mem"); [ "$kb" -gt "$max" ] && max=$kb
+    peak simulate "$root/bin/infera-simulate" --events "$total" --seed 1 --shards "$shards" --shard "$s" -o "$work/events_$s.h5"
+    peak augment "$root/bin/infera-augment" --seed 1 --run-shards "$shards" --shard "$s" -o "$work/samples_$s.h5" "$work/events_$s.h5"
+    rm -f "$work/events_$s.h5"
   done
+  peak train "$root/bin/infera-train" classifier --samples "$work"/samples_*.h5 --seed 1 --epochs 1 --batch-size 4096 \
+    --hidden 32,32 -o "$work/model"
+  peak shift "$root/bin/infera-shift" --model "$work/model" --samples "$work"/samples_*.h5 --analysis "$analysis" -o "$work/templates.h5"
   secs=$(echo "$(date +%s.%N) - $start" | bc)
-  /usr/bin/time -f '%M' -o "$work/mem" "$root/bin/infera-augment" --seed 1 -o "$work/samples.h5" "$work"/events_*.h5 2>/dev/null
-  augment=$(( $(cat "$work/mem") / 1024 ))
-  rm -f "$work"/events_*.h5 "$work/samples.h5"
-  printf "%-22s %-14s %-8s %-16s %-10.1f %-14s\n" "$((2 * total))" "$((2 * total / shards))" "$shards" "$((max / 1024))" "$secs" "$augment"
+  mib() { echo $(( $(cat "$work/peak_$1") / 1024 )); }
+  printf "%-12s %-11s %-7s | %-13s %-13s %-13s %-13s | %-8.1f\n" "$((2 * total))" "$((2 * total / shards))" "$shards" \
+    "$(mib simulate)" "$(mib augment)" "$(mib train)" "$(mib shift)" "$secs"
 done

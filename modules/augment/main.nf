@@ -1,23 +1,27 @@
-// Labelled, weighted train / validation / test samples from all shards of a run.
+// Labelled, weighted train / validation / test samples: one task per shard (meta.shard set: its memory
+// follows the shard, its weights are the shard's share of the yields), or one for all shards of a run.
 process AUGMENT {
-    tag "${meta.id} r${meta.replica}"
+    tag "${meta.id} r${meta.replica}${meta.shard != null ? " shard ${meta.shard}/${meta.shards}" : ''}"
     label 'process_low'
 
     input:
     tuple val(meta), path(events, stageAs: 'events/*')
 
     output:
-    tuple val(meta), path("samples.h5"), emit: samples
+    tuple val(meta), path("samples*.h5"), emit: samples
     path "versions.yml"                , emit: versions
 
     script:
     def args = task.ext.args ?: ''
+    def shard = meta.shard != null ? "--run-shards ${meta.shards} --shard ${meta.shard}" : ''
+    def name = meta.shard != null ? "samples_shard${String.format('%05d', meta.shard as int)}.h5" : 'samples.h5'
     """
     infera-augment \\
         --seed ${meta.seed} \\
         --fractions ${meta.fractions} \\
+        ${shard} \\
         ${args} \\
-        --out samples.h5 \\
+        --out ${name} \\
         ${events}
 
     cat <<-END_VERSIONS > versions.yml
@@ -27,8 +31,9 @@ process AUGMENT {
     """
 
     stub:
+    def name = meta.shard != null ? "samples_shard${String.format('%05d', meta.shard as int)}.h5" : 'samples.h5'
     """
-    touch samples.h5
+    touch ${name}
     printf '"%s":\\n    infera: stub\\n' "${task.process}" > versions.yml
     """
 }

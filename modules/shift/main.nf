@@ -5,7 +5,7 @@ process SHIFT {
     label 'process_gpu'
 
     input:
-    tuple val(meta), path(model), path(samples)
+    tuple val(meta), path(model), path(samples, stageAs: 'samples/*')   // one samples file, or one per shard
     path analysis
 
     output:

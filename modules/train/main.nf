@@ -5,7 +5,7 @@ process TRAIN {
     label 'process_gpu'
 
     input:
-    tuple val(meta), path(samples)
+    tuple val(meta), path(samples, stageAs: 'samples/*')   // one samples file, or one per shard
     path analysis
 
     output:

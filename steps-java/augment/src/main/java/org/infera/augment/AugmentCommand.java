@@ -41,6 +41,16 @@ public final class AugmentCommand implements Callable<Integer> {
     @Option(names = "--seed", required = true, description = "Seed of the shuffle.")
     long seed;
 
+    @Option(names = "--run-shards", paramLabel = "N",
+            description = "How many shards the whole run has, when this task augments only some of them (one task per shard "
+                    + "keeps its memory to the shard's): each split of a process then sums to its yield times (files given)/N, "
+                    + "so the samples of all tasks together sum to the yields (default: the number of files given).")
+    Integer runShards;
+
+    @Option(names = "--shard", defaultValue = "0", paramLabel = "K",
+            description = "With --run-shards: the index of this task's shard, from which its shuffle seed is derived (default: ${DEFAULT-VALUE}).")
+    int shard;
+
     @Option(names = "--score-at", paramLabel = "THETA",
             description = "Score samples (MadMiner's sample_train_local): the inputs are weighted events in MadMiner's layout; each "
                     + "partition is unweighted at THETA (e.g. 0,0) and every drawn event carries its joint score there.")
@@ -75,6 +85,9 @@ public final class AugmentCommand implements Callable<Integer> {
         int modes = (scoreAt != null ? 1 : 0) + (ratio != null ? 1 : 0) + (testAt != null ? 1 : 0);
         if (modes > 1) throw new InputException("--score-at, --ratio and --test-at are different samples: give one of them per run");
         if (modes == 1) return weighted();
+        int total = runShards == null ? events.size() : runShards;
+        if (total < events.size()) throw new InputException("--run-shards " + total + " is fewer than the " + events.size() + " files given");
+        if (shard < 0 || shard >= total) throw new InputException("--shard must be in [0, " + total + "), got " + shard);
         List<Path> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
         List<EventsFile> shards = new ArrayList<>();
@@ -93,7 +106,9 @@ public final class AugmentCommand implements Callable<Integer> {
             throw new InputException(sorted.get(0) + ": dataset 'processes/names' has no process '" + signal
                     + "' (--signal); it has " + Arrays.toString(first.processes()));
         }
-        SamplesFile samples = split(shards, first, signalIndex);
+        // one task for the whole run keeps --seed as it is; a task per shard derives its own
+        long base = total == events.size() ? seed : Rng.derivedSeed(seed, shard);
+        SamplesFile samples = split(shards, first, signalIndex, (double) events.size() / total, base);
         samples.write(out);
         for (Split s : Split.values()) {
             System.err.printf("infera-augment: %-10s %8d events%n", s.group(), samples.split(s).size());
@@ -145,7 +160,7 @@ public final class AugmentCommand implements Callable<Integer> {
         if (Math.abs(sum - 1) > 1e-9) throw new InputException("--fractions must add up to 1, they add up to " + sum);
     }
 
-    private SamplesFile split(List<EventsFile> shards, EventsFile first, int signalIndex) {
+    private SamplesFile split(List<EventsFile> shards, EventsFile first, int signalIndex, double share, long base) {
         int processes = first.processes().length;
         Map<Split, List<double[]>> x = new EnumMap<>(Split.class);
         Map<Split, List<Long>> proc = new EnumMap<>(Split.class);
@@ -172,11 +187,11 @@ public final class AugmentCommand implements Callable<Integer> {
             }
             int[] order = new int[n];
             for (int i = 0; i < n; i++) order[i] = i;
-            new Rng(Rng.derivedSeed(seed, p)).shuffle(order);
+            new Rng(Rng.derivedSeed(base, p)).shuffle(order);
             int k = 0;
             for (int c = 0; c < 3; c++) {
                 Split s = Split.values()[c];
-                double w = first.expectedYields()[p] / counts[c];
+                double w = share * first.expectedYields()[p] / counts[c];
                 for (int j = 0; j < counts[c]; j++) {
                     x.get(s).add(rows.get(order[k++]));
                     proc.get(s).add((long) p);

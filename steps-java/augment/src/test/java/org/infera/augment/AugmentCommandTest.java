@@ -78,6 +78,32 @@ class AugmentCommandTest {
     }
 
     @Test
+    void oneTaskPerShardGivesSamplesThatTogetherSumToTheYields() {
+        Path a = dir.resolve("samples_shard0.h5"), b = dir.resolve("samples_shard1.h5");
+        assertEquals(0, run("--seed", "9", "--run-shards", "2", "--shard", "0", "-o", a.toString(), shard0.toString()));
+        assertEquals(0, run("--seed", "9", "--run-shards", "2", "--shard", "1", "-o", b.toString(), shard1.toString()));
+        for (Path part : new Path[] {a, b}) {
+            Sample train = SamplesFile.read(part).split(Split.TRAIN);
+            assertEquals(25, sumOfProcess(train, 0), 1e-9, part + ": half the signal yield");
+            assertEquals(500, sumOfProcess(train, 1), 1e-9, part + ": half the background yield");
+        }
+        SamplesFile all = SamplesFile.readAll(java.util.List.of(b, a));
+        for (Split s : Split.values()) {
+            assertEquals(50, sumOfProcess(all.split(s), 0), 1e-9, s.group());
+            assertEquals(1000, sumOfProcess(all.split(s), 1), 1e-9, s.group());
+        }
+        assertEquals(80, all.split(Split.TRAIN).size(), "0.4 of the 200 events");
+        assertEquals(2, run("--seed", "9", "--run-shards", "1", "-o", a.toString(), shard0.toString(), shard1.toString()), "fewer shards than files");
+        assertEquals(2, run("--seed", "9", "--run-shards", "2", "--shard", "2", "-o", a.toString(), shard0.toString()), "no shard 2 of 2");
+    }
+
+    private static double sumOfProcess(Sample s, int process) {
+        double sum = 0;
+        for (int i = 0; i < s.size(); i++) if (s.process()[i] == process) sum += s.weight()[i];
+        return sum;
+    }
+
+    @Test
     void rejectsBadInputWithExitTwo() {
         Path out = dir.resolve("bad.h5");
         assertEquals(2, run("--seed", "1", "-o", out.toString(), dir.resolve("missing.h5").toString()));

@@ -92,7 +92,7 @@ class PipelineIT {
                 NextflowRun.console(launch()));
         System.out.printf("PipelineIT: -resume of a finished run in %.1f s%n", (System.nanoTime() - start) / 1e9);
         Map<String, List<String>> trace = NextflowRun.trace(outdir());
-        assertEquals(4 + 2 + 4 + 4 + 1, trace.values().stream().mapToInt(List::size).sum(), trace.toString());
+        assertEquals(4 + 4 + 4 + 4 + 1, trace.values().stream().mapToInt(List::size).sum(), trace.toString());
         trace.forEach((process, statuses) -> statuses.forEach(s -> assertEquals("CACHED", s, process)));
     }
 

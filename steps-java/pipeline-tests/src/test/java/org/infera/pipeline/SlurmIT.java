@@ -53,7 +53,7 @@ class SlurmIT {
         assertTrue(Files.isRegularFile(outdir().resolve("fit/benchmarks.csv")));
         // every task was a SLURM job, and SLURM saw it complete
         List<String> jobs = NextflowRun.traceColumn(outdir(), "native_id");
-        assertEquals(15, jobs.size(), "tasks of the test analysis");
+        assertEquals(17, jobs.size(), "tasks of the test analysis: 4 simulations and 4 augmentations (2 replicas × 2 shards), 4 trainings, 4 shifts, 1 fit");
         for (String job : jobs) {
             assertTrue(job.matches("\\d+"), "a SLURM job id: " + job);
             String state = command("scontrol", "show", "job", job);

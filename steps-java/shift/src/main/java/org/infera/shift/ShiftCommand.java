@@ -3,6 +3,7 @@ package org.infera.shift;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.infera.core.analysis.Analysis;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "infera-shift", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Applies a trained statistic to a split of a samples file and writes binned templates (HDF5, "
+        description = "Applies a trained statistic to a split of the samples (one file, or one per shard, read one at a "
+                + "time so memory follows the largest shard) and writes binned templates (HDF5, "
                 + "see docs/data-contract.md): every process at nominal parameter values, and the process each "
                 + "nuisance acts on with its events shifted to the nuisance's up and down values, as declared in the "
                 + "analysis definition. The same events are shifted, so the templates differ only by the systematic effect.")
@@ -29,8 +31,9 @@ public final class ShiftCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model directory written by infera-train.")
     Path model;
 
-    @Option(names = "--samples", required = true, description = "Samples file written by infera-augment.")
-    Path samples;
+    @Option(names = "--samples", required = true, arity = "1..*",
+            description = "Samples file(s) written by infera-augment: one, or one per shard of the run.")
+    List<Path> samples;
 
     @Option(names = "--analysis", required = true, description = "Analysis definition (JSON) declaring the nuisances.")
     Path analysisFile;
@@ -62,60 +65,108 @@ public final class ShiftCommand implements Callable<Integer> {
         Split which = Arrays.stream(Split.values()).filter(s -> s.group().equals(split)).findFirst()
                 .orElseThrow(() -> new InputException("--split must be train, validation or test, got '" + split + "'"));
         Analysis analysis = Analysis.read(analysisFile);
-        SamplesFile file = SamplesFile.read(samples);
-        analysis.requireMatches(file.features(), file.processes(), samples, analysisFile);
+        List<Path> files = new ArrayList<>(samples);
+        files.sort(Comparator.comparing(p -> p.getFileName().toString()));
         try (TrainedNetwork network = TrainedNetwork.load(model, org.infera.train.nn.Devices.resolve(device))) {
-            if (!network.spec().features().equals(List.of(file.features()))) {
-                throw new InputException(model + ": the network was trained on features " + network.spec().features()
-                        + ", but " + samples + " has " + Arrays.toString(file.features()));
-            }
             Statistic kind = Statistic.of(network.spec(), bins, model);
-            TemplatesFile templates = makeTemplates(analysis, file, file.split(which), network, kind);
-            templates.write(out);
-            System.err.printf("infera-shift: %d-bin templates of %d processes and %d nuisances written to %s%n",
-                    templates.bins(), file.processes().length, templates.nuisances().size(), out);
+            Templates templates = null;
+            try (Progress progress = new Progress("shift", files.size(), "samples files")) {
+                for (Path path : files) {
+                    SamplesFile file = SamplesFile.read(path);
+                    analysis.requireMatches(file.features(), file.processes(), path, analysisFile);
+                    if (!network.spec().features().equals(List.of(file.features()))) {
+                        throw new InputException(model + ": the network was trained on features " + network.spec().features()
+                                + ", but " + path + " has " + Arrays.toString(file.features()));
+                    }
+                    if (templates == null) templates = new Templates(analysis, file, path, kind);
+                    else templates.requireSameRun(file, path);
+                    templates.fill(file.split(which), network, kind);
+                    progress.step(1);
+                }
+            }
+            TemplatesFile result = templates.result();
+            result.write(out);
+            System.err.printf("infera-shift: %d-bin templates of %d processes and %d nuisances from %d samples file(s) written to %s%n",
+                    result.bins(), result.processes().length, result.nuisances().size(), files.size(), out);
         }
         return 0;
     }
 
-    private TemplatesFile makeTemplates(Analysis analysis, SamplesFile file, Sample sample, TrainedNetwork network, Statistic kind) {
-        int processes = file.processes().length;
-        List<Analysis.Nuisance> nuisances = analysis.nuisancesOrEmpty();
-        double[][] nominal = new double[processes][];
-        long[][] counts = new long[processes][];
-        List<TemplatesFile.NuisanceTemplate> shifted = new ArrayList<>();
-        try (Progress progress = new Progress("shift", processes + 2L * nuisances.size(), "templates")) {
-            for (int p = 0; p < processes; p++) {
-                Histogram h = histogram(network, kind, sample.rowsOfProcess(p), sample.weightsOfProcess(p));
-                if (h.counts.length == 0 || Arrays.stream(h.counts).sum() == 0) {
-                    throw new InputException(samples + ": the " + split + " split has no events of process '" + file.processes()[p] + "'");
-                }
-                nominal[p] = h.sums;
-                counts[p] = h.counts;
-                progress.step(1);
-            }
-            for (Analysis.Nuisance n : nuisances) {
-                int p = Arrays.asList(file.processes()).indexOf(n.process());
-                if (p < 0) throw new InputException(samples + ": no process '" + n.process() + "' for nuisance '" + n.name() + "'");
-                double[][] rows = sample.rowsOfProcess(p);
-                double[] weights = sample.weightsOfProcess(p);
-                double[] up = histogram(network, kind, analysis.shifted(n, n.up(), rows), weights).sums;
-                progress.step(1);
-                double[] down = histogram(network, kind, analysis.shifted(n, n.down(), rows), weights).sums;
-                progress.step(1);
-                shifted.add(new TemplatesFile.NuisanceTemplate(n.name(), p, n.nominal(), n.up(), n.down(), up, down));
+    /** Histograms of every process, nominal and shifted, filled file by file. */
+    private final class Templates {
+        private final Analysis analysis;
+        private final SamplesFile first;
+        private final Path firstPath;
+        private final Statistic kind;
+        private final List<Analysis.Nuisance> nuisances;
+        private final int[] nuisanceProcess;
+        private final Histogram[] nominal;
+        private final Histogram[] up;
+        private final Histogram[] down;
+
+        Templates(Analysis analysis, SamplesFile first, Path firstPath, Statistic kind) {
+            this.analysis = analysis;
+            this.first = first;
+            this.firstPath = firstPath;
+            this.kind = kind;
+            this.nuisances = analysis.nuisancesOrEmpty();
+            int processes = first.processes().length;
+            nominal = new Histogram[processes];
+            for (int p = 0; p < processes; p++) nominal[p] = kind.histogram();
+            nuisanceProcess = new int[nuisances.size()];
+            up = new Histogram[nuisances.size()];
+            down = new Histogram[nuisances.size()];
+            for (int k = 0; k < nuisances.size(); k++) {
+                Analysis.Nuisance n = nuisances.get(k);
+                nuisanceProcess[k] = Arrays.asList(first.processes()).indexOf(n.process());
+                if (nuisanceProcess[k] < 0) throw new InputException(firstPath + ": no process '" + n.process() + "' for nuisance '" + n.name() + "'");
+                up[k] = kind.histogram();
+                down[k] = kind.histogram();
             }
         }
-        long[] isSignal = file.isSignal().clone();
-        return new TemplatesFile(statistic, kind.edges(), file.processes(), isSignal, nominal, counts, shifted);
+
+        void requireSameRun(SamplesFile file, Path path) {
+            if (!Arrays.equals(file.processes(), first.processes()) || !Arrays.equals(file.isSignal(), first.isSignal())
+                    || !Arrays.equals(file.expectedYields(), first.expectedYields())) {
+                throw new InputException(path + ": processes or expected yields differ from " + firstPath + " (the samples files of one run must agree)");
+            }
+        }
+
+        void fill(Sample sample, TrainedNetwork network, Statistic kind) {
+            for (int p = 0; p < nominal.length; p++) fillHistogram(nominal[p], network, kind, sample.rowsOfProcess(p), sample.weightsOfProcess(p));
+            for (int k = 0; k < nuisances.size(); k++) {
+                Analysis.Nuisance n = nuisances.get(k);
+                double[][] rows = sample.rowsOfProcess(nuisanceProcess[k]);
+                double[] weights = sample.weightsOfProcess(nuisanceProcess[k]);
+                fillHistogram(up[k], network, kind, analysis.shifted(n, n.up(), rows), weights);
+                fillHistogram(down[k], network, kind, analysis.shifted(n, n.down(), rows), weights);
+            }
+        }
+
+        TemplatesFile result() {
+            int processes = nominal.length;
+            double[][] sums = new double[processes][];
+            long[][] counts = new long[processes][];
+            for (int p = 0; p < processes; p++) {
+                if (Arrays.stream(nominal[p].counts).sum() == 0) {
+                    throw new InputException(samples + ": the " + split + " split has no events of process '" + first.processes()[p] + "'");
+                }
+                sums[p] = nominal[p].sums;
+                counts[p] = nominal[p].counts;
+            }
+            List<TemplatesFile.NuisanceTemplate> shifted = new ArrayList<>();
+            for (int k = 0; k < nuisances.size(); k++) {
+                Analysis.Nuisance n = nuisances.get(k);
+                shifted.add(new TemplatesFile.NuisanceTemplate(n.name(), nuisanceProcess[k], n.nominal(), n.up(), n.down(), up[k].sums, down[k].sums));
+            }
+            return new TemplatesFile(statistic, kind.edges(), first.processes(), first.isSignal().clone(), sums, counts, shifted);
+        }
     }
 
-    /** Histogram of the statistic's value for the given events. */
-    private static Histogram histogram(TrainedNetwork network, Statistic kind, double[][] x, double[] weights) {
-        double[] edges = kind.edges();
-        Histogram h = new Histogram(edges.length - 1, edges[0], edges[edges.length - 1]);
+    /** Adds the statistic's value of the given events to h. */
+    private static void fillHistogram(Histogram h, TrainedNetwork network, Statistic kind, double[][] x, double[] weights) {
+        if (x.length == 0) return;
         float[][] outputs = network.outputs(x);
         for (int i = 0; i < x.length; i++) h.fill(kind.value(outputs[i]), weights[i]);
-        return h;
     }
 }

@@ -8,6 +8,12 @@ import org.infera.train.nn.NetworkSpec;
 abstract class Statistic {
     abstract double[] edges();
 
+    /** An empty histogram over this statistic's bins. */
+    Histogram histogram() {
+        double[] e = edges();
+        return new Histogram(e.length - 1, e[0], e[e.length - 1]);
+    }
+
     /** The value histogrammed for one event, from the network's outputs. */
     abstract double value(float[] outputs);
 

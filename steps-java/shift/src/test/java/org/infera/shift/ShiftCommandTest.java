@@ -67,6 +67,35 @@ class ShiftCommandTest {
     }
 
     @Test
+    void samplesInShardsGiveTheTemplatesOfTheWholeSample() throws Exception {
+        // the same events cut into two consecutive halves: histograms filled file by file add up exactly
+        org.infera.core.data.SamplesFile whole = org.infera.core.data.SamplesFile.read(samples);
+        Path[] halves = {dir.resolve("half_0.h5"), dir.resolve("half_1.h5")};
+        for (int h = 0; h < 2; h++) {
+            java.util.Map<org.infera.core.data.Split, org.infera.core.data.Sample> splits = new java.util.EnumMap<>(org.infera.core.data.Split.class);
+            for (org.infera.core.data.Split s : org.infera.core.data.Split.values()) {
+                org.infera.core.data.Sample all = whole.split(s);
+                int from = h == 0 ? 0 : all.size() / 2, to = h == 0 ? all.size() / 2 : all.size();
+                splits.put(s, new org.infera.core.data.Sample(java.util.Arrays.copyOfRange(all.x(), from, to),
+                        java.util.Arrays.copyOfRange(all.label(), from, to), java.util.Arrays.copyOfRange(all.process(), from, to),
+                        java.util.Arrays.copyOfRange(all.weight(), from, to)));
+            }
+            new org.infera.core.data.SamplesFile(whole.features(), whole.processes(), whole.expectedYields(), whole.isSignal(), whole.seed(), splits)
+                    .write(halves[h]);
+        }
+        Path one = dir.resolve("whole.h5"), two = dir.resolve("halves.h5");
+        assertEquals(0, shift(one));
+        assertEquals(0, StepMain.execute(new ShiftCommand(), "--model", model.toString(), "--samples", halves[1].toString(), halves[0].toString(),
+                "--analysis", analysis.toString(), "-o", two.toString()));
+        TemplatesFile a = TemplatesFile.read(one), b = TemplatesFile.read(two);
+        for (int p = 0; p < 2; p++) {
+            assertArrayEquals(a.nominal()[p], b.nominal()[p], 1e-9 * sum(a.nominal()[p]));
+            assertArrayEquals(a.mcCounts()[p], b.mcCounts()[p]);
+        }
+        for (int k = 0; k < a.nuisances().size(); k++) assertArrayEquals(a.nuisances().get(k).up(), b.nuisances().get(k).up(), 1e-9 * 1000);
+    }
+
+    @Test
     void rejectsBadInputWithExitTwo() throws Exception {
         Path out = dir.resolve("bad.h5");
         assertEquals(2, shift(out, "--bins", "0"));

@@ -7,8 +7,9 @@ import picocli.CommandLine.Option;
 
 /** Options every kind of statistic is trained with (a Picocli mixin). */
 public final class TrainingOptions {
-    @Option(names = "--samples", required = true, description = "Samples file written by infera-augment.")
-    public Path samples;
+    @Option(names = "--samples", required = true, arity = "1..*",
+            description = "Samples file(s) written by infera-augment: one, or one per shard of the run (read in name order).")
+    public List<Path> samples;
 
     @Option(names = {"-o", "--out"}, required = true, description = "Output model directory.")
     public Path out;

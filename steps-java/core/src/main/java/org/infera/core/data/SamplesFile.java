@@ -1,8 +1,13 @@
 package org.infera.core.data;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import org.infera.core.cli.InputException;
 import org.infera.core.hdf5.H5Input;
 import org.infera.core.hdf5.H5Output;
 
@@ -40,6 +45,46 @@ public record SamplesFile(
                         .dataset(s.group() + "/weight", sample.weight());
             }
         });
+    }
+
+    /**
+     * The samples of several augmentation tasks of one run (one per shard), in file-name order, as one:
+     * each split concatenated. The rows are shared, not copied, so the peak memory is the total once.
+     */
+    public static SamplesFile readAll(List<Path> paths) {
+        List<Path> sorted = new ArrayList<>(paths);
+        sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        List<SamplesFile> files = new ArrayList<>();
+        for (Path p : sorted) {
+            SamplesFile f = read(p);
+            SamplesFile first = files.isEmpty() ? f : files.get(0);
+            if (!Arrays.equals(f.features, first.features) || !Arrays.equals(f.processes, first.processes)
+                    || !Arrays.equals(f.expectedYields, first.expectedYields) || !Arrays.equals(f.isSignal, first.isSignal)) {
+                throw new InputException(p + ": features, processes or expected yields differ from " + sorted.get(0)
+                        + " (the samples files of one run must agree)");
+            }
+            files.add(f);
+        }
+        if (files.size() == 1) return files.get(0);
+        Map<Split, Sample> splits = new EnumMap<>(Split.class);
+        for (Split s : Split.values()) {
+            int n = files.stream().mapToInt(f -> f.split(s).size()).sum();
+            double[][] x = new double[n][];
+            long[] label = new long[n], process = new long[n];
+            double[] weight = new double[n];
+            int at = 0;
+            for (SamplesFile f : files) {
+                Sample part = f.split(s);
+                System.arraycopy(part.x(), 0, x, at, part.size());
+                System.arraycopy(part.label(), 0, label, at, part.size());
+                System.arraycopy(part.process(), 0, process, at, part.size());
+                System.arraycopy(part.weight(), 0, weight, at, part.size());
+                at += part.size();
+            }
+            splits.put(s, new Sample(x, label, process, weight));
+        }
+        SamplesFile first = files.get(0);
+        return new SamplesFile(first.features, first.processes, first.expectedYields, first.isSignal, first.seed, splits);
     }
 
     public static SamplesFile read(Path path) {

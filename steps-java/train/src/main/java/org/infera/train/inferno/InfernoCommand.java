@@ -88,8 +88,8 @@ public final class InfernoCommand implements Callable<Integer> {
 
         Analysis analysis = Analysis.read(target.analysisFile);
         FisherLayout layout = FisherLayout.of(analysis, target.benchmark);
-        SamplesFile file = SamplesFile.read(options.samples);
-        analysis.requireMatches(file.features(), file.processes(), options.samples, target.analysisFile);
+        SamplesFile file = SamplesFile.readAll(options.samples);
+        analysis.requireMatches(file.features(), file.processes(), options.samples.get(0), target.analysisFile);
         double[] mean = Standardisation.mean(file.split(Split.TRAIN).x());
         double[] std = Standardisation.std(file.split(Split.TRAIN).x(), mean);
         NetworkSpec draft = new NetworkSpec("inferno", List.of(file.features()), mean, std, options.hidden, options.activation, bins, options.seed,

@@ -106,8 +106,8 @@ public final class NeosCommand implements Callable<Integer> {
 
         Analysis analysis = Analysis.read(target.analysisFile);
         FisherLayout layout = FisherLayout.of(analysis, target.benchmark);
-        SamplesFile file = SamplesFile.read(options.samples);
-        analysis.requireMatches(file.features(), file.processes(), options.samples, target.analysisFile);
+        SamplesFile file = SamplesFile.readAll(options.samples);
+        analysis.requireMatches(file.features(), file.processes(), options.samples.get(0), target.analysisFile);
         double[] mean = Standardisation.mean(file.split(Split.TRAIN).x());
         double[] std = Standardisation.std(file.split(Split.TRAIN).x(), mean);
         NetworkSpec draft = spec(List.of(file.features()), mean, std, 0, 0, Double.NaN);
