@@ -4,7 +4,9 @@
 # the pipeline runs them), then one classifier epoch is trained on all the shards' samples and the
 # templates are made from them; each column is the largest peak resident memory of that kind of task.
 # Simulation, augmentation and the templates (filled one samples file at a time) follow the shard; the
-# training holds its training and validation splits, so it follows the training sample.
+# training holds its training and validation splits, so it follows the training sample. The shard-bound
+# steps run with a fixed heap (SHARD_HEAP, default 256m, as the pipeline caps each task's heap by its
+# memory): they finish within it whatever the total; training runs with the JVM's default heap.
 #
 #   bench/shards.sh [SHARDS] [TOTALS...]      (default: 10 shards; 500000 1000000 2500000 5000000 events per process)
 set -euo pipefail
@@ -16,6 +18,7 @@ if [ $# -gt 0 ]; then totals=("$@"); else totals=(500000 1000000 2500000 5000000
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 analysis="$root/params/analysis/inferno-paper.json"
+bounded=(env INFERA_JAVA_OPTS="-Xmx${SHARD_HEAP:-256m}")
 
 peak() {   # peak() LABEL COMMAND...: runs the command, keeps the largest peak (KiB) seen for LABEL
   local label="$1"; shift
@@ -25,19 +28,20 @@ peak() {   # peak() LABEL COMMAND...: runs the command, keeps the largest peak (
   [ "$kb" -gt "$old" ] && echo "$kb" > "$work/peak_$label" || true
 }
 
+echo "shard-bound steps with a ${SHARD_HEAP:-256m} heap; training with the JVM's default"
 printf "%-12s %-11s %-7s | %-13s %-13s %-13s %-13s | %-8s\n" "events" "per shard" "shards" "simulate MiB" "augment MiB" \
   "train MiB" "shift MiB" "seconds"
 for total in "${totals[@]}"; do
   rm -f "$work"/peak_* "$work"/*.h5; rm -rf "$work/model"
   start=$(date +%s.%N)
   for ((s = 0; s < shards; s++)); do
-    peak simulate "$root/bin/infera-simulate" --events "$total" --seed 1 --shards "$shards" --shard "$s" -o "$work/events_$s.h5"
-    peak augment "$root/bin/infera-augment" --seed 1 --run-shards "$shards" --shard "$s" -o "$work/samples_$s.h5" "$work/events_$s.h5"
+    peak simulate "${bounded[@]}" "$root/bin/infera-simulate" --events "$total" --seed 1 --shards "$shards" --shard "$s" -o "$work/events_$s.h5"
+    peak augment "${bounded[@]}" "$root/bin/infera-augment" --seed 1 --run-shards "$shards" --shard "$s" -o "$work/samples_$s.h5" "$work/events_$s.h5"
     rm -f "$work/events_$s.h5"
   done
   peak train "$root/bin/infera-train" classifier --samples "$work"/samples_*.h5 --seed 1 --epochs 1 --batch-size 4096 \
     --hidden 32,32 -o "$work/model"
-  peak shift "$root/bin/infera-shift" --model "$work/model" --samples "$work"/samples_*.h5 --analysis "$analysis" -o "$work/templates.h5"
+  peak shift "${bounded[@]}" "$root/bin/infera-shift" --model "$work/model" --samples "$work"/samples_*.h5 --analysis "$analysis" -o "$work/templates.h5"
   secs=$(echo "$(date +%s.%N) - $start" | bc)
   mib() { echo $(( $(cat "$work/peak_$1") / 1024 )); }
   printf "%-12s %-11s %-7s | %-13s %-13s %-13s %-13s | %-8.1f\n" "$((2 * total))" "$((2 * total / shards))" "$shards" \

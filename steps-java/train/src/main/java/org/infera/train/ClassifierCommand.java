@@ -56,7 +56,7 @@ public final class ClassifierCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         options.validate(epochs, batchSize, patience);
 
-        SamplesFile file = SamplesFile.readAll(options.samples);
+        SamplesFile file = SamplesFile.readAll(options.samples, java.util.EnumSet.of(Split.TRAIN, Split.VALIDATION));
         Sample train = file.split(Split.TRAIN);
         Sample validation = file.split(Split.VALIDATION);
         double[] mean = Standardisation.mean(train.x());

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.infera.core.cli.InputException;
 import org.infera.core.hdf5.H5Input;
 import org.infera.core.hdf5.H5Output;
@@ -52,11 +54,16 @@ public record SamplesFile(
      * each split concatenated. The rows are shared, not copied, so the peak memory is the total once.
      */
     public static SamplesFile readAll(List<Path> paths) {
+        return readAll(paths, EnumSet.allOf(Split.class));
+    }
+
+    /** As {@link #readAll(List)}, reading only the given splits (training needs no test events). */
+    public static SamplesFile readAll(List<Path> paths, Set<Split> wanted) {
         List<Path> sorted = new ArrayList<>(paths);
         sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
         List<SamplesFile> files = new ArrayList<>();
         for (Path p : sorted) {
-            SamplesFile f = read(p);
+            SamplesFile f = read(p, wanted);
             SamplesFile first = files.isEmpty() ? f : files.get(0);
             if (!Arrays.equals(f.features, first.features) || !Arrays.equals(f.processes, first.processes)
                     || !Arrays.equals(f.expectedYields, first.expectedYields) || !Arrays.equals(f.isSignal, first.isSignal)) {
@@ -67,7 +74,7 @@ public record SamplesFile(
         }
         if (files.size() == 1) return files.get(0);
         Map<Split, Sample> splits = new EnumMap<>(Split.class);
-        for (Split s : Split.values()) {
+        for (Split s : wanted) {
             int n = files.stream().mapToInt(f -> f.split(s).size()).sum();
             double[][] x = new double[n][];
             long[] label = new long[n], process = new long[n];
@@ -88,13 +95,18 @@ public record SamplesFile(
     }
 
     public static SamplesFile read(Path path) {
+        return read(path, EnumSet.allOf(Split.class));
+    }
+
+    /** The file with only the given splits read (the others are absent from {@link #splits()}). */
+    public static SamplesFile read(Path path, Set<Split> wanted) {
         try (H5Input in = H5Input.open(path, FORMAT, VERSION)) {
             String[] features = in.strings1d("features/names", -1);
             String[] processes = in.strings1d("processes/names", -1);
             double[] yields = in.doubles1d("processes/expected_yield", processes.length);
             long[] isSignal = in.longs1d("processes/is_signal", processes.length);
             Map<Split, Sample> splits = new EnumMap<>(Split.class);
-            for (Split s : Split.values()) {
+            for (Split s : wanted) {
                 String g = s.group();
                 double[][] x = in.doubles2d(g + "/x", features.length);
                 if (x.length == 0) throw in.bad(g + "/x", "the " + g + " split is empty");

@@ -88,7 +88,7 @@ public final class InfernoCommand implements Callable<Integer> {
 
         Analysis analysis = Analysis.read(target.analysisFile);
         FisherLayout layout = FisherLayout.of(analysis, target.benchmark);
-        SamplesFile file = SamplesFile.readAll(options.samples);
+        SamplesFile file = SamplesFile.readAll(options.samples, java.util.EnumSet.of(Split.TRAIN, Split.VALIDATION));
         analysis.requireMatches(file.features(), file.processes(), options.samples.get(0), target.analysisFile);
         double[] mean = Standardisation.mean(file.split(Split.TRAIN).x());
         double[] std = Standardisation.std(file.split(Split.TRAIN).x(), mean);
