@@ -229,7 +229,7 @@ class PipelineIT {
                     "--events", "20000", "--seed", "3", "--shards", "2", "--shard", String.valueOf(s),
                     "-o", data.resolve("gen_" + s + ".h5").toString()));
         }
-        String[] common = {"-params-file", NextflowRun.REPO.resolve("params/sally-eft.yaml").toString(), "--draws", "10000", "--sally_epochs", "5"};
+        String[] common = {"-params-file", NextflowRun.REPO.resolve("params/sally-eft.yaml").toString(), "--draws", "10000", "--sally_epochs", "5", "--replicas", "1"};
         String[] good = java.util.stream.Stream.concat(java.util.Arrays.stream(common), java.util.stream.Stream.of(
                 "--events_files", data.resolve("gen_*.h5").toString(), "--outdir", launch.resolve("results").toString())).toArray(String[]::new);
         assertEquals(0, NextflowRun.run(launch, good), NextflowRun.console(launch));
@@ -252,7 +252,7 @@ class PipelineIT {
     @Order(9)
     void aGeneratorCommandTemplateMakesTheShardsAndItsBadOutputIsCaught() throws Exception {
         String[] common = {"-params-file", NextflowRun.REPO.resolve("params/sally-eft.yaml").toString(), "--events", "20000",
-                "--draws", "10000", "--sally_epochs", "5"};
+                "--draws", "10000", "--sally_epochs", "5", "--replicas", "1"};
         Path launch = tmp.resolve("generator");
         // "the user's generator": any command that writes {output}; here infera-simulate stands in for it
         String[] good = java.util.stream.Stream.concat(java.util.Arrays.stream(common), java.util.stream.Stream.of(
