@@ -1,5 +1,6 @@
 package org.infera.train;
 
+import org.infera.train.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
@@ -18,7 +19,7 @@ public final class WeightedBinaryCrossEntropy extends Loss {
         NDArray z = predictions.singletonOrThrow().reshape(-1);
         NDArray y = labels.get(0).reshape(-1);
         NDArray w = labels.get(1).reshape(-1);
-        NDArray perEvent = z.maximum(0).sub(z.mul(y)).add(z.abs().neg().exp().add(1).log());
+        NDArray perEvent = Scalars.maximum(z, 0).sub(z.mul(y)).add(z.abs().neg().exp().add(1).log());
         return perEvent.mul(w).sum().div(w.sum());
     }
 }

@@ -151,19 +151,13 @@ public final class InfernoCommand implements Callable<Integer> {
         for (int b = 0; b < steps; b++) {
             try (NDManager m = trainer.getManager().newSubManager()) {
                 NDList x = data.batch(m, orders, b, batchSize);
-                // A non-finite loss or gradient is computed once more before the batch is skipped: we have seen
-                // it come and go between runs of the same seed (a rare, unexplained libtorch effect), and a
-                // second evaluation keeps those runs identical to the others.
-                float value = Float.NaN;
-                for (int attempt = 0; attempt < 2 && !Float.isFinite(value); attempt++) {
-                    if (attempt > 0) Gradients.clear(trainer);
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
-                        NDArray loss = trainer.getLoss().evaluate(new NDList(), data.splitBatch(trainer.forward(x).singletonOrThrow()));
-                        value = loss.getFloat();
-                        if (Float.isFinite(value)) {
-                            gc.backward(loss);
-                            if (!Gradients.finite(trainer)) value = Float.NaN;
-                        }
+                float value;
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    NDArray loss = trainer.getLoss().evaluate(new NDList(), data.splitBatch(trainer.forward(x).singletonOrThrow()));
+                    value = loss.getFloat();
+                    if (Float.isFinite(value)) {
+                        gc.backward(loss);
+                        if (!Gradients.finite(trainer)) value = Float.NaN;
                     }
                 }
                 if (Float.isFinite(value)) {

@@ -1,5 +1,6 @@
 package org.infera.train.inferno;
 
+import org.infera.train.nn.Scalars;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -151,9 +152,9 @@ public final class InfernoEpochBenchmark {
         public NDArray evaluate(NDList labels, NDList predictions) {
             NDArray zs = predictions.get(0).reshape(-1), zb = predictions.get(1).reshape(-1);
             // −log σ(z) = softplus(−z) for signal, −log(1 − σ(z)) = softplus(z) for background
-            NDArray s = zs.neg().maximum(0).add(zs.abs().neg().exp().add(1).log());
-            NDArray b = zb.maximum(0).add(zb.abs().neg().exp().add(1).log());
-            return s.mean().add(b.mean()).div(2);
+            NDArray s = Scalars.maximum(zs.neg(), 0).add(zs.abs().neg().exp().add(1).log());
+            NDArray b = Scalars.maximum(zb, 0).add(zb.abs().neg().exp().add(1).log());
+            return Scalars.div(s.mean().add(b.mean()), 2);
         }
     }
 }

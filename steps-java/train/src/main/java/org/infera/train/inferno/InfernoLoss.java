@@ -1,5 +1,6 @@
 package org.infera.train.inferno;
 
+import org.infera.train.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -34,7 +35,7 @@ public final class InfernoLoss extends Loss {
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         double poiUnit = unit(layout.parameters().get(0));
-        return fisher(predictions).inverse().get(0, 0).mul((float) (poiUnit * poiUnit));
+        return Scalars.mul(fisher(predictions).inverse().get(0, 0), (float) (poiUnit * poiUnit));
     }
 
     /**
@@ -45,8 +46,8 @@ public final class InfernoLoss extends Loss {
         int processes = layout.yields().length;
         List<NDArray> shapes = new ArrayList<>();
         for (NDArray logits : predictions) shapes.add(softHistogram(logits));
-        NDArray nu = shapes.get(0).mul((float) layout.yields()[0]);
-        for (int p = 1; p < processes; p++) nu = nu.add(shapes.get(p).mul((float) layout.yields()[p]));
+        NDArray nu = Scalars.mul(shapes.get(0), (float) layout.yields()[0]);
+        for (int p = 1; p < processes; p++) nu = nu.add(Scalars.mul(shapes.get(p), (float) layout.yields()[p]));
 
         // Each parameter in its natural unit (a yield in units of itself, a nuisance in units of half its
         // up-down range): the matrix is then O(1) to O(100) and its float32 inverse and gradients stay finite.
@@ -58,11 +59,11 @@ public final class InfernoLoss extends Loss {
             double yield = layout.yields()[par.process()];
             double unit = unit(par);
             if (par.nuisance() < 0) {
-                rows.add(shapes.get(par.process()).mul((float) yield));
+                rows.add(Scalars.mul(shapes.get(par.process()), (float) yield));
             } else {
                 NDArray up = shapes.get(processes + 2 * par.nuisance());
                 NDArray down = shapes.get(processes + 2 * par.nuisance() + 1);
-                rows.add(up.sub(down).mul((float) (yield * unit / par.step())));
+                rows.add(Scalars.mul(up.sub(down), (float) (yield * unit / par.step())));
             }
             if (par.constraint() > 0) constraint[a * n + a] = (float) (unit * unit / (par.constraint() * par.constraint()));
         }
@@ -83,6 +84,6 @@ public final class InfernoLoss extends Loss {
      * DJL's type conversion would cut the autograd graph, and float32 resolves these O(1e-3) entries.
      */
     NDArray softHistogram(NDArray logits) {
-        return logits.div(temperature).softmax(1).mean(new int[] {0});
+        return Scalars.div(logits, temperature).softmax(1).mean(new int[] {0});
     }
 }

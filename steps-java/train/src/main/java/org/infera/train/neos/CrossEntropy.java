@@ -1,5 +1,6 @@
 package org.infera.train.neos;
 
+import org.infera.train.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
@@ -19,10 +20,10 @@ final class CrossEntropy {
         int signal = analysis.signalIndex();
         double backgroundYield = 0;
         for (int p = 0; p < layout.yields().length; p++) if (p != signal) backgroundYield += layout.yields()[p];
-        NDArray loss = Activation.softPlus(outputs.get(signal).neg()).mean().mul(0.5);
+        NDArray loss = Scalars.mul(Activation.softPlus(outputs.get(signal).neg()).mean(), 0.5);
         for (int p = 0; p < layout.yields().length; p++) {
             if (p == signal) continue;
-            loss = loss.add(Activation.softPlus(outputs.get(p)).mean().mul(0.5 * layout.yields()[p] / backgroundYield));
+            loss = loss.add(Scalars.mul(Activation.softPlus(outputs.get(p)).mean(), 0.5 * layout.yields()[p] / backgroundYield));
         }
         double value = loss.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
         return new ProfiledObjective.Evaluation(value, loss, Double.NaN, true);

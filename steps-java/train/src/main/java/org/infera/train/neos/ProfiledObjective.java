@@ -1,5 +1,6 @@
 package org.infera.train.neos;
 
+import org.infera.train.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import org.infera.core.analysis.Analysis;
@@ -65,8 +66,8 @@ public final class ProfiledObjective {
         // d value / d q: CLs = 2Φ(−√q) → −φ(√q)/√q; p₀ = Φ(−√q) → −φ(√q)/(2√q)
         double slope = sqrtQ > 0 ? -density(sqrtQ) / sqrtQ * (objective == Objective.CLS ? 1 : 0.5) : 0;
         NDArray data = expected(yields, names, generating);
-        NDArray qOfWeights = mainNll(yields, names, conditional.values(), data).sub(mainNll(yields, names, generating, data)).mul(2);
-        return new Evaluation(value, qOfWeights.mul(slope), q, conditional.converged());
+        NDArray qOfWeights = Scalars.mul(mainNll(yields, names, conditional.values(), data).sub(mainNll(yields, names, generating, data)), 2);
+        return new Evaluation(value, Scalars.mul(qOfWeights, slope), q, conditional.converged());
     }
 
     /** σ_μ from the inverse Fisher information at nominal values, differentiable as I(w) is. */
@@ -100,7 +101,7 @@ public final class ProfiledObjective {
         if (name.equals(TemplatesWorkspace.POI)) return y.process(analysis.signalIndex());
         for (int k = 0; k < layout.shifted().size(); k++) {
             if (analysis.nuisancesOrEmpty().get(layout.shifted().get(k)).name().equals(name)) {
-                return y.up(k, processes).sub(y.down(k, processes)).mul(0.5);
+                return Scalars.mul(y.up(k, processes).sub(y.down(k, processes)), 0.5);
             }
         }
         for (int p = 0; p < processes; p++) {
@@ -125,7 +126,7 @@ public final class ProfiledObjective {
             if (p == analysis.signalIndex()) factor = theta[names.indexOf(TemplatesWorkspace.POI)];
             int norm = names.indexOf("norm_" + analysis.processes().get(p).name());
             if (norm >= 0) factor *= theta[norm];
-            NDArray term = base.mul(factor);
+            NDArray term = Scalars.mul(base, factor);
             nu = nu == null ? term : nu.add(term);
         }
         return nu;
@@ -139,11 +140,11 @@ public final class ProfiledObjective {
 
     /** Code 2 (quadratic inside |α| ≤ 1, linear with matching slope outside): Δ = value − nom. */
     static NDArray code2Delta(NDArray hi, NDArray nom, NDArray lo, double alpha) {
-        NDArray b = hi.sub(lo).mul(0.5);
-        NDArray a = hi.add(lo).mul(0.5).sub(nom);
-        if (alpha > 1) return hi.sub(nom).add(b.add(a.mul(2)).mul(alpha - 1));
-        if (alpha < -1) return lo.sub(nom).add(b.sub(a.mul(2)).mul(alpha + 1));
-        return b.mul(alpha).add(a.mul(alpha * alpha));
+        NDArray b = Scalars.mul(hi.sub(lo), 0.5);
+        NDArray a = Scalars.mul(hi.add(lo), 0.5).sub(nom);
+        if (alpha > 1) return hi.sub(nom).add(Scalars.mul(b.add(Scalars.mul(a, 2)), alpha - 1));
+        if (alpha < -1) return lo.sub(nom).add(Scalars.mul(b.sub(Scalars.mul(a, 2)), alpha + 1));
+        return Scalars.mul(b, alpha).add(Scalars.mul(a, alpha * alpha));
     }
 
     private static double upperTail(double x) {

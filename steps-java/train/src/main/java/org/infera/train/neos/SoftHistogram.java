@@ -1,5 +1,6 @@
 package org.infera.train.neos;
 
+import org.infera.train.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import org.infera.core.cli.InputException;
 
@@ -38,19 +39,19 @@ public record SoftHistogram(String kind, int bins, double temperature, double ba
         if (kind.equals("softmax")) {
             bin = z.argMax(1);
         } else {
-            bin = ai.djl.nn.Activation.sigmoid(z).reshape(-1).mul(bins).floor().clip(0, bins - 1).toType(ai.djl.ndarray.types.DataType.INT64, false);
+            bin = Scalars.mul(ai.djl.nn.Activation.sigmoid(z).reshape(-1), bins).floor().clip(0, bins - 1).toType(ai.djl.ndarray.types.DataType.INT64, false);
         }
         return bin.oneHot(bins).toType(z.getDataType(), false).mean(new int[] {0});
     }
 
     /** The histogram [bins] of a group's outputs [events, outputs]. */
     public NDArray of(NDArray z) {
-        if (kind.equals("softmax")) return z.div(temperature).softmax(1).mean(new int[] {0});
+        if (kind.equals("softmax")) return Scalars.div(z, temperature).softmax(1).mean(new int[] {0});
         float[] e = new float[bins + 1];
         for (int j = 0; j <= bins; j++) e[j] = (float) j / bins;
         NDArray edges = z.getManager().create(e).toType(z.getDataType(), false).reshape(1, bins + 1);
         NDArray s = ai.djl.nn.Activation.sigmoid(z);                         // [events, 1]
-        NDArray cdf = edges.sub(s).div(bandwidth * Math.sqrt(2)).erf().add(1).mul(0.5);   // Φ((e_j − s)/h)
+        NDArray cdf = Scalars.mul(Scalars.div(edges.sub(s), bandwidth * Math.sqrt(2)).erf().add(1), 0.5);   // Φ((e_j − s)/h)
         NDArray membership = cdf.get(":, 1:").sub(cdf.get(":, :-1"));
         return membership.div(membership.sum(new int[] {1}, true)).mean(new int[] {0});
     }

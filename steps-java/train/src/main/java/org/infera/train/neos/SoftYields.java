@@ -1,5 +1,6 @@
 package org.infera.train.neos;
 
+import org.infera.train.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import java.util.ArrayList;
@@ -27,11 +28,11 @@ public final class SoftYields {
     public static SoftYields of(NDList histograms, FisherLayout layout, Analysis analysis) {
         NDList out = new NDList();
         int processes = layout.yields().length;
-        for (int p = 0; p < processes; p++) out.add(histograms.get(p).mul(layout.yields()[p]).add(FLOOR));
+        for (int p = 0; p < processes; p++) out.add(Scalars.mul(histograms.get(p), layout.yields()[p]).add(FLOOR));
         for (int k = 0; k < layout.shifted().size(); k++) {
             int p = analysis.processIndex(analysis.nuisancesOrEmpty().get(layout.shifted().get(k)).process());
-            out.add(histograms.get(processes + 2 * k).mul(layout.yields()[p]).add(FLOOR));
-            out.add(histograms.get(processes + 2 * k + 1).mul(layout.yields()[p]).add(FLOOR));
+            out.add(Scalars.mul(histograms.get(processes + 2 * k), layout.yields()[p]).add(FLOOR));
+            out.add(Scalars.mul(histograms.get(processes + 2 * k + 1), layout.yields()[p]).add(FLOOR));
         }
         return new SoftYields(out);
     }

@@ -1,0 +1,71 @@
+package org.infera.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.infera.augment.AugmentCommand;
+import org.infera.core.cli.StepMain;
+import org.infera.simulate.SimulateCommand;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same seed trains the same bytes whatever the garbage collector does. With a tiny young generation
+ * the JVM collects every few hundred kilobytes, so the cleaner of direct buffers runs between the
+ * forward and backward passes of a batch: when a constant's tensor lived in such a buffer (DJL's
+ * {@code mul(Number)} and kin), the backward pass read freed memory and each run trained a different
+ * network. These runs go through bin/infera-train, as the pipeline does, with INFERA_JAVA_OPTS.
+ */
+class TrainingReproducibilityIT {
+    private static final String GC_EVERY_FEW_BATCHES = "-XX:+UseSerialGC -Xmn1m -Xmx64m";
+
+    @TempDir
+    static Path dir;
+    static Path samples;
+
+    @BeforeAll
+    static void samples() {
+        Path events = dir.resolve("events.h5");
+        samples = dir.resolve("samples.h5");
+        assertEquals(0, StepMain.execute(new SimulateCommand(), "--events", "4000", "--seed", "3", "-o", events.toString()));
+        assertEquals(0, StepMain.execute(new AugmentCommand(), "--seed", "3", "-o", samples.toString(), events.toString()));
+    }
+
+    @Test
+    void classifierBytesDoNotDependOnTheGarbageCollector() throws Exception {
+        assertSameBytesUnderGcPressure("classifier", "--hidden", "32,32", "--epochs", "10", "--batch-size", "128", "--patience", "20");
+    }
+
+    @Test
+    void infernoBytesDoNotDependOnTheGarbageCollector() throws Exception {
+        assertSameBytesUnderGcPressure("inferno", "--analysis", NextflowRun.REPO.resolve("params/analysis/inferno-paper.json").toString(),
+                "--benchmark", "4", "--hidden", "32,32", "--epochs", "6", "--batch-size", "200");
+    }
+
+    private static void assertSameBytesUnderGcPressure(String kind, String... options) throws Exception {
+        byte[] reference = train(kind, "", "plain", options);
+        for (int run = 0; run < 2; run++) {
+            assertArrayEquals(reference, train(kind, GC_EVERY_FEW_BATCHES, "gc" + run, options),
+                    kind + " trained under " + GC_EVERY_FEW_BATCHES + " (run " + run + ") differs from the plain run");
+        }
+    }
+
+    private static byte[] train(String kind, String javaOptions, String name, String... options) throws Exception {
+        Path out = dir.resolve(kind + "_" + name);
+        List<String> command = new ArrayList<>(List.of(NextflowRun.REPO.resolve("bin/infera-train").toString(), kind,
+                "--samples", samples.toString(), "--seed", "1", "-o", out.toString()));
+        command.addAll(List.of(options));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("INFERA_JAVA_OPTS", javaOptions);
+        Process p = pb.start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), log);
+        return Files.readAllBytes(out.resolve("weights.params"));
+    }
+}
