@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the JVM collects every few hundred kilobytes, so the cleaner of direct buffers runs between the
  * forward and backward passes of a batch: when a constant's tensor lived in such a buffer (DJL's
  * {@code mul(Number)} and kin), the backward pass read freed memory and each run trained a different
- * network. These runs go through bin/infera-train, as the pipeline does, with INFERA_JAVA_OPTS.
+ * network. Classifier, INFERNO and neos trainings go through bin/infera-train, as the pipeline runs
+ * them, with INFERA_JAVA_OPTS.
  */
 class TrainingReproducibilityIT {
     private static final String GC_EVERY_FEW_BATCHES = "-XX:+UseSerialGC -Xmn1m -Xmx64m";
@@ -28,13 +29,19 @@ class TrainingReproducibilityIT {
     @TempDir
     static Path dir;
     static Path samples;
+    static Path blobs;
 
     @BeforeAll
     static void samples() {
-        Path events = dir.resolve("events.h5");
-        samples = dir.resolve("samples.h5");
-        assertEquals(0, StepMain.execute(new SimulateCommand(), "--events", "4000", "--seed", "3", "-o", events.toString()));
-        assertEquals(0, StepMain.execute(new AugmentCommand(), "--seed", "3", "-o", samples.toString(), events.toString()));
+        samples = samples("inferno-paper", 4000);
+        blobs = samples("neos-blobs", 8000);
+    }
+
+    private static Path samples(String model, int events) {
+        Path file = dir.resolve(model + "_events.h5"), out = dir.resolve(model + "_samples.h5");
+        assertEquals(0, StepMain.execute(new SimulateCommand(), "--model", model, "--events", String.valueOf(events), "--seed", "3", "-o", file.toString()));
+        assertEquals(0, StepMain.execute(new AugmentCommand(), "--seed", "3", "-o", out.toString(), file.toString()));
+        return out;
     }
 
     @Test
@@ -48,15 +55,25 @@ class TrainingReproducibilityIT {
                 "--benchmark", "4", "--hidden", "32,32", "--epochs", "6", "--batch-size", "200");
     }
 
+    @Test
+    void neosBytesDoNotDependOnTheGarbageCollector() throws Exception {
+        assertSameBytesUnderGcPressure(blobs, "neos", "--analysis", NextflowRun.REPO.resolve("params/analysis/neos-blobs.json").toString(),
+                "--benchmark", "0", "--epochs", "4");
+    }
+
     private static void assertSameBytesUnderGcPressure(String kind, String... options) throws Exception {
-        byte[] reference = train(kind, "", "plain", options);
+        assertSameBytesUnderGcPressure(samples, kind, options);
+    }
+
+    private static void assertSameBytesUnderGcPressure(Path samples, String kind, String... options) throws Exception {
+        byte[] reference = train(samples, kind, "", "plain", options);
         for (int run = 0; run < 2; run++) {
-            assertArrayEquals(reference, train(kind, GC_EVERY_FEW_BATCHES, "gc" + run, options),
+            assertArrayEquals(reference, train(samples, kind, GC_EVERY_FEW_BATCHES, "gc" + run, options),
                     kind + " trained under " + GC_EVERY_FEW_BATCHES + " (run " + run + ") differs from the plain run");
         }
     }
 
-    private static byte[] train(String kind, String javaOptions, String name, String... options) throws Exception {
+    private static byte[] train(Path samples, String kind, String javaOptions, String name, String... options) throws Exception {
         Path out = dir.resolve(kind + "_" + name);
         List<String> command = new ArrayList<>(List.of(NextflowRun.REPO.resolve("bin/infera-train").toString(), kind,
                 "--samples", samples.toString(), "--seed", "1", "-o", out.toString()));
