@@ -29,9 +29,9 @@ final class RatioAugment {
             w1[k] = events.weightsAt(theta1[k]);
             ess0[k] = events.effectiveSampleSize(w0[k], theta0[k]);
             ess1[k] = events.effectiveSampleSize(w1[k], theta1[k]);
-            r[k] = JointScore.ratio(events.morphing, events.file.weights(), theta0[k], theta1[k]);
-            t0[k] = JointScore.at(events.morphing, events.file.weights(), theta0[k]);
-            t1[k] = JointScore.at(events.morphing, events.file.weights(), theta1[k]);
+            r[k] = JointScore.ratio(w0[k], w1[k]);
+            t0[k] = JointScore.at(events.morphing, events.file.weights(), theta0[k], w0[k]);
+            t1[k] = JointScore.at(events.morphing, events.file.weights(), theta1[k], w1[k]);
         }
         double[][] x = events.file.observations();
         Rng rng = new Rng(Rng.derivedSeed(seed, 1));

@@ -17,7 +17,7 @@ final class ScoreAugment {
     static ScoreSamplesFile run(WeightedEvents events, double[] theta, int draws, double[] fractions, long seed) {
         double[] w = events.weightsAt(theta);
         double ess = events.effectiveSampleSize(w, theta);
-        double[][] score = JointScore.at(events.morphing, events.file.weights(), theta);
+        double[][] score = JointScore.at(events.morphing, events.file.weights(), theta, w);
         double[][] x = events.file.observations();
         Rng rng = new Rng(Rng.derivedSeed(seed, 1));
         Map<Split, ScoreSamplesFile.Scores> splits = new EnumMap<>(Split.class);

@@ -80,7 +80,7 @@ public final class ShiftCommand implements Callable<Integer> {
                     }
                     if (templates == null) templates = new Templates(analysis, file, path, kind);
                     else templates.requireSameRun(file, path);
-                    templates.fill(file.split(which), network, kind);
+                    templates.fill(file.split(which), network);
                     progress.step(1);
                 }
             }
@@ -132,7 +132,7 @@ public final class ShiftCommand implements Callable<Integer> {
             }
         }
 
-        void fill(Sample sample, TrainedNetwork network, Statistic kind) {
+        void fill(Sample sample, TrainedNetwork network) {
             for (int p = 0; p < nominal.length; p++) fillHistogram(nominal[p], network, kind, sample.rowsOfProcess(p), sample.weightsOfProcess(p));
             for (int k = 0; k < nuisances.size(); k++) {
                 Analysis.Nuisance n = nuisances.get(k);

@@ -10,7 +10,11 @@ public final class JointScore {
 
     /** t per event [event][parameter] at θ. */
     public static double[][] at(Morphing morphing, double[][] weights, double[] theta) {
-        double[] w = morphing.eventWeights(weights, theta);
+        return at(morphing, weights, theta, morphing.eventWeights(weights, theta));
+    }
+
+    /** As above, with the event weights at θ already computed (w = morphing.eventWeights(weights, θ)). */
+    public static double[][] at(Morphing morphing, double[][] weights, double[] theta, double[] w) {
         double[][] dw = morphing.eventWeightGradients(weights, theta);
         int params = morphing.parameters();
         double sigma = 0;
@@ -28,7 +32,11 @@ public final class JointScore {
 
     /** r per event between θ0 and θ1. */
     public static double[] ratio(Morphing morphing, double[][] weights, double[] theta0, double[] theta1) {
-        double[] w0 = morphing.eventWeights(weights, theta0), w1 = morphing.eventWeights(weights, theta1);
+        return ratio(morphing.eventWeights(weights, theta0), morphing.eventWeights(weights, theta1));
+    }
+
+    /** r per event from the event weights at θ0 and at θ1. */
+    public static double[] ratio(double[] w0, double[] w1) {
         double s0 = 0, s1 = 0;
         for (int e = 0; e < w0.length; e++) {
             s0 += w0[e];
