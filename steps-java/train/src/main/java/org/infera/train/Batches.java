@@ -9,8 +9,9 @@ import org.infera.core.random.Rng;
 import org.infera.train.nn.NetworkSpec;
 
 /**
- * A sample prepared for classifier training: standardised float32 features, labels and
- * class-balancing weights (each class carries half the total weight), cut into batches.
+ * One shard's sample prepared for classifier training: standardised float32 features, labels and
+ * class-balancing weights (each class carries half the total weight of the split over all shards),
+ * cut into batches.
  */
 final class Batches {
     private final float[] x;
@@ -20,26 +21,33 @@ final class Batches {
     private final int size;
     private final int batchSize;
 
-    Batches(NetworkSpec spec, Sample sample, int batchSize) {
+    /**
+     * @param events all events of the split over every shard
+     * @param signal the signal events among them
+     */
+    Batches(NetworkSpec spec, Sample sample, int batchSize, long events, long signal) {
         this.features = spec.mean().length;
         this.size = sample.size();
         this.batchSize = Math.min(batchSize, size);
         this.x = spec.standardise(sample.x(), 0, size);
         this.y = new float[size];
         this.w = new float[size];
-        long signal = 0;
-        for (long l : sample.label()) signal += l;
-        double wSignal = signal > 0 ? size / (2.0 * signal) : 0;
-        double wBackground = signal < size ? size / (2.0 * (size - signal)) : 0;
+        double wSignal = signal > 0 ? events / (2.0 * signal) : 0;
+        double wBackground = signal < events ? events / (2.0 * (events - signal)) : 0;
         for (int i = 0; i < size; i++) {
             y[i] = sample.label()[i];
             w[i] = (float) (sample.label()[i] == 1 ? wSignal : wBackground);
         }
     }
 
-    /** Number of batches per epoch; the last partial batch is dropped only in training order. */
+    /** Number of batches of this shard per epoch (the last one may be partial). */
     int count() {
-        return (size + batchSize - 1) / batchSize;
+        return count(size, batchSize);
+    }
+
+    static int count(int size, int batchSize) {
+        int b = Math.min(batchSize, size);
+        return (size + b - 1) / b;
     }
 
     int[] shuffledOrder(Rng rng) {
@@ -69,19 +77,19 @@ final class Batches {
         };
     }
 
-    /** The weighted loss over the whole sample, evaluated without gradients. */
-    double loss(Trainer trainer) {
-        double lossSum = 0;
-        double weightSum = 0;
+    /**
+     * Adds this shard's weighted loss, evaluated without gradients, to {loss × weight, weight} summed
+     * over the shards so far.
+     */
+    void addLoss(Trainer trainer, double[] sums) {
         for (int b = 0; b < count(); b++) {
             try (NDManager m = trainer.getManager().newSubManager()) {
                 NDList[] data = batch(m, null, b);
                 NDList logits = trainer.evaluate(data[0]);
                 double batchWeight = data[1].get(1).sum().getFloat();
-                lossSum += trainer.getLoss().evaluate(data[1], logits).getFloat() * batchWeight;
-                weightSum += batchWeight;
+                sums[0] += trainer.getLoss().evaluate(data[1], logits).getFloat() * batchWeight;
+                sums[1] += batchWeight;
             }
         }
-        return lossSum / weightSum;
     }
 }

@@ -17,9 +17,8 @@ import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.infera.core.cli.Progress;
-import org.infera.core.data.Sample;
-import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;
 import org.infera.core.random.Rng;
 import org.infera.train.nn.NetworkSpec;
@@ -56,12 +55,10 @@ public final class ClassifierCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         options.validate(epochs, batchSize, patience);
 
-        SamplesFile file = SamplesFile.readAll(options.samples, java.util.EnumSet.of(Split.TRAIN, Split.VALIDATION));
-        Sample train = file.split(Split.TRAIN);
-        Sample validation = file.split(Split.VALIDATION);
-        double[] mean = Standardisation.mean(train.x());
-        double[] std = Standardisation.std(train.x(), mean);
-        NetworkSpec draft = new NetworkSpec("classifier", List.of(file.features()), mean, std, options.hidden, options.activation, 1,
+        TrainingShards shards = options.shards();
+        double[] mean = shards.mean();
+        double[] std = shards.std(mean);
+        NetworkSpec draft = new NetworkSpec("classifier", List.of(shards.run().features()), mean, std, options.hidden, options.activation, 1,
                 options.seed, 0, 0, Double.NaN, Engine.getDjlVersion(), null, null);
 
         Engine.getInstance().setRandomSeed((int) (options.seed ^ (options.seed >>> 32)));
@@ -73,17 +70,18 @@ public final class ClassifierCommand implements Callable<Integer> {
                     .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate)).build());
             try (Trainer trainer = model.newTrainer(config)) {
-                int nf = file.features().length;
-                trainer.initialize(new Shape(batchSize, nf));
-                Batches trainBatches = new Batches(draft, train, batchSize);
-                Batches validationBatches = new Batches(draft, validation, 65536);
+                trainer.initialize(new Shape(batchSize, mean.length));
+                Function<Integer, Batches> trainBatches = batches(shards, Split.TRAIN, draft, batchSize);
+                Function<Integer, Batches> validationBatches = batches(shards, Split.VALIDATION, draft, 65536);
+                long batchesPerEpoch = 0;
+                for (int s = 0; s < shards.shards(); s++) batchesPerEpoch += Batches.count(shards.size(Split.TRAIN, s), batchSize);
                 Rng rng = new Rng(Rng.derivedSeed(options.seed, 1));
                 EarlyStopping stopping = new EarlyStopping(patience, block);
-                try (Progress progress = new Progress("train classifier", (long) epochs * trainBatches.count(), "batches")) {
+                try (Progress progress = new Progress("train classifier", epochs * batchesPerEpoch, "batches")) {
                     for (int epoch = 1; epoch <= epochs; epoch++) {
                         long start = System.nanoTime();
-                        double trainLoss = trainEpoch(trainer, trainBatches, rng, progress);
-                        double validationLoss = validationBatches.loss(trainer);
+                        double trainLoss = trainEpoch(trainer, shards, trainBatches, rng, progress);
+                        double validationLoss = validationLoss(trainer, shards, validationBatches);
                         history.add(epoch, trainLoss, validationLoss);
                         progress.message(String.format("epoch %d: train loss %.6f, validation loss %.6f (%.3f s)",
                                 epoch, trainLoss, validationLoss, (System.nanoTime() - start) / 1e9));
@@ -107,25 +105,42 @@ public final class ClassifierCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double trainEpoch(Trainer trainer, Batches batches, Rng rng, Progress progress) {
-        int[] order = batches.shuffledOrder(rng);
+    /** Each shard's events of a split as batches, with class weights balanced over all shards. */
+    private static Function<Integer, Batches> batches(TrainingShards shards, Split split, NetworkSpec spec, int batchSize) {
+        long events = shards.size(split), signal = shards.signal(split);
+        return shards.prepared(split, sample -> new Batches(spec, sample, batchSize, events, signal));
+    }
+
+    /** One epoch: the shards in a random order, each shard's events in a random order; the mean weighted loss. */
+    private static double trainEpoch(Trainer trainer, TrainingShards shards, Function<Integer, Batches> prepared, Rng rng, Progress progress) {
         double lossSum = 0;
         double weightSum = 0;
-        for (int b = 0; b < batches.count(); b++) {
-            try (NDManager m = trainer.getManager().newSubManager()) {
-                NDList[] data = batches.batch(m, order, b);
-                try (GradientCollector gc = trainer.newGradientCollector()) {
-                    NDArray logits = trainer.forward(data[0]).singletonOrThrow();
-                    NDArray loss = trainer.getLoss().evaluate(data[1], new NDList(logits));
-                    gc.backward(loss);
-                    double w = data[1].get(1).sum().getFloat();
-                    lossSum += loss.getFloat() * w;
-                    weightSum += w;
+        for (int shard : shards.shardOrder(rng)) {
+            Batches batches = prepared.apply(shard);
+            int[] order = batches.shuffledOrder(rng);
+            for (int b = 0; b < batches.count(); b++) {
+                try (NDManager m = trainer.getManager().newSubManager()) {
+                    NDList[] data = batches.batch(m, order, b);
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        NDArray logits = trainer.forward(data[0]).singletonOrThrow();
+                        NDArray loss = trainer.getLoss().evaluate(data[1], new NDList(logits));
+                        gc.backward(loss);
+                        double w = data[1].get(1).sum().getFloat();
+                        lossSum += loss.getFloat() * w;
+                        weightSum += w;
+                    }
+                    trainer.step();
                 }
-                trainer.step();
+                progress.step(1);
             }
-            progress.step(1);
         }
         return lossSum / weightSum;
+    }
+
+    /** The weighted validation loss over every shard, without gradients. */
+    private static double validationLoss(Trainer trainer, TrainingShards shards, Function<Integer, Batches> prepared) {
+        double[] sums = new double[2];
+        for (int s = 0; s < shards.shards(); s++) prepared.apply(s).addLoss(trainer, sums);
+        return sums[0] / sums[1];
     }
 }

@@ -27,6 +27,12 @@ public final class TrainingOptions {
             description = "auto (a GPU when DJL sees one), cpu or gpu (default: ${DEFAULT-VALUE}).")
     public String device;
 
+    @Option(names = "--resident-mib", paramLabel = "MiB",
+            description = "Keep the training and validation events in memory when they take at most this many MiB (estimated); "
+                    + "otherwise read one shard at a time in every epoch, so memory follows the largest shard. The trained "
+                    + "network is the same either way (default: a third of the JVM heap).")
+    public Long residentMib;
+
     @Option(names = "--seed", required = true, description = "Seed of the weight initialisation and batch order.")
     public long seed;
 
@@ -37,5 +43,16 @@ public final class TrainingOptions {
         Checks.positive("--learning-rate", learningRate);
         Checks.nonNegative("--patience", patience);
         for (int h : hidden) Checks.positive("--hidden", h);
+        if (residentMib != null) Checks.nonNegative("--resident-mib", residentMib);
+    }
+
+    /** The samples files as shards, resident or streamed as --resident-mib allows (reported on stderr). */
+    public TrainingShards shards() {
+        long budget = residentMib != null ? residentMib << 20 : TrainingShards.defaultResidentBytes();
+        TrainingShards shards = TrainingShards.open(samples, budget);
+        System.err.printf("infera-train: %d samples file(s), %d training and %d validation events, %s%n", shards.shards(),
+                shards.size(org.infera.core.data.Split.TRAIN), shards.size(org.infera.core.data.Split.VALIDATION),
+                shards.resident() ? "kept in memory" : "read one shard at a time (over the --resident-mib budget of " + (budget >> 20) + " MiB)");
+        return shards;
     }
 }

@@ -22,6 +22,10 @@ public final class Checks {
     }
 
     public static int nonNegative(String option, int value) {
+        return Math.toIntExact(nonNegative(option, (long) value));
+    }
+
+    public static long nonNegative(String option, long value) {
         if (value < 0) throw new InputException(option + " must not be negative, got " + value);
         return value;
     }

@@ -65,8 +65,7 @@ public record SamplesFile(
         for (Path p : sorted) {
             SamplesFile f = read(p, wanted);
             SamplesFile first = files.isEmpty() ? f : files.get(0);
-            if (!Arrays.equals(f.features, first.features) || !Arrays.equals(f.processes, first.processes)
-                    || !Arrays.equals(f.expectedYields, first.expectedYields) || !Arrays.equals(f.isSignal, first.isSignal)) {
+            if (!f.sameRunAs(first)) {
                 throw new InputException(p + ": features, processes or expected yields differ from " + sorted.get(0)
                         + " (the samples files of one run must agree)");
             }
@@ -92,6 +91,19 @@ public record SamplesFile(
         }
         SamplesFile first = files.get(0);
         return new SamplesFile(first.features, first.processes, first.expectedYields, first.isSignal, first.seed, splits);
+    }
+
+    /** The number of events in one split of a file, without reading them. */
+    public static int size(Path path, Split split) {
+        try (H5Input in = H5Input.open(path, FORMAT, VERSION)) {
+            return in.shape(split.group() + "/x")[0];
+        }
+    }
+
+    /** True when two files belong to one run: the same features, processes and expected yields. */
+    public boolean sameRunAs(SamplesFile other) {
+        return Arrays.equals(features, other.features) && Arrays.equals(processes, other.processes)
+                && Arrays.equals(expectedYields, other.expectedYields) && Arrays.equals(isSignal, other.isSignal);
     }
 
     public static SamplesFile read(Path path) {
