@@ -137,6 +137,26 @@ public final class TrainingShards {
         return Standardisation.finish(v, size(Split.TRAIN));
     }
 
+    /**
+     * The events of each process in each shard's split [shard][process], from the process indices
+     * alone; fails (exit 2) when a shard lacks a process, as the Fisher-based objectives draw every
+     * batch from every process of one shard.
+     */
+    public int[][] processSizesOfEveryShard(Split split) {
+        String[] processes = run.processes();
+        int[][] n = new int[shards()][];
+        for (int s = 0; s < shards(); s++) {
+            n[s] = SamplesFile.processSizes(paths.get(s), split, processes.length);
+            for (int p = 0; p < processes.length; p++) {
+                if (n[s][p] == 0) {
+                    throw new InputException(paths.get(s) + ": dataset '" + split.group() + "/process' has no event of process '" + processes[p]
+                            + "': every shard needs events of every process (use fewer, larger shards)");
+                }
+            }
+        }
+        return n;
+    }
+
     /** Number of signal events (label 1) in a split over all shards. */
     public long signal(Split split) {
         long n = 0;

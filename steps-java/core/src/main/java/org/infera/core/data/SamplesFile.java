@@ -100,6 +100,19 @@ public record SamplesFile(
         }
     }
 
+    /** The number of events of each process in one split of a file, reading only their process indices. */
+    public static int[] processSizes(Path path, Split split, int processes) {
+        try (H5Input in = H5Input.open(path, FORMAT, VERSION)) {
+            int[] n = new int[processes];
+            long[] process = in.longs1d(split.group() + "/process", -1);
+            for (int i = 0; i < process.length; i++) {
+                if (process[i] < 0 || process[i] >= processes) throw in.bad(split.group() + "/process", "value " + process[i] + " at [" + i + "] is not a process index");
+                n[(int) process[i]]++;
+            }
+            return n;
+        }
+    }
+
     /** True when two files belong to one run: the same features, processes and expected yields. */
     public boolean sameRunAs(SamplesFile other) {
         return Arrays.equals(features, other.features) && Arrays.equals(processes, other.processes)

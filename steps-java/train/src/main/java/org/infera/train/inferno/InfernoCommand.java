@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.cli.Checks;
 import org.infera.core.cli.InputException;
@@ -29,7 +30,7 @@ import org.infera.core.random.Rng;
 import org.infera.train.EarlyStopping;
 import org.infera.train.Gradients;
 import org.infera.train.History;
-import org.infera.train.Standardisation;
+import org.infera.train.TrainingShards;
 import org.infera.train.BenchmarkOptions;
 import org.infera.train.TrainingOptions;
 import org.infera.train.nn.NetworkSpec;
@@ -88,19 +89,22 @@ public final class InfernoCommand implements Callable<Integer> {
 
         Analysis analysis = Analysis.read(target.analysisFile);
         FisherLayout layout = FisherLayout.of(analysis, target.benchmark);
-        SamplesFile file = SamplesFile.readAll(options.samples, java.util.EnumSet.of(Split.TRAIN, Split.VALIDATION));
-        analysis.requireMatches(file.features(), file.processes(), options.samples.get(0), target.analysisFile);
-        double[] mean = Standardisation.mean(file.split(Split.TRAIN).x());
-        double[] std = Standardisation.std(file.split(Split.TRAIN).x(), mean);
-        NetworkSpec draft = new NetworkSpec("inferno", List.of(file.features()), mean, std, options.hidden, options.activation, bins, options.seed,
+        TrainingShards shards = options.shards();
+        SamplesFile run = shards.run();
+        analysis.requireMatches(run.features(), run.processes(), shards.path(0), target.analysisFile);
+        int[][] trainSizes = shards.processSizesOfEveryShard(Split.TRAIN);
+        shards.processSizesOfEveryShard(Split.VALIDATION);
+        double[] mean = shards.mean();
+        double[] std = shards.std(mean);
+        NetworkSpec draft = new NetworkSpec("inferno", List.of(run.features()), mean, std, options.hidden, options.activation, bins, options.seed,
                 0, 0, Double.NaN, Engine.getDjlVersion(), temperature, target.benchmark);
         Map<Integer, double[][][]> approximateTrain = new java.util.HashMap<>(), approximateValidation = new java.util.HashMap<>();
-        ShiftedEvents.load(shifted, analysis, layout, file.features(), approximateTrain, approximateValidation);
-        InfernoData train = new InfernoData(draft, file.split(Split.TRAIN), analysis, layout, approximateTrain);
-        InfernoData validation = new InfernoData(draft, file.split(Split.VALIDATION), analysis, layout, approximateValidation);
-        int largest = 0;
-        for (int p = 0; p < train.processes(); p++) largest = Math.max(largest, train.size(p));
-        int steps = (largest + batchSize - 1) / batchSize;
+        ShiftedEvents.load(shifted, analysis, layout, run.features(), approximateTrain, approximateValidation);
+        Function<Integer, InfernoData> train = shards.prepared(Split.TRAIN, s -> new InfernoData(draft, s, analysis, layout, approximateTrain));
+        Function<Integer, InfernoData> validation = shards.prepared(Split.VALIDATION,
+                s -> new InfernoData(draft, s, analysis, layout, approximateValidation));
+        long steps = 0;
+        for (int[] sizes : trainSizes) steps += InfernoData.steps(sizes, batchSize);
 
         Engine.getInstance().setRandomSeed((int) (options.seed ^ (options.seed >>> 32)));
         Block block = Networks.mlp(options.hidden, options.activation, bins);
@@ -114,11 +118,11 @@ public final class InfernoCommand implements Callable<Integer> {
                 trainer.initialize(new Shape(batchSize, mean.length));
                 Rng rng = new Rng(Rng.derivedSeed(options.seed, 1));
                 EarlyStopping stopping = new EarlyStopping(patience, block);
-                try (Progress progress = new Progress("train inferno (BM" + target.benchmark + ")", (long) epochs * steps, "batches")) {
+                try (Progress progress = new Progress("train inferno (BM" + target.benchmark + ")", epochs * steps, "batches")) {
                     for (int epoch = 1; epoch <= epochs; epoch++) {
                         long start = System.nanoTime();
-                        double trainLoss = trainEpoch(trainer, train, rng, steps, progress);
-                        double validationLoss = validationLoss(trainer, validation);
+                        double trainLoss = trainEpoch(trainer, shards, train, trainSizes, rng, progress);
+                        double validationLoss = validationLoss(trainer, shards, validation);
                         history.add(epoch, trainLoss, validationLoss);
                         progress.message(String.format("epoch %d: train σ_s %.3f, validation σ_s %.3f (%.1f s)", epoch,
                                 Math.sqrt(trainLoss), Math.sqrt(validationLoss), (System.nanoTime() - start) / 1e9));
@@ -143,11 +147,22 @@ public final class InfernoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private double trainEpoch(Trainer trainer, InfernoData data, Rng rng, int steps, Progress progress) {
-        int[][] orders = data.shuffledOrders(rng);
-        double sum = 0;
-        int used = 0;
+    /** One epoch over the shards in a random order; the mean loss over the batches that stepped. */
+    private double trainEpoch(Trainer trainer, TrainingShards shards, Function<Integer, InfernoData> prepared, int[][] sizes, Rng rng,
+                              Progress progress) {
+        double[] sumUsed = new double[2];
         int skippedBefore = skipped;
+        for (int shard : shards.shardOrder(rng)) {
+            InfernoData data = prepared.apply(shard);
+            trainShard(trainer, data, data.shuffledOrders(rng), InfernoData.steps(sizes[shard], batchSize), sumUsed, progress);
+        }
+        if (skipped > skippedBefore) {
+            progress.message((skipped - skippedBefore) + " batches had a singular Fisher matrix (non-finite loss or gradient) and were skipped");
+        }
+        return sumUsed[1] > 0 ? sumUsed[0] / sumUsed[1] : Double.NaN;
+    }
+
+    private void trainShard(Trainer trainer, InfernoData data, int[][] orders, int steps, double[] sumUsed, Progress progress) {
         for (int b = 0; b < steps; b++) {
             try (NDManager m = trainer.getManager().newSubManager()) {
                 NDList x = data.batch(m, orders, b, batchSize);
@@ -162,8 +177,8 @@ public final class InfernoCommand implements Callable<Integer> {
                 }
                 if (Float.isFinite(value)) {
                     trainer.step();
-                    sum += value;
-                    used++;
+                    sumUsed[0] += value;
+                    sumUsed[1]++;
                 } else {
                     Gradients.clear(trainer);  // a singular Fisher matrix for this batch: no step rather than NaN weights
                     skipped++;
@@ -171,16 +186,21 @@ public final class InfernoCommand implements Callable<Integer> {
             }
             progress.step(1);
         }
-        if (skipped > skippedBefore) {
-            progress.message((skipped - skippedBefore) + " batches had a singular Fisher matrix (non-finite loss or gradient) and were skipped");
-        }
-        return used > 0 ? sum / used : Double.NaN;
     }
 
-    private static double validationLoss(Trainer trainer, InfernoData data) {
+    /** The loss of the soft histograms of all validation events, accumulated shard by shard. */
+    private static double validationLoss(Trainer trainer, TrainingShards shards, Function<Integer, InfernoData> prepared) {
+        InfernoLoss loss = (InfernoLoss) trainer.getLoss();
+        GroupMeans histograms = new GroupMeans();
+        for (int s = 0; s < shards.shards(); s++) {
+            InfernoData data = prepared.apply(s);
+            try (NDManager m = trainer.getManager().newSubManager()) {
+                NDArray logits = trainer.evaluate(data.all(m)).singletonOrThrow();
+                histograms.add(loss.softHistograms(data.splitAll(logits)), data.groupSizes());
+            }
+        }
         try (NDManager m = trainer.getManager().newSubManager()) {
-            NDArray logits = trainer.evaluate(data.all(m)).singletonOrThrow();
-            return trainer.getLoss().evaluate(new NDList(), data.splitAll(logits)).getFloat();
+            return loss.ofHistograms(histograms.means(m)).getFloat();
         }
     }
 }

@@ -75,6 +75,18 @@ public final class InfernoData {
         return sizes.get(process);
     }
 
+    /** The number of events of every group (processes, then up and down per floated nuisance). */
+    public int[] groupSizes() {
+        return sizes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Batches per epoch: enough to visit every event of the largest process once. */
+    public static int steps(int[] processSizes, int perProcess) {
+        int largest = 0;
+        for (int n : processSizes) largest = Math.max(largest, n);
+        return (largest + perProcess - 1) / perProcess;
+    }
+
     /** A random order of each process's (and each approximate group's) events for one epoch. */
     public int[][] shuffledOrders(Rng rng) {
         int[][] orders = new int[orderSizes.size()][];

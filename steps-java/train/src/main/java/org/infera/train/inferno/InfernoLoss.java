@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,8 +33,20 @@ public final class InfernoLoss extends Loss {
 
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
+        return ofHistograms(softHistograms(predictions));
+    }
+
+    /** The loss from each group's soft histogram (as {@link #softHistograms} gives them, or their mean over shards). */
+    public NDArray ofHistograms(List<NDArray> shapes) {
         double poiUnit = unit(layout.parameters().get(0));
-        return Scalars.mul(fisher(predictions).inverse().get(0, 0), (float) (poiUnit * poiUnit));
+        return Scalars.mul(fisherOfHistograms(shapes).inverse().get(0, 0), (float) (poiUnit * poiUnit));
+    }
+
+    /** Each group's soft histogram: the mean of its events' softmax(z/τ). */
+    public NDList softHistograms(NDList predictions) {
+        NDList shapes = new NDList();
+        for (NDArray logits : predictions) shapes.add(softHistogram(logits));
+        return shapes;
     }
 
     /**
@@ -43,9 +54,11 @@ public final class InfernoLoss extends Loss {
      * outputs, with every parameter a measured in {@link #unit}(a): I_ab(physical) = I_ab / (unit_a unit_b).
      */
     NDArray fisher(NDList predictions) {
+        return fisherOfHistograms(softHistograms(predictions));
+    }
+
+    private NDArray fisherOfHistograms(List<NDArray> shapes) {
         int processes = layout.yields().length;
-        List<NDArray> shapes = new ArrayList<>();
-        for (NDArray logits : predictions) shapes.add(softHistogram(logits));
         NDArray nu = Scalars.mul(shapes.get(0), (float) layout.yields()[0]);
         for (int p = 1; p < processes; p++) nu = nu.add(Scalars.mul(shapes.get(p), (float) layout.yields()[p]));
 
