@@ -18,6 +18,7 @@ import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.cli.Checks;
 import org.infera.core.cli.InputException;
@@ -29,7 +30,7 @@ import org.infera.core.random.Rng;
 import org.infera.train.EarlyStopping;
 import org.infera.train.Gradients;
 import org.infera.train.History;
-import org.infera.train.Standardisation;
+import org.infera.train.TrainingShards;
 import org.infera.train.BenchmarkOptions;
 import org.infera.train.TrainingOptions;
 import org.infera.train.inferno.FisherLayout;
@@ -106,16 +107,18 @@ public final class NeosCommand implements Callable<Integer> {
 
         Analysis analysis = Analysis.read(target.analysisFile);
         FisherLayout layout = FisherLayout.of(analysis, target.benchmark);
-        SamplesFile file = SamplesFile.readAll(options.samples, java.util.EnumSet.of(Split.TRAIN, Split.VALIDATION));
-        analysis.requireMatches(file.features(), file.processes(), options.samples.get(0), target.analysisFile);
-        double[] mean = Standardisation.mean(file.split(Split.TRAIN).x());
-        double[] std = Standardisation.std(file.split(Split.TRAIN).x(), mean);
-        NetworkSpec draft = spec(List.of(file.features()), mean, std, 0, 0, Double.NaN);
-        InfernoData train = new InfernoData(draft, file.split(Split.TRAIN), analysis, layout);
-        InfernoData validation = new InfernoData(draft, file.split(Split.VALIDATION), analysis, layout);
-        int largest = 0;
-        for (int p = 0; p < train.processes(); p++) largest = Math.max(largest, train.size(p));
-        int steps = (largest + batchSize - 1) / batchSize;
+        TrainingShards shards = options.shards();
+        SamplesFile run = shards.run();
+        analysis.requireMatches(run.features(), run.processes(), shards.path(0), target.analysisFile);
+        int[][] trainSizes = shards.processSizesOfEveryShard(Split.TRAIN);
+        shards.processSizesOfEveryShard(Split.VALIDATION);
+        double[] mean = shards.mean();
+        double[] std = shards.std(mean);
+        NetworkSpec draft = spec(List.of(run.features()), mean, std, 0, 0, Double.NaN);
+        Function<Integer, InfernoData> train = shards.prepared(Split.TRAIN, s -> new InfernoData(draft, s, analysis, layout));
+        Function<Integer, InfernoData> validation = shards.prepared(Split.VALIDATION, s -> new InfernoData(draft, s, analysis, layout));
+        long steps = 0;
+        for (int[] sizes : trainSizes) steps += InfernoData.steps(sizes, batchSize);
         ProfiledObjective figure = new ProfiledObjective(analysis, target.benchmark, layout, objective, mu);
 
         Engine.getInstance().setRandomSeed((int) (options.seed ^ (options.seed >>> 32)));
@@ -129,24 +132,26 @@ public final class NeosCommand implements Callable<Integer> {
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate)).build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(batchSize, mean.length));
-                double[][] startYields = validationYields(trainer, validation, layout, analysis);
+                double[][] startYields;
                 double start;
                 try (NDManager m = trainer.getManager().newSubManager()) {
-                    start = hardValue(figure, validationOutputs(m, trainer, validation), layout, analysis);
+                    ValidationHistograms v = validate(m, trainer, shards, validation, analysis);
+                    startYields = SoftYields.of(v.soft(), layout, analysis).rows();
+                    start = hardValue(figure, v, layout, analysis);
                 }
                 Rng rng = new Rng(Rng.derivedSeed(options.seed, 1));
                 EarlyStopping stopping = new EarlyStopping(patience, block);
                 String what = objective.label() + (objective == Objective.CLS ? " at μ = " + mu : "");
-                try (Progress progress = new Progress("train neos (" + what + ", BM" + target.benchmark + ")", (long) epochs * steps, "batches")) {
+                try (Progress progress = new Progress("train neos (" + what + ", BM" + target.benchmark + ")", epochs * steps, "batches")) {
                     progress.message(String.format("before training: validation %s %.5g", objective.label(), start));
                     for (int epoch = 1; epoch <= epochs; epoch++) {
                         long t0 = System.nanoTime();
-                        double[] trainValue = trainEpoch(trainer, train, figure, layout, analysis, rng, steps, progress);
+                        double[] trainValue = trainEpoch(trainer, shards, train, trainSizes, figure, layout, analysis, rng, progress);
                         double validationValue, validationSoft;
                         try (NDManager m = trainer.getManager().newSubManager()) {
-                            NDList outputs = validationOutputs(m, trainer, validation);
-                            validationSoft = evaluate(figure, outputs, layout, analysis).value();
-                            validationValue = hardValue(figure, outputs, layout, analysis);
+                            ValidationHistograms v = validate(m, trainer, shards, validation, analysis);
+                            validationSoft = softValue(figure, v, layout, analysis);
+                            validationValue = hardValue(figure, v, layout, analysis);
                         }
                         history.add(epoch, trainValue[0], validationValue);
                         progress.message(String.format("epoch %d: train %s %.5g, validation %.5g (hard bins; soft %.5g) (%.3f s, of which fits %.3f s)",
@@ -158,7 +163,10 @@ public final class NeosCommand implements Callable<Integer> {
                     }
                 }
                 stopping.restoreBest();
-                double[][] endYields = validationYields(trainer, validation, layout, analysis);
+                double[][] endYields;
+                try (NDManager m = trainer.getManager().newSubManager()) {
+                    endYields = SoftYields.of(validate(m, trainer, shards, validation, analysis).soft(), layout, analysis).rows();
+                }
                 NetworkSpec spec = spec(draft.features(), mean, std, history.size(), stopping.bestEpoch(), stopping.bestLoss());
                 TrainedNetwork.save(options.out, spec, block, dir -> {
                     history.write(dir.resolve(TrainedNetwork.HISTORY));
@@ -174,12 +182,19 @@ public final class NeosCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One epoch; returns {mean objective over the batches, seconds spent in the profile fits}. */
-    private double[] trainEpoch(Trainer trainer, InfernoData data, ProfiledObjective figure, FisherLayout layout, Analysis analysis,
-                                Rng rng, int steps, Progress progress) {
-        int[][] orders = data.shuffledOrders(rng);
-        double sum = 0, fitSeconds = 0;
-        int used = 0;
+    /** One epoch over the shards in a random order; returns {mean objective over the batches, seconds spent in the profile fits}. */
+    private double[] trainEpoch(Trainer trainer, TrainingShards shards, Function<Integer, InfernoData> prepared, int[][] sizes,
+                                ProfiledObjective figure, FisherLayout layout, Analysis analysis, Rng rng, Progress progress) {
+        double[] sums = new double[3];    // objective, batches used, fit seconds
+        for (int shard : shards.shardOrder(rng)) {
+            InfernoData data = prepared.apply(shard);
+            trainShard(trainer, data, data.shuffledOrders(rng), InfernoData.steps(sizes[shard], batchSize), figure, layout, analysis, sums, progress);
+        }
+        return new double[] {sums[1] > 0 ? sums[0] / sums[1] : Double.NaN, sums[2]};
+    }
+
+    private void trainShard(Trainer trainer, InfernoData data, int[][] orders, int steps, ProfiledObjective figure, FisherLayout layout,
+                            Analysis analysis, double[] sums, Progress progress) {
         for (int b = 0; b < steps; b++) {
             boolean stepped = false;
             try (NDManager m = trainer.getManager().newSubManager()) {
@@ -188,12 +203,12 @@ public final class NeosCommand implements Callable<Integer> {
                     NDList outputs = data.splitBatch(trainer.forward(x).singletonOrThrow());
                     long t0 = System.nanoTime();
                     ProfiledObjective.Evaluation e = evaluate(figure, outputs, layout, analysis);
-                    fitSeconds += (System.nanoTime() - t0) / 1e9;
+                    sums[2] += (System.nanoTime() - t0) / 1e9;
                     if (Double.isFinite(e.value()) && e.converged()) {
                         gc.backward(e.differentiable());
                         if (Gradients.finite(trainer)) {
-                            sum += e.value();
-                            used++;
+                            sums[0] += e.value();
+                            sums[1]++;
                             stepped = true;
                         }
                     }
@@ -203,7 +218,6 @@ public final class NeosCommand implements Callable<Integer> {
             }
             progress.step(1);
         }
-        return new double[] {used > 0 ? sum / used : Double.NaN, fitSeconds};
     }
 
     private NDList softHistograms(NDList outputs) {
@@ -225,27 +239,20 @@ public final class NeosCommand implements Callable<Integer> {
         return figure.evaluate(SoftYields.of(softHistograms(outputs), layout, analysis));
     }
 
-    /** The objective with hard bins, as the fit step will bin the statistic: what early stopping selects on. */
-    private double hardValue(ProfiledObjective figure, NDList outputs, FisherLayout layout, Analysis analysis) {
-        if (objective == Objective.BCE) return CrossEntropy.evaluate(outputs, layout, analysis).value();
-        NDList hard = new NDList();
-        for (NDArray z : outputs) hard.add(histogram.hard(z));
-        return figure.evaluate(SoftYields.of(hard, layout, analysis)).value();
+    /** The validation objective with soft bins (what training minimises). */
+    private double softValue(ProfiledObjective figure, ValidationHistograms v, FisherLayout layout, Analysis analysis) {
+        if (objective == Objective.BCE) return CrossEntropy.ofGroupMeans(v.crossEntropy(), layout, analysis).value();
+        return figure.evaluate(SoftYields.of(v.soft(), layout, analysis)).value();
     }
 
-    private NDList validationOutputs(NDManager m, Trainer trainer, InfernoData data) {
-        return data.splitAll(trainer.evaluate(data.all(m)).singletonOrThrow());
+    /** The validation objective with hard bins, as the fit step will bin the statistic: what early stopping selects on. */
+    private double hardValue(ProfiledObjective figure, ValidationHistograms v, FisherLayout layout, Analysis analysis) {
+        if (objective == Objective.BCE) return CrossEntropy.ofGroupMeans(v.crossEntropy(), layout, analysis).value();
+        return figure.evaluate(SoftYields.of(v.hard(), layout, analysis)).value();
     }
 
-    private SoftYields validationSoftYields(NDManager m, Trainer trainer, InfernoData data, FisherLayout layout, Analysis analysis) {
-        return SoftYields.of(softHistograms(validationOutputs(m, trainer, data)), layout, analysis);
-    }
-
-    /** The validation events' soft yields, as numbers: one row per group. */
-    private double[][] validationYields(Trainer trainer, InfernoData data, FisherLayout layout, Analysis analysis) {
-        try (NDManager m = trainer.getManager().newSubManager()) {
-            SoftYields y = validationSoftYields(m, trainer, data, layout, analysis);
-            return y.rows();
-        }
+    private ValidationHistograms validate(NDManager m, Trainer trainer, TrainingShards shards, Function<Integer, InfernoData> validation,
+                                          Analysis analysis) {
+        return ValidationHistograms.of(m, trainer, shards, validation, histogram, analysis.signalIndex());
     }
 }
