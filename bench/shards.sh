@@ -3,10 +3,11 @@
 # total (events per process over all shards) every shard is simulated and augmented as its own task (as
 # the pipeline runs them), then one classifier epoch is trained on all the shards' samples and the
 # templates are made from them; each column is the largest peak resident memory of that kind of task.
-# Simulation, augmentation and the templates (filled one samples file at a time) follow the shard; the
-# training holds its training and validation splits, so it follows the training sample. The shard-bound
-# steps run with a fixed heap (SHARD_HEAP, default 256m, as the pipeline caps each task's heap by its
-# memory): they finish within it whatever the total; training runs with the JVM's default heap.
+# Simulation, augmentation, the templates (filled one samples file at a time) and the training (which
+# keeps its events in memory only while they fit a third of its heap, and otherwise reads one shard at a
+# time in every epoch) follow the shard. Every step runs with a fixed heap (SHARD_HEAP, default 256m,
+# as the pipeline caps each task's heap by its memory): they finish within it whatever the total. The
+# last column says whether training kept its events (resident) or read them shard by shard (streamed).
 #
 #   bench/shards.sh [SHARDS] [TOTALS...]      (default: 10 shards; 500000 1000000 2500000 5000000 events per process)
 set -euo pipefail
@@ -28,9 +29,9 @@ peak() {   # peak() LABEL COMMAND...: runs the command, keeps the largest peak (
   [ "$kb" -gt "$old" ] && echo "$kb" > "$work/peak_$label" || true
 }
 
-echo "shard-bound steps with a ${SHARD_HEAP:-256m} heap; training with the JVM's default"
-printf "%-12s %-11s %-7s | %-13s %-13s %-13s %-13s | %-8s\n" "events" "per shard" "shards" "simulate MiB" "augment MiB" \
-  "train MiB" "shift MiB" "seconds"
+echo "every step with a ${SHARD_HEAP:-256m} heap"
+printf "%-12s %-11s %-7s | %-13s %-13s %-13s %-13s | %-8s %s\n" "events" "per shard" "shards" "simulate MiB" "augment MiB" \
+  "train MiB" "shift MiB" "seconds" "training"
 for total in "${totals[@]}"; do
   rm -f "$work"/peak_* "$work"/*.h5; rm -rf "$work/model"
   start=$(date +%s.%N)
@@ -39,11 +40,12 @@ for total in "${totals[@]}"; do
     peak augment "${bounded[@]}" "$root/bin/infera-augment" --seed 1 --run-shards "$shards" --shard "$s" -o "$work/samples_$s.h5" "$work/events_$s.h5"
     rm -f "$work/events_$s.h5"
   done
-  peak train "$root/bin/infera-train" classifier --samples "$work"/samples_*.h5 --seed 1 --epochs 1 --batch-size 4096 \
+  peak train "${bounded[@]}" "$root/bin/infera-train" classifier --samples "$work"/samples_*.h5 --seed 1 --epochs 1 --batch-size 4096 \
     --hidden 32,32 -o "$work/model"
+  mode=$(grep -q "one shard at a time" "$work/log" && echo streamed || echo resident)
   peak shift "${bounded[@]}" "$root/bin/infera-shift" --model "$work/model" --samples "$work"/samples_*.h5 --analysis "$analysis" -o "$work/templates.h5"
   secs=$(echo "$(date +%s.%N) - $start" | bc)
   mib() { echo $(( $(cat "$work/peak_$1") / 1024 )); }
-  printf "%-12s %-11s %-7s | %-13s %-13s %-13s %-13s | %-8.1f\n" "$((2 * total))" "$((2 * total / shards))" "$shards" \
-    "$(mib simulate)" "$(mib augment)" "$(mib train)" "$(mib shift)" "$secs"
+  printf "%-12s %-11s %-7s | %-13s %-13s %-13s %-13s | %-8.1f %s\n" "$((2 * total))" "$((2 * total / shards))" "$shards" \
+    "$(mib simulate)" "$(mib augment)" "$(mib train)" "$(mib shift)" "$secs" "$mode"
 done
