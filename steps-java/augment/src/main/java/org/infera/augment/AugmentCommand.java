@@ -116,41 +116,73 @@ public final class AugmentCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Samples from weighted events in MadMiner's layout: local score, ratio or test samples. */
+    /**
+     * Samples from weighted events in MadMiner's layout: local score, ratio or test samples, of the whole
+     * run (all files) or, with --run-shards, of one shard's file (all files given, for the run's sums).
+     */
     private int weighted() {
         int points = testAt != null ? testAt.size() : ratio != null ? 2 * ratio.size() : 3;
         if (draws < points) throw new InputException("--draws must be at least " + points + " here, got " + draws);
-        WeightedEvents weighted = WeightedEvents.load(events, fractions, seed);
+        WeightedEvents weighted;
+        if (runShards == null) {
+            weighted = WeightedEvents.load(events, fractions, seed);
+        } else {
+            if (runShards != events.size()) {
+                throw new InputException("--run-shards " + runShards + " with --score-at, --ratio or --test-at needs every shard's events file ("
+                        + events.size() + " given): the joint score and the sharing of the draws need the whole run's weights");
+            }
+            if (shard < 0 || shard >= runShards) throw new InputException("--shard must be in [0, " + runShards + "), got " + shard);
+            weighted = WeightedEvents.loadShard(events, shard, fractions, seed);
+        }
+        String where = runShards == null ? "" : String.format(" (shard %d of %d)", shard, runShards);
         if (scoreAt != null) {
             double[] theta = weighted.theta("--score-at", scoreAt);
+            weighted.sumRun(List.of(theta));
             ScoreSamplesFile samples = ScoreAugment.run(weighted, theta, draws, fractions, seed);
+            requireDraws(samples.splits().values().stream().mapToInt(s -> s.x().length).toArray());
             samples.write(out);
-            System.err.printf("infera-augment: %d unweighted events at θ = %s with their joint score (effective sample size of the "
-                    + "weighted events %.0f) to %s%n", draws, Arrays.toString(theta), samples.effectiveSampleSize(), out);
+            System.err.printf("infera-augment: %d unweighted events%s at θ = %s with their joint score (effective sample size of the "
+                    + "weighted events %.0f) to %s%n", java.util.Arrays.stream(Split.values()).mapToInt(s -> samples.splits().get(s).x().length).sum(),
+                    where, Arrays.toString(theta), samples.effectiveSampleSize(), out);
         } else if (ratio != null) {
             double[][] theta0 = new double[ratio.size()][], theta1 = new double[ratio.size()][];
+            List<double[]> all = new ArrayList<>();
             for (int k = 0; k < ratio.size(); k++) {
                 String[] pair = ratio.get(k).split(":", -1);
                 if (pair.length != 2) throw new InputException("--ratio '" + ratio.get(k) + "' must be THETA0:THETA1, e.g. 0,0:1,0");
-                theta0[k] = weighted.theta("--ratio θ0", pair[0]);
-                theta1[k] = weighted.theta("--ratio θ1", pair[1]);
+                all.add(theta0[k] = weighted.theta("--ratio θ0", pair[0]));
+                all.add(theta1[k] = weighted.theta("--ratio θ1", pair[1]));
             }
+            weighted.sumRun(all);
             RatioSamplesFile samples = RatioAugment.run(weighted, theta0, theta1, draws, fractions, seed);
+            requireDraws(samples.splits().values().stream().mapToInt(s -> s.x().length).toArray());
             samples.write(out);
             for (int k = 0; k < theta0.length; k++) {
                 System.err.printf("infera-augment: pair %s : %s, effective sample sizes %.0f and %.0f%n", Arrays.toString(theta0[k]),
                         Arrays.toString(theta1[k]), samples.effectiveSampleSize0()[k], samples.effectiveSampleSize1()[k]);
             }
-            System.err.printf("infera-augment: %d ratio samples (%d pairs) to %s%n", draws, theta0.length, out);
+            System.err.printf("infera-augment: ratio samples%s (%d pairs) to %s%n", where, theta0.length, out);
         } else {
             double[][] thetas = new double[testAt.size()][];
             for (int k = 0; k < thetas.length; k++) thetas[k] = weighted.theta("--test-at", testAt.get(k));
+            weighted.sumRun(List.of(thetas));
             TestSamplesFile samples = TestAugment.run(weighted, thetas, draws, seed);
+            requireDraws(new int[] {samples.x().length});
             samples.write(out);
-            System.err.printf("infera-augment: %d test events at %d points from the test partition (effective sample sizes %s) to %s%n",
-                    draws, thetas.length, Arrays.toString(Arrays.stream(samples.effectiveSampleSize()).map(Math::rint).toArray()), out);
+            System.err.printf("infera-augment: %d test events%s at %d points from the test partition (effective sample sizes %s) to %s%n",
+                    samples.x().length, where, thetas.length, Arrays.toString(Arrays.stream(samples.effectiveSampleSize()).map(Math::rint).toArray()), out);
         }
         return 0;
+    }
+
+    /** A shard's file needs events in every split it writes; the run's draws are shared at random, so a small --draws may leave it none. */
+    private void requireDraws(int[] perSplit) {
+        for (int n : perSplit) {
+            if (n == 0) {
+                throw new InputException("shard " + shard + " of " + runShards + " drew no event in a split from --draws " + draws
+                        + ": raise --draws or use fewer shards");
+            }
+        }
     }
 
     private void validateFractions() {

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.infera.core.cli.InputException;
 import org.infera.core.data.RatioSamplesFile;
 import org.infera.core.data.Split;
-import org.infera.core.morphing.JointScore;
 import org.infera.core.random.Rng;
 
 /**
@@ -29,12 +28,12 @@ final class RatioAugment {
             w1[k] = events.weightsAt(theta1[k]);
             ess0[k] = events.effectiveSampleSize(w0[k], theta0[k]);
             ess1[k] = events.effectiveSampleSize(w1[k], theta1[k]);
-            r[k] = JointScore.ratio(w0[k], w1[k]);
-            t0[k] = JointScore.at(events.morphing, events.file.weights(), theta0[k], w0[k]);
-            t1[k] = JointScore.at(events.morphing, events.file.weights(), theta1[k], w1[k]);
+            r[k] = events.ratio(theta0[k], theta1[k], w0[k], w1[k]);
+            t0[k] = events.jointScore(theta0[k], w0[k]);
+            t1[k] = events.jointScore(theta1[k], w1[k]);
         }
         double[][] x = events.file.observations();
-        Rng rng = new Rng(Rng.derivedSeed(seed, 1));
+        Rng rng = new Rng(Rng.derivedSeed(events.drawSeed(), 1));
         Map<Split, RatioSamplesFile.Ratios> splits = new EnumMap<>(Split.class);
         for (Split s : Split.values()) {
             int n = Draws.of(fractions, s, draws);
@@ -48,7 +47,7 @@ final class RatioAugment {
             for (int k = 0; k < pairs; k++) {
                 int share = Draws.share(n, pairs, k);
                 for (int label = 0; label < 2; label++) {
-                    for (int e : events.unweight(s, label == 0 ? w0[k] : w1[k], Draws.share(share, 2, label), rng)) {
+                    for (int e : events.unweight(s, label == 0 ? theta0[k] : theta1[k], label == 0 ? w0[k] : w1[k], Draws.share(share, 2, label), rng)) {
                         xs.add(x[e].clone());
                         th0.add(theta0[k].clone());
                         th1.add(theta1[k].clone());

@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.infera.core.data.ScoreSamplesFile;
 import org.infera.core.data.Split;
-import org.infera.core.morphing.JointScore;
 import org.infera.core.random.Rng;
 
 /**
@@ -17,12 +16,12 @@ final class ScoreAugment {
     static ScoreSamplesFile run(WeightedEvents events, double[] theta, int draws, double[] fractions, long seed) {
         double[] w = events.weightsAt(theta);
         double ess = events.effectiveSampleSize(w, theta);
-        double[][] score = JointScore.at(events.morphing, events.file.weights(), theta, w);
+        double[][] score = events.jointScore(theta, w);
         double[][] x = events.file.observations();
-        Rng rng = new Rng(Rng.derivedSeed(seed, 1));
+        Rng rng = new Rng(Rng.derivedSeed(events.drawSeed(), 1));
         Map<Split, ScoreSamplesFile.Scores> splits = new EnumMap<>(Split.class);
         for (Split s : Split.values()) {
-            int[] drawn = events.unweight(s, w, Draws.of(fractions, s, draws), rng);
+            int[] drawn = events.unweight(s, theta, w, Draws.of(fractions, s, draws), rng);
             double[][] xs = new double[drawn.length][], ts = new double[drawn.length][];
             for (int k = 0; k < drawn.length; k++) {
                 xs[k] = x[drawn[k]].clone();

@@ -15,16 +15,17 @@ final class TestAugment {
         double[][] x = events.file.observations();
         double[][] xs = new double[draws][], theta = new double[draws][];
         double[] ess = new double[thetas.length];
-        Rng rng = new Rng(Rng.derivedSeed(seed, 2));
-        int row = 0;
+        Rng rng = new Rng(Rng.derivedSeed(events.drawSeed(), 2));
+        int row = 0;   // a shard fills only its share of the draws
         for (int k = 0; k < thetas.length; k++) {
             double[] w = events.weightsAt(thetas[k]);
             ess[k] = events.effectiveSampleSize(w, thetas[k]);
-            for (int e : events.unweight(Split.TEST, w, Draws.share(draws, thetas.length, k), rng)) {
+            for (int e : events.unweight(Split.TEST, thetas[k], w, Draws.share(draws, thetas.length, k), rng)) {
                 xs[row] = x[e].clone();
                 theta[row++] = thetas[k].clone();
             }
         }
-        return new TestSamplesFile(events.file.parameters(), events.file.observables(), thetas, seed, ess, xs, theta);
+        return new TestSamplesFile(events.file.parameters(), events.file.observables(), thetas, seed, ess, java.util.Arrays.copyOf(xs, row),
+                java.util.Arrays.copyOf(theta, row));
     }
 }

@@ -1,48 +1,114 @@
 package org.infera.augment;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.infera.core.cli.InputException;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.data.Split;
+import org.infera.core.morphing.JointScore;
 import org.infera.core.morphing.Morphing;
 import org.infera.core.random.Rng;
 
 /**
- * Weighted events of one run (MadMiner files, shards in name order) with their morphing, partitioned
- * into train / validation / test by the seed alone, so every kind of sample drawn with the same seed
- * (local, ratio, test) uses the same partition and no test event is ever trained on. Unweighting
- * draws with replacement with probability w(θ)/Σw, negative weights clipped to 0.
+ * The weighted events a task augments (MadMiner files) with their morphing, partitioned into train /
+ * validation / test by the seed alone, so every kind of sample drawn with the same seed (local,
+ * ratio, test) uses the same partition and no test event is ever trained on. Unweighting draws with
+ * replacement with probability w(θ)/Σw, negative weights clipped to 0.
+ *
+ * <p>Either the whole run (every file, in name order, as one) or one shard of it: then the joint
+ * score and ratio are normalised by the run's cross section, and each draw of the run's n falls to
+ * this shard with probability its clipped weight over the run's ({@link RunTotals}), decided by a
+ * random stream all shard tasks share, so the shards' samples together are n draws from the run.
  */
 final class WeightedEvents {
     final MadMinerEventFile file;
     final Morphing morphing;
-    final Map<Split, int[]> partition = new EnumMap<>(Split.class);
+    final Map<Split, int[]> partition;
+    private final int shard;
+    private final List<Path> runFiles;             // null: this task's events are the whole run
+    private final List<Map<Split, int[]>> runPartitions;
+    private RunTotals run;
+    private final Rng allocation;
+    private final long seed;
 
-    private WeightedEvents(MadMinerEventFile file, Morphing morphing) {
+    private WeightedEvents(MadMinerEventFile file, int shard, List<Path> runFiles, List<Map<Split, int[]>> runPartitions,
+                           Map<Split, int[]> partition, long seed) {
         this.file = file;
-        this.morphing = morphing;
+        this.morphing = new Morphing(file.morphingComponents(), file.morphingMatrix());
+        this.partition = partition;
+        this.shard = shard;
+        this.runFiles = runFiles;
+        this.runPartitions = runPartitions;
+        this.allocation = new Rng(Rng.derivedSeed(seed, 3));
+        this.seed = seed;
     }
 
+    private RunTotals totals() {
+        if (run == null) throw new IllegalStateException("sumRun was not called for this shard");
+        return run;
+    }
+
+    /** The seed of this task's draws: the run's, or its shard's. */
+    long drawSeed() {
+        return runFiles == null ? seed : shardSeed(seed, shard);
+    }
+
+    /** Every file of a run, as one. */
     static WeightedEvents load(List<Path> files, double[] fractions, long seed) {
-        MadMinerEventFile file = MadMinerEventFile.readAll(files);
-        if (!file.hasMorphing()) {
-            throw new InputException(files.get(0) + ": no morphing group: weights at any θ need morphing/components and morphing_matrix");
+        MadMinerEventFile file = requireMorphing(MadMinerEventFile.readAll(files), files.get(0));
+        return new WeightedEvents(file, 0, null, null, partition(file.events(), fractions, seed), seed);
+    }
+
+    /**
+     * Shard {@code shard} (in file-name order) of a run whose files are all given; {@link #sumRun}
+     * must then be told the points it will draw at.
+     */
+    static WeightedEvents loadShard(List<Path> files, int shard, double[] fractions, long seed) {
+        List<Path> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        MadMinerEventFile file = requireMorphing(MadMinerEventFile.read(sorted.get(shard)), sorted.get(shard));
+        List<Map<Split, int[]>> partitions = new ArrayList<>();
+        for (int s = 0; s < sorted.size(); s++) {
+            int size = s == shard ? file.events() : MadMinerEventFile.size(sorted.get(s));
+            partitions.add(partition(size, fractions, sorted.size() == 1 ? seed : Rng.derivedSeed(seed, s)));
         }
-        WeightedEvents events = new WeightedEvents(file, new Morphing(file.morphingComponents(), file.morphingMatrix()));
-        int[] order = new int[file.events()];
+        return new WeightedEvents(file, shard, sorted, partitions, partitions.get(shard), seed);
+    }
+
+    /** For a shard: sums the run's weights at the points this task draws at (reading every other shard once). */
+    void sumRun(List<double[]> thetas) {
+        if (runFiles != null) run = new RunTotals(runFiles, file, runFiles.get(shard), morphing, thetas, runPartitions);
+    }
+
+    /** The seed a shard's partition and draws come from (a run of one shard keeps the run's, as one task for the run would). */
+    private long shardSeed(long seed, int shard) {
+        return runFiles.size() == 1 ? seed : Rng.derivedSeed(seed, shard);
+    }
+
+    private static MadMinerEventFile requireMorphing(MadMinerEventFile file, Path path) {
+        if (!file.hasMorphing()) {
+            throw new InputException(path + ": no morphing group: weights at any θ need morphing/components and morphing_matrix");
+        }
+        return file;
+    }
+
+    private static Map<Split, int[]> partition(int events, double[] fractions, long seed) {
+        Map<Split, int[]> partition = new EnumMap<>(Split.class);
+        int[] order = new int[events];
         for (int i = 0; i < order.length; i++) order[i] = i;
         new Rng(Rng.derivedSeed(seed, 0)).shuffle(order);
         int start = 0;
         for (Split s : Split.values()) {
             int size = s == Split.TEST ? order.length - start : (int) Math.round(fractions[s.ordinal()] * order.length);
-            events.partition.put(s, Arrays.copyOfRange(order, start, start + size));
+            partition.put(s, Arrays.copyOfRange(order, start, start + size));
             start += size;
         }
-        return events;
+        return partition;
     }
 
     /** A point "a,b,…" with one finite value per parameter of the events. */
@@ -68,8 +134,13 @@ final class WeightedEvents {
         return morphing.eventWeights(file.weights(), theta);
     }
 
-    /** (Σw)²/Σw² of the clipped weights at θ over all events; fails where no weight is positive. */
+    /** (Σw)²/Σw² of the clipped weights at θ over all events of the run; fails where no weight is positive. */
     double effectiveSampleSize(double[] w, double[] theta) {
+        if (runFiles != null) {
+            RunTotals.At at = totals().at(theta);
+            if (!(at.clipped() > 0)) throw new InputException("the events have no positive weight at θ = " + Arrays.toString(theta));
+            return at.effectiveSampleSize();
+        }
         double sum = 0, sumSquares = 0;
         for (double v : w) {
             double c = Math.max(v, 0);
@@ -80,8 +151,25 @@ final class WeightedEvents {
         return sum * sum / sumSquares;
     }
 
-    /** n event indices drawn from the split's events with probability max(w, 0) / Σ max(w, 0). */
-    int[] unweight(Split split, double[] w, int n, Rng rng) {
+    /** The joint score t(x, z | θ) of this task's events (w: their weights at θ), normalised by the run's σ(θ). */
+    double[][] jointScore(double[] theta, double[] w) {
+        if (runFiles == null) return JointScore.at(morphing, file.weights(), theta, w);
+        RunTotals.At at = totals().at(theta);
+        return JointScore.at(morphing, file.weights(), theta, w, at.sigma(), at.dSigma());
+    }
+
+    /** The joint likelihood ratio r(x, z | θ0, θ1) of this task's events, from their weights at θ0 and θ1. */
+    double[] ratio(double[] theta0, double[] theta1, double[] w0, double[] w1) {
+        return runFiles == null ? JointScore.ratio(w0, w1) : JointScore.ratio(w0, w1, totals().at(theta0).sigma(), totals().at(theta1).sigma());
+    }
+
+    /**
+     * This task's share of n event indices drawn from the run's split at θ with probability
+     * max(w, 0) / Σ max(w, 0) (w: this task's weights at θ).
+     */
+    int[] unweight(Split split, double[] theta, double[] w, int n, Rng rng) {
+        int own = runFiles == null ? n : share(split, theta, n);
+        if (own == 0) return new int[0];
         int[] members = partition.get(split);
         double[] cumulative = new double[members.length];
         double total = 0;
@@ -90,12 +178,28 @@ final class WeightedEvents {
             cumulative[i] = total;
         }
         if (!(total > 0)) throw new InputException("the " + split.group() + " partition has no event with positive weight");
-        int[] drawn = new int[n];
-        for (int k = 0; k < n; k++) {
+        int[] drawn = new int[own];
+        for (int k = 0; k < own; k++) {
             int i = Arrays.binarySearch(cumulative, rng.uniform() * total);
             if (i < 0) i = -i - 1;
             drawn[k] = members[Math.min(i, members.length - 1)];
         }
         return drawn;
+    }
+
+    /** How many of the run's n draws in a split at θ fall to this shard: each to a shard with probability its clipped weight's share. */
+    private int share(Split split, double[] theta, int n) {
+        double[][] weight = totals().at(theta).splitWeight();
+        double[] cumulative = new double[weight.length];
+        double total = 0;
+        for (int s = 0; s < weight.length; s++) cumulative[s] = total += weight[s][split.ordinal()];
+        if (!(total > 0)) throw new InputException("the " + split.group() + " partition has no event with positive weight at θ = " + Arrays.toString(theta));
+        int own = 0;
+        for (int k = 0; k < n; k++) {
+            int s = Arrays.binarySearch(cumulative, allocation.uniform() * total);
+            if (s < 0) s = -s - 1;
+            if (Math.min(s, weight.length - 1) == shard) own++;
+        }
+        return own;
     }
 }

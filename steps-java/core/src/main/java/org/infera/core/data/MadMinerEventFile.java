@@ -32,6 +32,13 @@ public record MadMinerEventFile(
         return morphingComponents != null;
     }
 
+    /** The number of events in a file, without reading them. */
+    public static int size(Path path) {
+        try (H5Input in = H5Input.openAny(path)) {
+            return in.shape("samples/weights")[0];
+        }
+    }
+
     public static MadMinerEventFile read(Path path) {
         try (H5Input in = H5Input.openAny(path)) {
             String[] parameters = in.strings1d("parameters/names", -1);
@@ -73,17 +80,21 @@ public record MadMinerEventFile(
         java.util.List<Long> sampling = new java.util.ArrayList<>();
         for (int s = 1; s < sorted.size(); s++) {
             MadMinerEventFile f = read(sorted.get(s));
-            if (!java.util.Arrays.equals(f.parameters(), first.parameters()) || !java.util.Arrays.equals(f.benchmarks(), first.benchmarks())
-                    || !java.util.Arrays.equals(f.observables(), first.observables())
-                    || !java.util.Arrays.deepEquals(f.morphingMatrix(), first.morphingMatrix())) {
-                throw new org.infera.core.cli.InputException(sorted.get(s) + ": parameters, benchmarks, observables or morphing differ from "
-                        + sorted.get(0) + "; shards of one run must agree");
-            }
+            f.requireSameRunAs(first, sorted.get(s), sorted.get(0));
             x.addAll(java.util.Arrays.asList(f.observations()));
             w.addAll(java.util.Arrays.asList(f.weights()));
         }
         return new MadMinerEventFile(first.parameters(), first.benchmarks(), first.benchmarkValues(), first.morphingComponents(),
                 first.morphingMatrix(), first.observables(), x.toArray(new double[0][]), w.toArray(new double[0][]), null);
+    }
+
+    /** Fails (exit 2) unless this file (at {@code path}) has the parameters, benchmarks, observables and morphing of {@code first}. */
+    public void requireSameRunAs(MadMinerEventFile first, Path path, Path firstPath) {
+        if (!java.util.Arrays.equals(parameters, first.parameters) || !java.util.Arrays.equals(benchmarks, first.benchmarks)
+                || !java.util.Arrays.equals(observables, first.observables) || !java.util.Arrays.deepEquals(morphingMatrix, first.morphingMatrix)) {
+            throw new org.infera.core.cli.InputException(path + ": parameters, benchmarks, observables or morphing differ from "
+                    + firstPath + "; shards of one run must agree");
+        }
     }
 
     /** Writes the file in MadMiner's layout (h5py and MadMiner read it; the reader above reads it back). */

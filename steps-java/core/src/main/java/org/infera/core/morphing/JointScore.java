@@ -23,6 +23,19 @@ public final class JointScore {
             sigma += w[e];
             for (int p = 0; p < params; p++) dSigma[p] += dw[e][p];
         }
+        return at(w, dw, sigma, dSigma);
+    }
+
+    /**
+     * t per event of some of a run's events (one shard), with σ(θ) and ∇σ(θ) summed over every event
+     * of the run: the score is the run's, not the shard's.
+     */
+    public static double[][] at(Morphing morphing, double[][] weights, double[] theta, double[] w, double sigma, double[] dSigma) {
+        return at(w, morphing.eventWeightGradients(weights, theta), sigma, dSigma);
+    }
+
+    private static double[][] at(double[] w, double[][] dw, double sigma, double[] dSigma) {
+        int params = dSigma.length;
         double[][] t = new double[w.length][params];
         for (int e = 0; e < w.length; e++) {
             for (int p = 0; p < params; p++) t[e][p] = dw[e][p] / w[e] - dSigma[p] / sigma;
@@ -42,6 +55,11 @@ public final class JointScore {
             s0 += w0[e];
             s1 += w1[e];
         }
+        return ratio(w0, w1, s0, s1);
+    }
+
+    /** r per event from the event weights at θ0 and θ1 and the run's cross sections σ(θ0), σ(θ1). */
+    public static double[] ratio(double[] w0, double[] w1, double s0, double s1) {
         double[] r = new double[w0.length];
         for (int e = 0; e < r.length; e++) r[e] = (w0[e] / s0) / (w1[e] / s1);
         return r;
