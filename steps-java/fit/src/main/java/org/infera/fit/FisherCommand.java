@@ -53,19 +53,38 @@ public final class FisherCommand implements Callable<Integer> {
         if (!(luminosity > 0) || !Double.isFinite(luminosity)) throw new InputException("--luminosity must be positive, got " + luminosity);
         if ((events == null) == (samples == null)) throw new InputException("give either --events or --samples");
         if (samples != null) return printSamplesFisher();
-        MadMinerEventFile f = MadMinerEventFile.readAll(events);
-        if (!f.hasMorphing()) throw new InputException(events + ": no morphing group: the weights' θ dependence is unknown");
-        if (theta.length != f.parameters().length) {
-            throw new InputException("--theta has " + theta.length + " values but " + events + " has parameters " + Arrays.toString(f.parameters()));
+        if (!Arrays.asList("truth", "rate", "sally").contains(mode)) throw new InputException("--mode '" + mode + "' is not truth, rate or sally");
+        // One file at a time: every mode is a sum over events, so memory follows the largest shard.
+        java.util.List<Path> sorted = new java.util.ArrayList<>(events);
+        sorted.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        MadMinerEventFile first = null;
+        Morphing morphing = null;
+        double[][] kinematic = null;
+        double[] crossSection = null;
+        for (Path path : sorted) {
+            MadMinerEventFile f = MadMinerEventFile.read(path);
+            if (first == null) {
+                first = f;
+                if (!f.hasMorphing()) throw new InputException(path + ": no morphing group: the weights' θ dependence is unknown");
+                if (theta.length != f.parameters().length) {
+                    throw new InputException("--theta has " + theta.length + " values but " + path + " has parameters " + Arrays.toString(f.parameters()));
+                }
+                morphing = new Morphing(f.morphingComponents(), f.morphingMatrix());
+                kinematic = new double[theta.length][theta.length];
+                crossSection = new double[1 + theta.length];
+            } else {
+                f.requireSameRunAs(first, path, sorted.get(0));
+            }
+            switch (mode) {
+                case "truth" -> WeightedFisher.addTruth(kinematic, morphing, f.weights(), theta, luminosity);
+                case "sally" -> addSally(kinematic, f, path, morphing);
+                default -> { }
+            }
+            WeightedFisher.addCrossSection(crossSection, morphing, f.weights(), theta);
         }
-        Morphing morphing = new Morphing(f.morphingComponents(), f.morphingMatrix());
-        double[][] info = switch (mode) {
-            case "truth" -> WeightedFisher.truth(morphing, f.weights(), theta, luminosity);
-            case "rate" -> WeightedFisher.rate(morphing, f.weights(), theta, luminosity);
-            case "sally" -> sally(f, morphing);
-            default -> throw new InputException("--mode '" + mode + "' is not truth, rate or sally");
-        };
-        return print(info, f.parameters());
+        double[][] info = mode.equals("truth") ? kinematic : WeightedFisher.rate(crossSection, luminosity);
+        if (mode.equals("sally")) for (int a = 0; a < info.length; a++) for (int b = 0; b < info.length; b++) info[a][b] += kinematic[a][b];
+        return print(info, first.parameters());
     }
 
     /** L E[t̂ t̂ᵀ] over the test split of score samples drawn at θ. */
@@ -115,15 +134,13 @@ public final class FisherCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** L Σ_e w_e(θ) t̂(x_e) t̂(x_e)ᵀ + the rate information. */
-    private double[][] sally(MadMinerEventFile f, Morphing morphing) {
+    /** Adds one file's L Σ_e w_e(θ) t̂(x_e) t̂(x_e)ᵀ (the kinematic part of SALLY's information; the rate part comes from σ). */
+    private void addSally(double[][] info, MadMinerEventFile f, Path path, Morphing morphing) {
         double[] w = morphing.eventWeights(f.weights(), theta);
-        double[][] info = WeightedFisher.rate(morphing, f.weights(), theta, luminosity);
-        float[][] score = SallyModels.score(model, Arrays.asList(f.observables()), events.get(0), f.observations());
+        float[][] score = SallyModels.score(model, Arrays.asList(f.observables()), path, f.observations());
         int n = info.length;
         for (int e = 0; e < w.length; e++) {
             for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) info[a][b] += luminosity * w[e] * score[e][a] * score[e][b];
         }
-        return info;
     }
 }

@@ -34,6 +34,39 @@ public record ScoreSamplesFile(String[] parameters, String[] observables, double
         });
     }
 
+    /**
+     * The score samples of a run's shard tasks (infera-augment --run-shards), in file-name order, as one:
+     * each split concatenated, after checking that the files were drawn for one run at one θ. Their size
+     * is the run's --draws, whatever the number of simulated events.
+     */
+    public static ScoreSamplesFile readAll(java.util.List<Path> paths) {
+        java.util.List<Path> sorted = new java.util.ArrayList<>(paths);
+        sorted.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        java.util.List<ScoreSamplesFile> files = new java.util.ArrayList<>();
+        for (Path p : sorted) {
+            ScoreSamplesFile f = read(p);
+            ScoreSamplesFile first = files.isEmpty() ? f : files.get(0);
+            if (!java.util.Arrays.equals(f.parameters, first.parameters) || !java.util.Arrays.equals(f.observables, first.observables)
+                    || !java.util.Arrays.equals(f.theta, first.theta) || f.seed != first.seed) {
+                throw new org.infera.core.cli.InputException(p + ": parameters, observables, θ or seed differ from " + sorted.get(0)
+                        + " (the score samples of one run's shards must agree)");
+            }
+            files.add(f);
+        }
+        if (files.size() == 1) return files.get(0);
+        Map<Split, Scores> splits = new EnumMap<>(Split.class);
+        for (Split s : Split.values()) {
+            java.util.List<double[]> x = new java.util.ArrayList<>(), t = new java.util.ArrayList<>();
+            for (ScoreSamplesFile f : files) {
+                x.addAll(java.util.Arrays.asList(f.splits.get(s).x()));
+                t.addAll(java.util.Arrays.asList(f.splits.get(s).tXz()));
+            }
+            splits.put(s, new Scores(x.toArray(new double[0][]), t.toArray(new double[0][])));
+        }
+        ScoreSamplesFile first = files.get(0);
+        return new ScoreSamplesFile(first.parameters, first.observables, first.theta, first.seed, first.effectiveSampleSize, splits);
+    }
+
     public static ScoreSamplesFile read(Path path) {
         try (H5Input in = H5Input.open(path, FORMAT, VERSION)) {
             String[] parameters = in.strings1d("parameters/names", -1);

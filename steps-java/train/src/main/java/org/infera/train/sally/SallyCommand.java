@@ -43,8 +43,9 @@ import picocli.CommandLine.Option;
                 + "exponentially from --learning-rate to --final-learning-rate over the epochs, early stopping that restores "
                 + "the best epoch's weights.")
 public final class SallyCommand implements Callable<Integer> {
-    @Option(names = "--samples", required = true, description = "Score samples written by infera-augment --score-at.")
-    Path samples;
+    @Option(names = "--samples", required = true, arity = "1..*",
+            description = "Score samples written by infera-augment --score-at: one file, or one per shard of the run (read in name order).")
+    List<Path> samples;
 
     @Option(names = {"-o", "--out"}, required = true, description = "Output model directory.")
     Path out;
@@ -88,7 +89,7 @@ public final class SallyCommand implements Callable<Integer> {
         Checks.positive("--final-learning-rate", finalLearningRate);
         if (!optimizer.equals("amsgrad") && !optimizer.equals("adam")) throw new InputException("--optimizer must be amsgrad or adam, got '" + optimizer + "'");
         for (int h : hidden) if (h < 1) throw new InputException("--hidden sizes must be positive, got " + hidden);
-        ScoreSamplesFile file = ScoreSamplesFile.read(samples);
+        ScoreSamplesFile file = ScoreSamplesFile.readAll(samples);
         ScoreSamplesFile.Scores train = file.splits().get(Split.TRAIN), validation = file.splits().get(Split.VALIDATION);
         int params = file.parameters().length;
         double[] mean = Standardisation.mean(train.x());
