@@ -62,12 +62,17 @@ workflow {
         ch_simulate_versions = ch_generated.versions
     }
     if (params.method == 'sally') {
-        // 2. Augment all shards of a replica at once: the joint score needs the whole run's cross section.
-        AUGMENT(ch_events)
+        // 2. Augment one task per shard: each draws its shard's share of the run's draws and reads every
+        //    shard's file for the run's cross section (one file at a time), so memory follows the shard.
+        AUGMENT(ch_events.flatMap { meta, files -> (0..<files.size()).collect { i -> [meta + [shard: i], files] } })
+        ch_score_samples = AUGMENT.out.samples
+            .map { meta, samples -> [groupKey(meta.findAll { it.key != 'shard' }, meta.shards as int), samples] }
+            .groupTuple()
+            .map { key, samples -> [key.getGroupTarget(), samples.sort { it.name }] }
         // Score-based inference (SALLY): the weighted events become score samples at θ, a network
         // learns the score, the Fisher information comes from the weights (truth, rate) and from it,
         // the expected limits from histograms of its score; one table sums up the replicas.
-        TRAIN(AUGMENT.out.samples.map { meta, samples -> [meta + [statistic: 'sally', kind: 'sally'], samples] }, analysis)
+        TRAIN(ch_score_samples.map { meta, samples -> [meta + [statistic: 'sally', kind: 'sally'], samples] }, analysis)
         ch_scored = ch_events.join(TRAIN.out.model.map { meta, model -> [meta.findAll { !(it.key in ['statistic', 'kind']) }, model] })
         FISHER(ch_scored)
         LIMITS(ch_scored)

@@ -1,5 +1,7 @@
-// Labelled, weighted train / validation / test samples: one task per shard (meta.shard set: its memory
-// follows the shard, its weights are the shard's share of the yields), or one for all shards of a run.
+// Labelled, weighted train / validation / test samples (or, for method sally, score samples): one task
+// per shard (meta.shard set: its memory follows the shard; binned samples weigh the shard's share of
+// the yields, score samples draw the shard's share of the draws and are given every shard's file for
+// the run's cross section), or one for all shards of a run.
 process AUGMENT {
     tag "${meta.id} r${meta.replica}${meta.shard != null ? " shard ${meta.shard}/${meta.shards}" : ''}"
     label 'process_low'
