@@ -54,8 +54,10 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!(luminosity > 0) || !Double.isFinite(luminosity)) throw new InputException("--luminosity must be positive, got " + luminosity);
         if (bins < 1) throw new InputException("--bins must be at least 1, got " + bins);
-        MadMinerEventFile f = MadMinerEventFile.readAll(events);
-        if (!f.hasMorphing()) throw new InputException(events.get(0) + ": no morphing group: the weights' θ dependence is unknown");
+        List<Path> sorted = new ArrayList<>(events);
+        sorted.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        MadMinerEventFile f = MadMinerEventFile.read(sorted.get(0));
+        if (!f.hasMorphing()) throw new InputException(sorted.get(0) + ": no morphing group: the weights' θ dependence is unknown");
         int params = f.parameters().length;
         if (grid.size() != params) throw new InputException("--grid has " + grid.size() + " ranges for " + params + " parameters " + Arrays.toString(f.parameters()));
         double[] truth = thetaTrue == null ? new double[params] : thetaTrue;
@@ -71,12 +73,18 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         }
         Morphing morphing = new Morphing(f.morphingComponents(), f.morphingMatrix());
 
-        float[][] score = SallyModels.score(model, Arrays.asList(f.observables()), events.get(0), f.observations());
-        int[] bin = binOf(score, morphing.eventWeights(f.weights(), truth), params);
+        // Two passes over the files, one file at a time: the scores and weights at the true point set the
+        // quantile bins (a few numbers per event kept), then each file's weights fill the bins.
+        int[] bin = binOf(sorted, f, morphing, truth, params);
         int nBins = (int) Math.pow(bins, params);
         int benchmarks = morphing.benchmarks();
         double[][] h = new double[nBins][benchmarks];   // Σ over the events of each bin of their benchmark weights
-        for (int e = 0; e < bin.length; e++) for (int k = 0; k < benchmarks; k++) h[bin[e]][k] += f.weights()[e][k];
+        int offset = 0;
+        for (Path path : sorted) {
+            double[][] weights = (path.equals(sorted.get(0)) ? f : MadMinerEventFile.read(path)).weights();
+            for (int e = 0; e < weights.length; e++) for (int k = 0; k < benchmarks; k++) h[bin[offset + e]][k] += weights[e][k];
+            offset += weights.length;
+        }
         double[] observed = expected(h, morphing.benchmarkWeights(truth));
         ChiSquaredDistribution chi2 = new ChiSquaredDistribution(params);
 
@@ -136,18 +144,35 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         return Math.max(q, 0);
     }
 
-    /** The bin of each event: quantile bins of each score component under the events weighted at the true point. */
-    private int[] binOf(float[][] score, double[] weights, int params) {
-        int n = score.length;
+    /**
+     * The bin of each event of the run (files in order): quantile bins of each score component under the
+     * events weighted at the true point. Keeps the scores (float) and clipped weights of every event.
+     */
+    private int[] binOf(List<Path> files, MadMinerEventFile first, Morphing morphing, double[] truth, int params) {
+        int n = 0;
+        for (Path p : files) n += p.equals(files.get(0)) ? first.events() : MadMinerEventFile.size(p);
+        float[][] score = new float[params][n];
+        double[] weights = new double[n];
+        try (org.infera.train.nn.TrainedNetwork net = SallyModels.open(model, Arrays.asList(first.observables()), files.get(0))) {
+            int offset = 0;
+            for (Path path : files) {
+                MadMinerEventFile f = path.equals(files.get(0)) ? first : MadMinerEventFile.read(path);
+                f.requireSameRunAs(first, path, files.get(0));
+                float[][] t = net.outputs(f.observations());
+                double[] w = morphing.eventWeights(f.weights(), truth);
+                for (int e = 0; e < t.length; e++) {
+                    for (int a = 0; a < params; a++) score[a][offset + e] = t[e][a];
+                    weights[offset + e] = w[e];
+                }
+                offset += t.length;
+            }
+        }
+        double total = 0;
+        for (double w : weights) total += Math.max(w, 0);
         int[] bin = new int[n];
         int stride = 1;
         for (int a = 0; a < params; a++) {
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) order[i] = i;
-            final int component = a;
-            Arrays.sort(order, (i, j) -> Float.compare(score[i][component], score[j][component]));
-            double total = 0;
-            for (double w : weights) total += Math.max(w, 0);
+            int[] order = ascending(score[a]);
             double cumulative = 0;
             for (int r = 0; r < n; r++) {
                 int i = order[r];
@@ -158,5 +183,19 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
             stride *= bins;
         }
         return bin;
+    }
+
+    /** Event indices by ascending value (Float.compare's order), ties in index order: a primitive sort of (value, index) keys. */
+    static int[] ascending(float[] values) {
+        long[] keys = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            int bits = Float.floatToIntBits(values[i]);
+            int sortable = bits ^ ((bits >> 31) & 0x7fffffff);    // signed int order = Float.compare order
+            keys[i] = ((long) sortable << 32) | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[values.length];
+        for (int r = 0; r < order.length; r++) order[r] = (int) keys[r];
+        return order;
     }
 }

@@ -1,0 +1,100 @@
+package org.infera.fit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.infera.core.cli.Progress;
+import org.infera.core.cli.StepMain;
+import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.data.ScoreSamplesFile;
+import org.infera.core.data.Split;
+import org.infera.core.morphing.JointScore;
+import org.infera.core.morphing.Morphing;
+import org.infera.core.physics.EftToy;
+import org.infera.core.random.Rng;
+import org.infera.train.TrainCommand;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** infera-fit limits over a run's shards, read one file at a time: the limits of all events at once. */
+class ScoreLimitsCommandTest {
+    @TempDir
+    static Path dir;
+    static Path a, b, whole, model;
+
+    @BeforeAll
+    static void eventsAndModel() {
+        System.setProperty("ai.djl.offline", "true");
+        try (Progress progress = new Progress("test", 16000, "events")) {
+            EftToy.events(6000, 16000, 1, progress).write(a = dir.resolve("eft_shard00000.h5"));
+            EftToy.events(10000, 16000, 2, progress).write(b = dir.resolve("eft_shard00001.h5"));
+        }
+        MadMinerEventFile all = MadMinerEventFile.readAll(List.of(a, b));
+        all.write(whole = dir.resolve("whole.h5"));
+        // A small SALLY model, trained on every event with its joint score at the SM (no unweighting needed there:
+        // the EFT toy's events are drawn at the SM).
+        double[][] t = JointScore.at(new Morphing(all.morphingComponents(), all.morphingMatrix()), all.weights(), new double[2]);
+        Map<Split, ScoreSamplesFile.Scores> splits = new EnumMap<>(Split.class);
+        int n = all.events(), cut = n * 4 / 5;
+        splits.put(Split.TRAIN, new ScoreSamplesFile.Scores(Arrays.copyOfRange(all.observations(), 0, cut), Arrays.copyOfRange(t, 0, cut)));
+        splits.put(Split.VALIDATION, new ScoreSamplesFile.Scores(Arrays.copyOfRange(all.observations(), cut, n), Arrays.copyOfRange(t, cut, n)));
+        splits.put(Split.TEST, splits.get(Split.VALIDATION));
+        Path samples = dir.resolve("samples.h5");
+        new ScoreSamplesFile(all.parameters(), all.observables(), new double[2], 1, n, splits).write(samples);
+        model = dir.resolve("sally");
+        assertEquals(0, StepMain.execute(new TrainCommand(), "sally", "--samples", samples.toString(), "--epochs", "3", "--hidden", "16",
+                "--seed", "1", "-o", model.toString()));
+    }
+
+    private static JsonNode limits(String... events) throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new FitCommand());
+        cli.setOut(new PrintWriter(out));
+        String[] args = {"limits", "--model", model.toString(), "--luminosity", "100", "--grid=-0.4:0.4:5,-0.8:0.8:5", "--bins", "4", "--events"};
+        String[] all = Arrays.copyOf(args, args.length + events.length);
+        System.arraycopy(events, 0, all, args.length, events.length);
+        assertEquals(0, cli.execute(all));
+        return new ObjectMapper().readTree(out.toString());
+    }
+
+    @Test
+    void shardsGiveTheLimitsOfAllEvents() throws Exception {
+        JsonNode sharded = limits(b.toString(), a.toString()), once = limits(whole.toString());
+        assertEquals(25, once.get("grid").size());
+        boolean excluded = false;
+        for (int g = 0; g < 25; g++) {
+            double expected = once.get("grid").get(g).get("p_value").asDouble();
+            assertEquals(expected, sharded.get("grid").get(g).get("p_value").asDouble(), 1e-12, "grid point " + g);
+            excluded |= expected < 0.05;
+        }
+        assertTrue(excluded, "the grid reaches beyond the 95% CL region");
+        assertEquals(1, once.get("grid").get(12).get("p_value").asDouble(), 1e-12, "the true point");
+    }
+
+    @Test
+    void ascendingIsAStableSortInFloatCompareOrder() {
+        Rng rng = new Rng(3);
+        float[] v = new float[5000];
+        for (int i = 0; i < v.length; i++) v[i] = (float) Math.floor((rng.uniform() - 0.5) * 40) / 4;   // many ties
+        v[7] = -0.0f;
+        v[8] = 0.0f;
+        v[9] = Float.NEGATIVE_INFINITY;
+        v[10] = Float.POSITIVE_INFINITY;
+        Integer[] boxed = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) boxed[i] = i;
+        Arrays.sort(boxed, (i, j) -> Float.compare(v[i], v[j]));    // stable: ties keep index order
+        assertArrayEquals(Arrays.stream(boxed).mapToInt(Integer::intValue).toArray(), ScoreLimitsCommand.ascending(v));
+    }
+}
