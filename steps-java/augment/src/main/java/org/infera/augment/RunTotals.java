@@ -40,19 +40,31 @@ final class RunTotals {
             splits.put(key(theta), new double[files.size()][Split.values().length]);
         }
         for (int s = 0; s < files.size(); s++) {
-            MadMinerEventFile f = files.get(s).equals(ownPath) ? own : MadMinerEventFile.read(files.get(s));
-            f.requireSameRunAs(own, files.get(s), ownPath);
+            boolean isOwn = files.get(s).equals(ownPath);
+            if (!isOwn) MadMinerEventFile.readHeader(files.get(s)).requireSameRunAs(own, files.get(s), ownPath);
+            double[][] weights = isOwn ? own.weights() : MadMinerEventFile.readWeights(files.get(s));
+            if (weights.length != partitions.get(s).values().stream().mapToInt(p -> p.length).sum()) {
+                throw new org.infera.core.cli.InputException(files.get(s) + ": changed while it was read (its event count differs)");
+            }
             Map<Split, int[]> partition = partitions.get(s);
             for (double[] theta : thetas) {
-                double[] w = morphing.eventWeights(f.weights(), theta);
-                double[][] dw = morphing.eventWeightGradients(f.weights(), theta);
+                // w(θ) and ∇w(θ) event by event, summed as Morphing.eventWeights/eventWeightGradients sum them
+                // (the same bytes as one task for the whole run), without holding them for every event
+                double[] wb = morphing.benchmarkWeights(theta);
+                double[][] gb = morphing.benchmarkWeightGradients(theta);
+                double[] w = new double[weights.length];
                 double[] sum = sums.get(key(theta));
                 for (int e = 0; e < w.length; e++) {
+                    for (int b = 0; b < wb.length; b++) w[e] += wb[b] * weights[e][b];
                     double c = Math.max(w[e], 0);
                     sum[0] += w[e];
                     sum[1] += c;
                     sum[2] += c * c;
-                    for (int p = 0; p < params; p++) sum[3 + p] += dw[e][p];
+                    for (int p = 0; p < params; p++) {
+                        double d = 0;
+                        for (int b = 0; b < wb.length; b++) d += gb[p][b] * weights[e][b];
+                        sum[3 + p] += d;
+                    }
                 }
                 for (Split split : Split.values()) {
                     double t = 0;

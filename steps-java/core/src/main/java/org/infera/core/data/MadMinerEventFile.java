@@ -40,6 +40,22 @@ public record MadMinerEventFile(
     }
 
     public static MadMinerEventFile read(Path path) {
+        return read(path, true);
+    }
+
+    /** The file's parameters, benchmarks, morphing and observables, without its events (none in the record). */
+    public static MadMinerEventFile readHeader(Path path) {
+        return read(path, false);
+    }
+
+    /** Only the events' weights [N, benchmarks] (what a run's sums need of another shard). */
+    public static double[][] readWeights(Path path) {
+        try (H5Input in = H5Input.openAny(path)) {
+            return in.doubles2d("samples/weights", in.strings1d("benchmarks/names", -1).length);
+        }
+    }
+
+    private static MadMinerEventFile read(Path path, boolean withEvents) {
         try (H5Input in = H5Input.openAny(path)) {
             String[] parameters = in.strings1d("parameters/names", -1);
             String[] benchmarks = in.strings1d("benchmarks/names", -1);
@@ -57,6 +73,7 @@ public record MadMinerEventFile(
                 }
             }
             String[] observables = in.strings1d("observables/names", -1);
+            if (!withEvents) return new MadMinerEventFile(parameters, benchmarks, values, components, matrix, observables, new double[0][], new double[0][], null);
             double[][] observations = in.doubles2d("samples/observations", observables.length);
             double[][] weights = in.doubles2d("samples/weights", benchmarks.length);
             if (weights.length != observations.length) {
