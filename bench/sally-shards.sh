@@ -4,8 +4,9 @@
 # per shard (augmentation given every shard's file: it reads the others one at a time for the run's
 # cross section and draws its share of --draws), SALLY trained on all shards' score samples (their size
 # is --draws, whatever the total), the Fisher information (truth) and the score-histogram limits over
-# all events files, read one at a time. Every step runs with a fixed heap (SHARD_HEAP, default 256m),
-# except the limits (LIMITS_HEAP, default 1g): they keep a score and a weight per event of the run to set
+# all events files, read one at a time. Every step runs with a fixed heap (SHARD_HEAP, default 384m: an
+# augmentation task holds its own shard, about 200 bytes an event, and one other shard's weights), except
+# the limits (LIMITS_HEAP, default 1g): they keep a score and a weight per event of the run to set
 # quantile bins, about 32 bytes an event.
 #
 #   bench/sally-shards.sh [SHARDS] [TOTALS...]      (default: 10 shards; 1000000 2000000 5000000 10000000 events)
