@@ -160,7 +160,9 @@ public final class TrainingShards {
     /** Number of signal events (label 1) in a split over all shards. */
     public long signal(Split split) {
         long n = 0;
-        for (int s = 0; s < shards(); s++) for (long l : read(s, split).label()) n += l;
+        for (int s = 0; s < shards(); s++) {
+            n += resident != null ? java.util.Arrays.stream(read(s, split).label()).sum() : SamplesFile.signalCount(paths.get(s), split);
+        }
         return n;
     }
 }

@@ -113,6 +113,19 @@ public record SamplesFile(
         }
     }
 
+    /** The number of signal events (label 1) in one split of a file, reading only the labels. */
+    public static long signalCount(Path path, Split split) {
+        try (H5Input in = H5Input.open(path, FORMAT, VERSION)) {
+            long n = 0;
+            long[] label = in.longs1d(split.group() + "/label", -1);
+            for (int i = 0; i < label.length; i++) {
+                if (label[i] != 0 && label[i] != 1) throw in.bad(split.group() + "/label", "value " + label[i] + " at [" + i + "] is not 0 or 1");
+                n += label[i];
+            }
+            return n;
+        }
+    }
+
     /** True when two files belong to one run: the same features, processes and expected yields. */
     public boolean sameRunAs(SamplesFile other) {
         return Arrays.equals(features, other.features) && Arrays.equals(processes, other.processes)
