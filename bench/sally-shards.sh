@@ -12,7 +12,6 @@
 #   bench/sally-shards.sh [SHARDS] [TOTALS...]      (default: 10 shards; 1000000 2000000 5000000 10000000 events)
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-[ -x /usr/bin/time ] || { echo "bench: needs GNU time (Debian package 'time') for peak memory" >&2; exit 2; }
 shards="${1:-10}"
 shift || true
 if [ $# -gt 0 ]; then totals=("$@"); else totals=(1000000 2000000 5000000 10000000); fi
@@ -22,9 +21,7 @@ bounded=(env INFERA_JAVA_OPTS="-Xmx${SHARD_HEAP:-384m}")
 limited=(env INFERA_JAVA_OPTS="-Xmx${LIMITS_HEAP:-1g}")
 draws=100000
 
-peak() {   # peak() LABEL COMMAND...: runs the command, keeps the largest peak (KiB) seen for LABEL
-  local label="$1"; shift
-  /usr/bin/time -f '%M' -o "$work/mem" "$@" >"$work/out" 2>"$work/log" || { cat "$work/log" >&2; exit 1; }
+. "$root/bench/peak-memory.sh"
   local kb; kb=$(cat "$work/mem")
   local old; old=$(cat "$work/peak_$label" 2>/dev/null || echo 0)
   [ "$kb" -gt "$old" ] && echo "$kb" > "$work/peak_$label" || true
@@ -48,7 +45,6 @@ for total in "${totals[@]}"; do
   peak limits "${limited[@]}" "$root/bin/infera-fit" limits --events "$work"/events_shard*.h5 --model "$work/model" --luminosity 100 \
     --grid=-0.3:0.3:7,-0.6:0.6:7
   secs=$(echo "$(date +%s.%N) - $start" | bc)
-  mib() { echo $(( $(cat "$work/peak_$1") / 1024 )); }
   printf "%-10s %-10s | %-9s %-9s %-9s %-9s %-9s | %-8.1f\n" "$total" "$((total / shards))" \
     "$(mib simulate)" "$(mib augment)" "$(mib sally)" "$(mib fisher)" "$(mib limits)" "$secs"
 done

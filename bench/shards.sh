@@ -12,7 +12,6 @@
 #   bench/shards.sh [SHARDS] [TOTALS...]      (default: 10 shards; 500000 1000000 2500000 5000000 events per process)
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-[ -x /usr/bin/time ] || { echo "bench: needs GNU time (Debian package 'time') for peak memory" >&2; exit 2; }
 shards="${1:-10}"
 shift || true
 if [ $# -gt 0 ]; then totals=("$@"); else totals=(500000 1000000 2500000 5000000); fi
@@ -21,9 +20,7 @@ trap 'rm -rf "$work"' EXIT
 analysis="$root/params/analysis/inferno-paper.json"
 bounded=(env INFERA_JAVA_OPTS="-Xmx${SHARD_HEAP:-256m}")
 
-peak() {   # peak() LABEL COMMAND...: runs the command, keeps the largest peak (KiB) seen for LABEL
-  local label="$1"; shift
-  /usr/bin/time -f '%M' -o "$work/mem" "$@" 2>"$work/log" || { cat "$work/log" >&2; exit 1; }
+. "$root/bench/peak-memory.sh"
   local kb; kb=$(cat "$work/mem")
   local old; old=$(cat "$work/peak_$label" 2>/dev/null || echo 0)
   [ "$kb" -gt "$old" ] && echo "$kb" > "$work/peak_$label" || true
@@ -45,7 +42,6 @@ for total in "${totals[@]}"; do
   mode=$(grep -q "one shard at a time" "$work/log" && echo streamed || echo resident)
   peak shift "${bounded[@]}" "$root/bin/infera-shift" --model "$work/model" --samples "$work"/samples_*.h5 --analysis "$analysis" -o "$work/templates.h5"
   secs=$(echo "$(date +%s.%N) - $start" | bc)
-  mib() { echo $(( $(cat "$work/peak_$1") / 1024 )); }
   printf "%-12s %-11s %-7s | %-13s %-13s %-13s %-13s | %-8.1f %s\n" "$((2 * total))" "$((2 * total / shards))" "$shards" \
     "$(mib simulate)" "$(mib augment)" "$(mib train)" "$(mib shift)" "$secs" "$mode"
 done

@@ -64,26 +64,9 @@ class ShardedWeightedSamplesTest {
         return outs;
     }
 
-    /** z of every event of the run, from its raw weights (w(θ1 = 1) / w(SM) = (1 + z)²). */
-    private static List<Double> latent() {
-        List<Double> z = new ArrayList<>();
-        for (Path p : shards) {
-            MadMinerEventFile f = MadMinerEventFile.read(p);
-            for (double[] w : f.weights()) z.add(Math.sqrt(w[1] / w[0]) - 1);
-        }
-        return z;
-    }
-
-    /** Σ |M(z; θ)|² over the run and its gradient (into grad). */
+    /** Σ |M(z; θ)|² over every event of the run and its gradient (into grad). */
     private static double runCrossSection(double[] theta, double[] grad) {
-        double sum = 0;
-        for (double z : latent()) {
-            double m = EftToy.amplitude(z, theta);
-            sum += m * m;
-            grad[0] += 2 * m * z;
-            grad[1] += 2 * m * (z * z - 1.0 / 3);
-        }
-        return sum;
+        return EftToyClosedForms.crossSection(EftToyClosedForms.latent(shards), theta, grad);
     }
 
     @Test

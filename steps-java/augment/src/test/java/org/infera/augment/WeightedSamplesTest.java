@@ -86,24 +86,12 @@ class WeightedSamplesTest {
         assertEquals(1, meanInverse / drawnAtTheta0, 0.05);
     }
 
-    /** Every event's z from its raw weights: w(θ1 = 1) / w(SM) = (1 + z)² with 1 + z ≥ 0. */
     private static double[] latent() {
-        MadMinerEventFile file = MadMinerEventFile.read(events);
-        double[] z = new double[file.events()];
-        for (int e = 0; e < z.length; e++) z[e] = Math.sqrt(file.weights()[e][1] / file.weights()[e][0]) - 1;
-        return z;
+        return EftToyClosedForms.latent(List.of(events));
     }
 
-    /** S(θ) = Σ |M(z; θ)|² over the sample, and its gradient in θ into grad. */
     private static double sampleCrossSection(double[] z, double[] theta, double[] grad) {
-        double sum = 0;
-        for (double zi : z) {
-            double m = EftToy.amplitude(zi, theta);
-            sum += m * m;
-            grad[0] += 2 * m * zi;
-            grad[1] += 2 * m * (zi * zi - 1.0 / 3);
-        }
-        return sum;
+        return EftToyClosedForms.crossSection(z, theta, grad);
     }
 
     @Test

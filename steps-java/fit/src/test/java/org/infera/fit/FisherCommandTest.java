@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.infera.core.cli.Progress;
@@ -14,7 +12,6 @@ import org.infera.core.physics.EftToy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** infera-fit fisher reads a run's shards one file at a time: the same information as from all events at once. */
 class FisherCommandTest {
@@ -32,17 +29,9 @@ class FisherCommandTest {
         MadMinerEventFile.readAll(List.of(a, b)).write(whole = dir.resolve("whole.h5"));
     }
 
-    private static JsonNode fisher(String... args) throws Exception {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cli = new CommandLine(new FitCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        cli.setExecutionExceptionHandler((ex, c, p) -> {
-            c.getErr().println(ex.getMessage());
-            return ex instanceof org.infera.core.cli.InputException ? 2 : 1;
-        });
-        int code = cli.execute(args);
-        return code == 0 ? new ObjectMapper().readTree(out.toString()) : new ObjectMapper().createObjectNode().put("code", code);
+    private static JsonNode fisher(String... args) {
+        FitCli.Result r = FitCli.run(args);
+        return r.code() == 0 ? r.json() : new ObjectMapper().createObjectNode().put("code", r.code());
     }
 
     @Test

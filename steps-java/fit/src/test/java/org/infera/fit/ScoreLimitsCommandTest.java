@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -26,7 +23,6 @@ import org.infera.train.TrainCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** infera-fit limits over a run's shards, read one file at a time: the limits of all events at once. */
 class ScoreLimitsCommandTest {
@@ -58,15 +54,13 @@ class ScoreLimitsCommandTest {
                 "--seed", "1", "-o", model.toString()));
     }
 
-    private static JsonNode limits(String... events) throws Exception {
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new FitCommand());
-        cli.setOut(new PrintWriter(out));
+    private static JsonNode limits(String... events) {
         String[] args = {"limits", "--model", model.toString(), "--luminosity", "100", "--grid=-0.4:0.4:5,-0.8:0.8:5", "--bins", "4", "--events"};
         String[] all = Arrays.copyOf(args, args.length + events.length);
         System.arraycopy(events, 0, all, args.length, events.length);
-        assertEquals(0, cli.execute(all));
-        return new ObjectMapper().readTree(out.toString());
+        FitCli.Result r = FitCli.run(all);
+        assertEquals(0, r.code(), r.err());
+        return r.json();
     }
 
     @Test

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.infera.core.cli.StepMain;
+import org.infera.fit.FitCli;
 import org.infera.fit.FitCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The workspace sub-commands of infera-fit, run as a user runs them: JSON on stdout, exit codes, plots. */
 class WorkspaceCommandsTest {
@@ -23,25 +20,13 @@ class WorkspaceCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, JsonNode json, String err) {}
-
-    private static Run run(String... args) throws Exception {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cli = new CommandLine(new FitCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        cli.setExecutionExceptionHandler((ex, c, p) -> {
-            c.getErr().println(ex.getMessage());
-            return ex instanceof org.infera.core.cli.InputException ? 2 : 1;
-        });
-        int code = cli.execute(args);
-        String text = out.toString();
-        return new Run(code, text.isBlank() ? null : new ObjectMapper().readTree(text), err.toString());
+    private static FitCli.Result run(String... args) {
+        return FitCli.run(args);
     }
 
     @Test
     void hypotestPrintsPyhfsKeys() throws Exception {
-        Run r = run("hypotest", "--workspace", README.toString(), "--poi-value", "1");
+        FitCli.Result r = run("hypotest", "--workspace", README.toString(), "--poi-value", "1");
         assertEquals(0, r.code(), r.err());
         assertEquals(0.05251497423736956, r.json().get("cls_obs").asDouble(), 2e-5 * 0.0525);
         assertEquals(5, r.json().get("cls_exp").size());
@@ -51,7 +36,7 @@ class WorkspaceCommandsTest {
     @Test
     void upperLimitPrintsObservedAndExpectedAndDrawsTheBand() throws Exception {
         Path png = dir.resolve("cls.png");
-        Run r = run("upper-limit", "--workspace", README.toString(), "--plot", png.toString());
+        FitCli.Result r = run("upper-limit", "--workspace", README.toString(), "--plot", png.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(1.01156939, r.json().get("obs").asDouble(), 1e-4);
         assertEquals(1.06234693, r.json().get("exp").get(2).asDouble(), 1e-4);
@@ -62,7 +47,7 @@ class WorkspaceCommandsTest {
     void aLimitBeyondThePoiBoundIsReportedNotGuessed() throws Exception {
         Path weak = dir.resolve("weak.json");
         Files.writeString(weak, Files.readString(README).replace("\"data\": [12.0, 11.0]", "\"data\": [0.1, 0.1]"));
-        Run r = run("upper-limit", "--workspace", weak.toString());
+        FitCli.Result r = run("upper-limit", "--workspace", weak.toString());
         assertEquals(3, r.code());
         assertTrue(r.json().get("obs").isNull());
         assertTrue(r.json().get("problem").asText().contains("upper bound"), r.json().toString());
@@ -71,7 +56,7 @@ class WorkspaceCommandsTest {
 
     @Test
     void fitReportsTheBoundAndTheCorrelations() throws Exception {
-        Run r = run("fit", "--workspace", README.toString());
+        FitCli.Result r = run("fit", "--workspace", README.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode mu = r.json().get("parameters").get(0);
         assertEquals("mu", mu.get("name").asText());
@@ -84,7 +69,7 @@ class WorkspaceCommandsTest {
 
     @Test
     void fisherInformationAtAGivenPointHasTheClosedForm() throws Exception {
-        Run r = run("fit", "--workspace", README.toString(), "--fisher-at", "mu=1");
+        FitCli.Result r = run("fit", "--workspace", README.toString(), "--fisher-at", "mu=1");
         assertEquals(0, r.code(), r.err());
         JsonNode info = r.json().get("fisher_at").get("fisher");
         // ν = s + b γ at μ = γ = 1: I_μμ = Σ s²/ν, I_μγ_b = s_b b_b / ν_b, I_γγ = b²/ν + τ
@@ -102,7 +87,7 @@ class WorkspaceCommandsTest {
 
     @Test
     void scanGivesTheTestStatisticAtTheTestedValue() throws Exception {
-        Run r = run("scan", "--workspace", README.toString(), "--range", "0:2:5", "--plot", dir.resolve("s.png").toString());
+        FitCli.Result r = run("scan", "--workspace", README.toString(), "--range", "0:2:5", "--plot", dir.resolve("s.png").toString());
         assertEquals(0, r.code(), r.err());
         // μ̂ = 0, so 2ΔNLL at μ = 1 is q̃(1)
         assertEquals(3.93824492, r.json().get("points").get(2).get("twice_delta_nll").asDouble(), 1e-6 * 3.94);
@@ -113,7 +98,7 @@ class WorkspaceCommandsTest {
     void badInputExitsTwoWithTheReason() throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, Files.readString(README).replace("[3.0, 7.0]", "[3.0, NaN]"));
-        Run r = run("hypotest", "--workspace", bad.toString());
+        FitCli.Result r = run("hypotest", "--workspace", bad.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("bad.json"), r.err());
         assertEquals(2, run("scan", "--workspace", README.toString(), "--range", "2:1:5").code());

@@ -24,7 +24,6 @@ import org.infera.core.cli.Checks;
 import org.infera.core.cli.InputException;
 import org.infera.core.cli.Progress;
 import org.infera.core.cli.VersionProvider;
-import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;
 import org.infera.core.random.Rng;
 import org.infera.train.EarlyStopping;
@@ -89,22 +88,18 @@ public final class InfernoCommand implements Callable<Integer> {
 
         Analysis analysis = Analysis.read(target.analysisFile);
         FisherLayout layout = FisherLayout.of(analysis, target.benchmark);
-        TrainingShards shards = options.shards();
-        SamplesFile run = shards.run();
-        analysis.requireMatches(run.features(), run.processes(), shards.path(0), target.analysisFile);
-        int[][] trainSizes = shards.processSizesOfEveryShard(Split.TRAIN);
-        shards.processSizesOfEveryShard(Split.VALIDATION);
-        double[] mean = shards.mean();
-        double[] std = shards.std(mean);
-        NetworkSpec draft = new NetworkSpec("inferno", List.of(run.features()), mean, std, options.hidden, options.activation, bins, options.seed,
+        ProcessShards data = ProcessShards.open(options, analysis, target.analysisFile);
+        TrainingShards shards = data.shards();
+        int[][] trainSizes = data.trainSizes();
+        double[] mean = data.mean(), std = data.std();
+        NetworkSpec draft = new NetworkSpec("inferno", data.features(), mean, std, options.hidden, options.activation, bins, options.seed,
                 0, 0, Double.NaN, Engine.getDjlVersion(), temperature, target.benchmark);
         Map<Integer, double[][][]> approximateTrain = new java.util.HashMap<>(), approximateValidation = new java.util.HashMap<>();
-        ShiftedEvents.load(shifted, analysis, layout, run.features(), approximateTrain, approximateValidation);
+        ShiftedEvents.load(shifted, analysis, layout, shards.run().features(), approximateTrain, approximateValidation);
         Function<Integer, InfernoData> train = shards.prepared(Split.TRAIN, s -> new InfernoData(draft, s, analysis, layout, approximateTrain));
         Function<Integer, InfernoData> validation = shards.prepared(Split.VALIDATION,
                 s -> new InfernoData(draft, s, analysis, layout, approximateValidation));
-        long steps = 0;
-        for (int[] sizes : trainSizes) steps += InfernoData.steps(sizes, batchSize);
+        long steps = data.steps(batchSize);
 
         Engine.getInstance().setRandomSeed((int) (options.seed ^ (options.seed >>> 32)));
         Block block = Networks.mlp(options.hidden, options.activation, bins);

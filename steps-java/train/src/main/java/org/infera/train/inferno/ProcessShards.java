@@ -1,0 +1,38 @@
+package org.infera.train.inferno;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.infera.core.analysis.Analysis;
+import org.infera.core.data.SamplesFile;
+import org.infera.core.data.Split;
+import org.infera.train.TrainingOptions;
+import org.infera.train.TrainingShards;
+
+/**
+ * A run's shards as the Fisher-based objectives (INFERNO, neos) take them: matching the analysis,
+ * every process present in every shard's train and validation splits (each batch comes from one
+ * shard), the events of each process per shard, and the standardisation over all training events.
+ */
+public record ProcessShards(TrainingShards shards, int[][] trainSizes, double[] mean, double[] std) {
+
+    public static ProcessShards open(TrainingOptions options, Analysis analysis, Path analysisFile) {
+        TrainingShards shards = options.shards();
+        SamplesFile run = shards.run();
+        analysis.requireMatches(run.features(), run.processes(), shards.path(0), analysisFile);
+        int[][] trainSizes = shards.processSizesOfEveryShard(Split.TRAIN);
+        shards.processSizesOfEveryShard(Split.VALIDATION);
+        double[] mean = shards.mean();
+        return new ProcessShards(shards, trainSizes, mean, shards.std(mean));
+    }
+
+    public List<String> features() {
+        return List.of(shards.run().features());
+    }
+
+    /** Batches per epoch over every shard, with perProcess events of each process per batch. */
+    public long steps(int perProcess) {
+        long steps = 0;
+        for (int[] sizes : trainSizes) steps += InfernoData.steps(sizes, perProcess);
+        return steps;
+    }
+}
