@@ -22,10 +22,6 @@ limited=(env INFERA_JAVA_OPTS="-Xmx${LIMITS_HEAP:-1g}")
 draws=100000
 
 . "$root/bench/peak-memory.sh"
-  local kb; kb=$(cat "$work/mem")
-  local old; old=$(cat "$work/peak_$label" 2>/dev/null || echo 0)
-  [ "$kb" -gt "$old" ] && echo "$kb" > "$work/peak_$label" || true
-}
 
 echo "EFT toy, $shards shards, --draws $draws; every step with a ${SHARD_HEAP:-384m} heap, limits with ${LIMITS_HEAP:-1g}"
 printf "%-10s %-10s | %-9s %-9s %-9s %-9s %-9s | %-8s\n" "events" "per shard" "simulate" "augment" "sally" "fisher" "limits" "seconds"

@@ -21,10 +21,6 @@ analysis="$root/params/analysis/inferno-paper.json"
 bounded=(env INFERA_JAVA_OPTS="-Xmx${SHARD_HEAP:-256m}")
 
 . "$root/bench/peak-memory.sh"
-  local kb; kb=$(cat "$work/mem")
-  local old; old=$(cat "$work/peak_$label" 2>/dev/null || echo 0)
-  [ "$kb" -gt "$old" ] && echo "$kb" > "$work/peak_$label" || true
-}
 
 echo "every step with a ${SHARD_HEAP:-256m} heap"
 printf "%-12s %-11s %-7s | %-13s %-13s %-13s %-13s | %-8s %s\n" "events" "per shard" "shards" "simulate MiB" "augment MiB" \
