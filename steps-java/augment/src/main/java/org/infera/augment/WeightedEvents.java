@@ -3,11 +3,11 @@ package org.infera.augment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.infera.core.cli.InputException;
+import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.data.Split;
 import org.infera.core.morphing.JointScore;
@@ -69,8 +69,7 @@ final class WeightedEvents {
      * must then be told the points it will draw at.
      */
     static WeightedEvents loadShard(List<Path> files, int shard, double[] fractions, long seed) {
-        List<Path> sorted = new ArrayList<>(files);
-        sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        List<Path> sorted = RunFiles.inNameOrder(files);
         MadMinerEventFile file = requireMorphing(MadMinerEventFile.read(sorted.get(shard)), sorted.get(shard));
         List<Map<Split, int[]>> partitions = new ArrayList<>();
         for (int s = 0; s < sorted.size(); s++) {

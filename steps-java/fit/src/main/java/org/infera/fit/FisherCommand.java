@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.infera.core.cli.InputException;
 import org.infera.core.cli.VersionProvider;
+import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.morphing.Morphing;
 import org.infera.core.morphing.WeightedFisher;
@@ -55,8 +56,7 @@ public final class FisherCommand implements Callable<Integer> {
         if (samples != null) return printSamplesFisher();
         if (!Arrays.asList("truth", "rate", "sally").contains(mode)) throw new InputException("--mode '" + mode + "' is not truth, rate or sally");
         // One file at a time: every mode is a sum over events, so memory follows the largest shard.
-        java.util.List<Path> sorted = new java.util.ArrayList<>(events);
-        sorted.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        java.util.List<Path> sorted = RunFiles.inNameOrder(events);
         MadMinerEventFile first = null;
         Morphing morphing = null;
         double[][] kinematic = null;

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.infera.core.cli.InputException;
 import org.infera.core.cli.VersionProvider;
+import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.morphing.Morphing;
 import picocli.CommandLine.Command;
@@ -54,8 +55,7 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!(luminosity > 0) || !Double.isFinite(luminosity)) throw new InputException("--luminosity must be positive, got " + luminosity);
         if (bins < 1) throw new InputException("--bins must be at least 1, got " + bins);
-        List<Path> sorted = new ArrayList<>(events);
-        sorted.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        List<Path> sorted = RunFiles.inNameOrder(events);
         MadMinerEventFile f = MadMinerEventFile.read(sorted.get(0));
         if (!f.hasMorphing()) throw new InputException(sorted.get(0) + ": no morphing group: the weights' θ dependence is unknown");
         int params = f.parameters().length;

@@ -3,7 +3,6 @@ package org.infera.shift;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.infera.core.analysis.Analysis;
@@ -12,6 +11,7 @@ import org.infera.core.cli.InputException;
 import org.infera.core.cli.Progress;
 import org.infera.core.cli.StepMain;
 import org.infera.core.cli.VersionProvider;
+import org.infera.core.data.RunFiles;
 import org.infera.core.data.Sample;
 import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;
@@ -65,8 +65,7 @@ public final class ShiftCommand implements Callable<Integer> {
         Split which = Arrays.stream(Split.values()).filter(s -> s.group().equals(split)).findFirst()
                 .orElseThrow(() -> new InputException("--split must be train, validation or test, got '" + split + "'"));
         Analysis analysis = Analysis.read(analysisFile);
-        List<Path> files = new ArrayList<>(samples);
-        files.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        List<Path> files = RunFiles.inNameOrder(samples);
         try (TrainedNetwork network = TrainedNetwork.load(model, org.infera.train.nn.Devices.resolve(device))) {
             Statistic kind = Statistic.of(network.spec(), bins, model);
             Templates templates = null;

@@ -2,11 +2,11 @@ package org.infera.train;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
 import org.infera.core.cli.InputException;
+import org.infera.core.data.RunFiles;
 import org.infera.core.data.Sample;
 import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;
@@ -42,8 +42,7 @@ public final class TrainingShards {
      * resident when their estimated size is at most {@code residentBytes}.
      */
     public static TrainingShards open(List<Path> files, long residentBytes) {
-        List<Path> sorted = new ArrayList<>(files);
-        sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        List<Path> sorted = RunFiles.inNameOrder(files);
         SamplesFile first = SamplesFile.read(sorted.get(0), EnumSet.noneOf(Split.class));
         int[][] sizes = new int[Split.values().length][sorted.size()];
         long bytes = 0;

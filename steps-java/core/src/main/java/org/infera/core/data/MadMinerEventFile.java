@@ -89,8 +89,7 @@ public record MadMinerEventFile(
      * checking that parameters, benchmarks, observables and morphing agree.
      */
     public static MadMinerEventFile readAll(java.util.List<Path> files) {
-        java.util.List<Path> sorted = new java.util.ArrayList<>(files);
-        sorted.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        java.util.List<Path> sorted = RunFiles.inNameOrder(files);
         MadMinerEventFile first = read(sorted.get(0));
         java.util.List<double[]> x = new java.util.ArrayList<>(java.util.Arrays.asList(first.observations()));
         java.util.List<double[]> w = new java.util.ArrayList<>(java.util.Arrays.asList(first.weights()));

@@ -3,7 +3,6 @@ package org.infera.core.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -59,8 +58,7 @@ public record SamplesFile(
 
     /** As {@link #readAll(List)}, reading only the given splits (training needs no test events). */
     public static SamplesFile readAll(List<Path> paths, Set<Split> wanted) {
-        List<Path> sorted = new ArrayList<>(paths);
-        sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        List<Path> sorted = RunFiles.inNameOrder(paths);
         List<SamplesFile> files = new ArrayList<>();
         for (Path p : sorted) {
             SamplesFile f = read(p, wanted);

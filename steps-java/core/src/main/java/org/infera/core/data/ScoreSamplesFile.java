@@ -40,8 +40,7 @@ public record ScoreSamplesFile(String[] parameters, String[] observables, double
      * is the run's --draws, whatever the number of simulated events.
      */
     public static ScoreSamplesFile readAll(java.util.List<Path> paths) {
-        java.util.List<Path> sorted = new java.util.ArrayList<>(paths);
-        sorted.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        java.util.List<Path> sorted = RunFiles.inNameOrder(paths);
         java.util.List<ScoreSamplesFile> files = new java.util.ArrayList<>();
         for (Path p : sorted) {
             ScoreSamplesFile f = read(p);
