@@ -78,7 +78,7 @@ public final class ShiftCommand implements Callable<Integer> {
                                 + ", but " + path + " has " + Arrays.toString(file.features()));
                     }
                     if (templates == null) templates = new Templates(analysis, file, path, kind);
-                    else templates.requireSameRun(file, path);
+                    else file.requireSameRunAs(templates.first, path, templates.firstPath);
                     templates.fill(file.split(which), network);
                     progress.step(1);
                 }
@@ -121,13 +121,6 @@ public final class ShiftCommand implements Callable<Integer> {
                 if (nuisanceProcess[k] < 0) throw new InputException(firstPath + ": no process '" + n.process() + "' for nuisance '" + n.name() + "'");
                 up[k] = kind.histogram();
                 down[k] = kind.histogram();
-            }
-        }
-
-        void requireSameRun(SamplesFile file, Path path) {
-            if (!Arrays.equals(file.processes(), first.processes()) || !Arrays.equals(file.isSignal(), first.isSignal())
-                    || !Arrays.equals(file.expectedYields(), first.expectedYields())) {
-                throw new InputException(path + ": processes or expected yields differ from " + firstPath + " (the samples files of one run must agree)");
             }
         }
 

@@ -48,10 +48,7 @@ public final class TrainingShards {
         long bytes = 0;
         for (int s = 0; s < sorted.size(); s++) {
             Path p = sorted.get(s);
-            if (s > 0 && !SamplesFile.read(p, EnumSet.noneOf(Split.class)).sameRunAs(first)) {
-                throw new InputException(p + ": features, processes or expected yields differ from " + sorted.get(0)
-                        + " (the samples files of one run must agree)");
-            }
+            if (s > 0) SamplesFile.read(p, EnumSet.noneOf(Split.class)).requireSameRunAs(first, p, sorted.get(0));
             for (Split split : List.of(Split.TRAIN, Split.VALIDATION)) {
                 sizes[split.ordinal()][s] = SamplesFile.size(p, split);
                 bytes += sizes[split.ordinal()][s] * (BYTES_PER_EVENT + BYTES_PER_FEATURE * first.features().length);

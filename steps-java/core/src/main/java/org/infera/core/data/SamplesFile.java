@@ -63,10 +63,7 @@ public record SamplesFile(
         for (Path p : sorted) {
             SamplesFile f = read(p, wanted);
             SamplesFile first = files.isEmpty() ? f : files.get(0);
-            if (!f.sameRunAs(first)) {
-                throw new InputException(p + ": features, processes or expected yields differ from " + sorted.get(0)
-                        + " (the samples files of one run must agree)");
-            }
+            f.requireSameRunAs(first, p, sorted.get(0));
             files.add(f);
         }
         if (files.size() == 1) return files.get(0);
@@ -124,10 +121,13 @@ public record SamplesFile(
         }
     }
 
-    /** True when two files belong to one run: the same features, processes and expected yields. */
-    public boolean sameRunAs(SamplesFile other) {
-        return Arrays.equals(features, other.features) && Arrays.equals(processes, other.processes)
-                && Arrays.equals(expectedYields, other.expectedYields) && Arrays.equals(isSignal, other.isSignal);
+    /** Fails (exit 2) unless this file (at {@code path}) has the features, processes and expected yields of {@code first}. */
+    public void requireSameRunAs(SamplesFile first, Path path, Path firstPath) {
+        if (!Arrays.equals(features, first.features) || !Arrays.equals(processes, first.processes)
+                || !Arrays.equals(expectedYields, first.expectedYields) || !Arrays.equals(isSignal, first.isSignal)) {
+            throw new InputException(path + ": features, processes or expected yields differ from " + firstPath
+                    + " (the samples files of one run must agree)");
+        }
     }
 
     public static SamplesFile read(Path path) {
