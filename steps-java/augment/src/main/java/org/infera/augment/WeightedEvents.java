@@ -34,10 +34,10 @@ final class WeightedEvents {
     private final List<Map<Split, int[]>> runPartitions;
     private RunTotals run;
     private final Rng allocation;
-    private final long seed;
+    private final long drawSeed;
 
     private WeightedEvents(MadMinerEventFile file, int shard, List<Path> runFiles, List<Map<Split, int[]>> runPartitions,
-                           Map<Split, int[]> partition, long seed) {
+                           Map<Split, int[]> partition, long seed, long drawSeed) {
         this.file = file;
         this.morphing = new Morphing(file.morphingComponents(), file.morphingMatrix());
         this.partition = partition;
@@ -45,7 +45,7 @@ final class WeightedEvents {
         this.runFiles = runFiles;
         this.runPartitions = runPartitions;
         this.allocation = new Rng(Rng.derivedSeed(seed, 3));
-        this.seed = seed;
+        this.drawSeed = drawSeed;
     }
 
     private RunTotals totals() {
@@ -55,13 +55,13 @@ final class WeightedEvents {
 
     /** The seed of this task's draws: the run's, or its shard's. */
     long drawSeed() {
-        return runFiles == null ? seed : shardSeed(seed, shard);
+        return drawSeed;
     }
 
     /** Every file of a run, as one. */
     static WeightedEvents load(List<Path> files, double[] fractions, long seed) {
         MadMinerEventFile file = requireMorphing(MadMinerEventFile.readAll(files), files.get(0));
-        return new WeightedEvents(file, 0, null, null, partition(file.events(), fractions, seed), seed);
+        return new WeightedEvents(file, 0, null, null, partition(file.events(), fractions, seed), seed, seed);
     }
 
     /**
@@ -74,9 +74,9 @@ final class WeightedEvents {
         List<Map<Split, int[]>> partitions = new ArrayList<>();
         for (int s = 0; s < sorted.size(); s++) {
             int size = s == shard ? file.events() : MadMinerEventFile.size(sorted.get(s));
-            partitions.add(partition(size, fractions, sorted.size() == 1 ? seed : Rng.derivedSeed(seed, s)));
+            partitions.add(partition(size, fractions, shardSeed(seed, s, sorted.size())));
         }
-        return new WeightedEvents(file, shard, sorted, partitions, partitions.get(shard), seed);
+        return new WeightedEvents(file, shard, sorted, partitions, partitions.get(shard), seed, shardSeed(seed, shard, sorted.size()));
     }
 
     /** For a shard: sums the run's weights at the points this task draws at (reading every other shard once). */
@@ -85,8 +85,8 @@ final class WeightedEvents {
     }
 
     /** The seed a shard's partition and draws come from (a run of one shard keeps the run's, as one task for the run would). */
-    private long shardSeed(long seed, int shard) {
-        return runFiles.size() == 1 ? seed : Rng.derivedSeed(seed, shard);
+    private static long shardSeed(long seed, int shard, int shards) {
+        return shards == 1 ? seed : Rng.derivedSeed(seed, shard);
     }
 
     private static MadMinerEventFile requireMorphing(MadMinerEventFile file, Path path) {
