@@ -13,6 +13,7 @@ import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.morphing.Morphing;
 import org.infera.core.morphing.WeightedFisher;
+import org.infera.train.nn.TrainedNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,30 +58,26 @@ public final class FisherCommand implements Callable<Integer> {
         if (!Arrays.asList("truth", "rate", "sally").contains(mode)) throw new InputException("--mode '" + mode + "' is not truth, rate or sally");
         // One file at a time: every mode is a sum over events, so memory follows the largest shard.
         java.util.List<Path> sorted = RunFiles.inNameOrder(events);
-        MadMinerEventFile first = null;
-        Morphing morphing = null;
-        double[][] kinematic = null;
-        double[] crossSection = null;
-        for (Path path : sorted) {
-            MadMinerEventFile f = MadMinerEventFile.read(path);
-            if (first == null) {
-                first = f;
-                if (!f.hasMorphing()) throw new InputException(path + ": no morphing group: the weights' θ dependence is unknown");
-                if (theta.length != f.parameters().length) {
-                    throw new InputException("--theta has " + theta.length + " values but " + path + " has parameters " + Arrays.toString(f.parameters()));
-                }
-                morphing = new Morphing(f.morphingComponents(), f.morphingMatrix());
-                kinematic = new double[theta.length][theta.length];
-                crossSection = new double[1 + theta.length];
-            } else {
+        MadMinerEventFile first = MadMinerEventFile.readHeader(sorted.get(0));
+        if (!first.hasMorphing()) throw new InputException(sorted.get(0) + ": no morphing group: the weights' θ dependence is unknown");
+        if (theta.length != first.parameters().length) {
+            throw new InputException("--theta has " + theta.length + " values but " + sorted.get(0) + " has parameters " + Arrays.toString(first.parameters()));
+        }
+        Morphing morphing = new Morphing(first.morphingComponents(), first.morphingMatrix());
+        double[][] kinematic = new double[theta.length][theta.length];
+        double[] crossSection = new double[1 + theta.length];
+        // the SALLY network is loaded once, for every file
+        try (TrainedNetwork net = mode.equals("sally") ? SallyModels.open(model, Arrays.asList(first.observables()), sorted.get(0)) : null) {
+            for (Path path : sorted) {
+                MadMinerEventFile f = MadMinerEventFile.read(path);
                 f.requireSameRunAs(first, path, sorted.get(0));
+                switch (mode) {
+                    case "truth" -> WeightedFisher.addTruth(kinematic, morphing, f.weights(), theta, luminosity);
+                    case "sally" -> addSally(kinematic, f, net, morphing);
+                    default -> { }
+                }
+                WeightedFisher.addCrossSection(crossSection, morphing, f.weights(), theta);
             }
-            switch (mode) {
-                case "truth" -> WeightedFisher.addTruth(kinematic, morphing, f.weights(), theta, luminosity);
-                case "sally" -> addSally(kinematic, f, path, morphing);
-                default -> { }
-            }
-            WeightedFisher.addCrossSection(crossSection, morphing, f.weights(), theta);
         }
         double[][] info = mode.equals("truth") ? kinematic : WeightedFisher.rate(crossSection, luminosity);
         if (mode.equals("sally")) for (int a = 0; a < info.length; a++) for (int b = 0; b < info.length; b++) info[a][b] += kinematic[a][b];
@@ -135,9 +132,9 @@ public final class FisherCommand implements Callable<Integer> {
     }
 
     /** Adds one file's L Σ_e w_e(θ) t̂(x_e) t̂(x_e)ᵀ (the kinematic part of SALLY's information; the rate part comes from σ). */
-    private void addSally(double[][] info, MadMinerEventFile f, Path path, Morphing morphing) {
+    private void addSally(double[][] info, MadMinerEventFile f, TrainedNetwork net, Morphing morphing) {
         double[] w = morphing.eventWeights(f.weights(), theta);
-        float[][] score = SallyModels.score(model, Arrays.asList(f.observables()), path, f.observations());
+        float[][] score = net.outputs(f.observations());
         int n = info.length;
         for (int e = 0; e < w.length; e++) {
             for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) info[a][b] += luminosity * w[e] * score[e][a] * score[e][b];
