@@ -72,6 +72,17 @@ public final class AugmentCommand implements Callable<Integer> {
                     + "points (default: ${DEFAULT-VALUE}).")
     int draws;
 
+    /** How the samples of a MadMiner run, each simulated at one benchmark, make up the weighted events. */
+    enum Samples { combined, closest }
+
+    @Option(names = "--samples", defaultValue = "combined", paramLabel = "combined|closest",
+            description = "With --score-at, --ratio or --test-at, for events simulated at several benchmarks: 'combined' uses every sample, "
+                    + "each event's weights multiplied by its sample's share of the run's signal events (as MadMiner combines them for "
+                    + "cross sections and Fisher information); 'closest' uses only the sample generated at the benchmark closest to "
+                    + "the points drawn at, plus background (MadMiner's sample_only_from_closest_benchmark, the default of its "
+                    + "SampleAugmenter). Files with one sample give the same either way (default: ${DEFAULT-VALUE}).")
+    Samples samples;
+
     @Option(names = {"-o", "--out"}, required = true, description = "Output samples file (.h5).")
     Path out;
 
@@ -136,6 +147,7 @@ public final class AugmentCommand implements Callable<Integer> {
         String where = runShards == null ? "" : String.format(" (shard %d of %d)", shard, runShards);
         if (scoreAt != null) {
             double[] theta = weighted.theta("--score-at", scoreAt);
+            useSamples(weighted, List.of(theta));
             weighted.sumRun(List.of(theta));
             ScoreSamplesFile samples = ScoreAugment.run(weighted, theta, draws, fractions, seed);
             requireDraws(samples.splits().values().stream().mapToInt(s -> s.x().length).toArray());
@@ -152,6 +164,7 @@ public final class AugmentCommand implements Callable<Integer> {
                 all.add(theta0[k] = weighted.theta("--ratio θ0", pair[0]));
                 all.add(theta1[k] = weighted.theta("--ratio θ1", pair[1]));
             }
+            useSamples(weighted, all);
             weighted.sumRun(all);
             RatioSamplesFile samples = RatioAugment.run(weighted, theta0, theta1, draws, fractions, seed);
             requireDraws(samples.splits().values().stream().mapToInt(s -> s.x().length).toArray());
@@ -164,6 +177,7 @@ public final class AugmentCommand implements Callable<Integer> {
         } else {
             double[][] thetas = new double[testAt.size()][];
             for (int k = 0; k < thetas.length; k++) thetas[k] = weighted.theta("--test-at", testAt.get(k));
+            useSamples(weighted, List.of(thetas));
             weighted.sumRun(List.of(thetas));
             TestSamplesFile samples = TestAugment.run(weighted, thetas, draws, seed);
             requireDraws(new int[] {samples.x().length});
@@ -172,6 +186,11 @@ public final class AugmentCommand implements Callable<Integer> {
                     samples.x().length, where, thetas.length, Arrays.toString(Arrays.stream(samples.effectiveSampleSize()).map(Math::rint).toArray()), out);
         }
         return 0;
+    }
+
+    private void useSamples(WeightedEvents weighted, List<double[]> points) {
+        if (samples == Samples.closest) weighted.useClosestSample(points);
+        System.err.println("infera-augment: weighted events: " + weighted.samplingFactors());
     }
 
     /** A shard's file needs events in every split it writes; the run's draws are shared at random, so a small --draws may leave it none. */

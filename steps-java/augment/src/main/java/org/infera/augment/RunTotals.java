@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.data.SamplingFactors;
 import org.infera.core.data.Split;
 import org.infera.core.morphing.Morphing;
 
 /**
  * What a shard's augmentation task needs to know of the whole run at each θ it draws at, summed over
- * every event of every shard (read one file at a time, so memory follows the largest shard): the
+ * every event of every shard (read one file at a time, so memory follows the largest shard; weights
+ * with the run's sampling factors applied, as in the task's own file): the
  * cross section σ(θ) and its gradient, which the joint score and ratio are normalised by; the sums of
  * the clipped weights and of their squares (the effective sample size); and each shard's clipped
  * weight in each split, by which the run's draws are shared among the shards.
@@ -30,8 +32,8 @@ final class RunTotals {
     /**
      * @param partitions each shard's partition into splits (indices into its file's events)
      */
-    RunTotals(List<Path> files, MadMinerEventFile own, Path ownPath, Morphing morphing, List<double[]> thetas,
-              List<Map<Split, int[]>> partitions) {
+    RunTotals(List<Path> files, MadMinerEventFile own, double[][] ownWeights, SamplingFactors factors, Path ownPath, Morphing morphing,
+              List<double[]> thetas, List<Map<Split, int[]>> partitions) {
         int params = morphing.parameters();
         Map<String, double[]> sums = new HashMap<>();            // σ, Σ clipped, Σ clipped², then ∇σ
         Map<String, double[][]> splits = new HashMap<>();
@@ -42,7 +44,7 @@ final class RunTotals {
         for (int s = 0; s < files.size(); s++) {
             boolean isOwn = files.get(s).equals(ownPath);
             if (!isOwn) MadMinerEventFile.readHeader(files.get(s)).requireSameRunAs(own, files.get(s), ownPath);
-            double[][] weights = isOwn ? own.weights() : MadMinerEventFile.readWeights(files.get(s));
+            double[][] weights = isOwn ? ownWeights : MadMinerEventFile.readWeights(files.get(s), factors);
             if (weights.length != partitions.get(s).values().stream().mapToInt(p -> p.length).sum()) {
                 throw new org.infera.core.cli.InputException(files.get(s) + ": changed while it was read (its event count differs)");
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.infera.core.cli.InputException;
 import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.data.SamplingFactors;
 import org.infera.core.data.Split;
 import org.infera.core.morphing.JointScore;
 import org.infera.core.morphing.Morphing;
@@ -24,10 +25,17 @@ import org.infera.core.random.Rng;
  * score and ratio are normalised by the run's cross section, and each draw of the run's n falls to
  * this shard with probability its clipped weight over the run's ({@link RunTotals}), decided by a
  * random stream all shard tasks share, so the shards' samples together are n draws from the run.
+ *
+ * <p>A run's samples simulated at different benchmarks are combined as MadMiner combines them
+ * ({@link SamplingFactors}): by default every sample, each weighted by its share of the run's signal
+ * events; or, as MadMiner's augmentation does by default, only the sample closest to the sampling point.
  */
 final class WeightedEvents {
-    final MadMinerEventFile file;
+    final MadMinerEventFile file;                  // weights as in the files
     final Morphing morphing;
+    private final long[] runSignalEvents;           // the run's signal events per sampling benchmark
+    private SamplingFactors factors;
+    private double[][] weights;                     // the file's weights with the factors applied
     final Map<Split, int[]> partition;
     private final int shard;
     private final List<Path> runFiles;             // null: this task's events are the whole run
@@ -36,9 +44,11 @@ final class WeightedEvents {
     private final Rng allocation;
     private final long drawSeed;
 
-    private WeightedEvents(MadMinerEventFile file, int shard, List<Path> runFiles, List<Map<Split, int[]>> runPartitions,
-                           Map<Split, int[]> partition, long seed, long drawSeed) {
+    private WeightedEvents(MadMinerEventFile file, long[] runSignalEvents, int shard, List<Path> runFiles,
+                           List<Map<Split, int[]>> runPartitions, Map<Split, int[]> partition, long seed, long drawSeed) {
         this.file = file;
+        this.runSignalEvents = runSignalEvents;
+        use(SamplingFactors.combined(runSignalEvents, file.benchmarks()));
         this.morphing = new Morphing(file.morphingComponents(), file.morphingMatrix());
         this.partition = partition;
         this.shard = shard;
@@ -61,7 +71,7 @@ final class WeightedEvents {
     /** Every file of a run, as one. */
     static WeightedEvents load(List<Path> files, double[] fractions, long seed) {
         MadMinerEventFile file = requireMorphing(MadMinerEventFile.readAll(files), files.get(0));
-        return new WeightedEvents(file, 0, null, null, partition(file.events(), fractions, seed), seed, seed);
+        return new WeightedEvents(file, file.signalEvents(), 0, null, null, partition(file.events(), fractions, seed), seed, seed);
     }
 
     /**
@@ -72,16 +82,49 @@ final class WeightedEvents {
         List<Path> sorted = RunFiles.inNameOrder(files);
         MadMinerEventFile file = requireMorphing(MadMinerEventFile.read(sorted.get(shard)), sorted.get(shard));
         List<Map<Split, int[]>> partitions = new ArrayList<>();
+        long[] runSignal = new long[file.benchmarks().length];
         for (int s = 0; s < sorted.size(); s++) {
+            MadMinerEventFile header = s == shard ? file : MadMinerEventFile.readHeader(sorted.get(s));
+            header.requireSameRunAs(file, sorted.get(s), sorted.get(shard));
+            for (int b = 0; b < runSignal.length; b++) runSignal[b] += header.signalEvents()[b];
             int size = s == shard ? file.events() : MadMinerEventFile.size(sorted.get(s));
             partitions.add(partition(size, fractions, shardSeed(seed, s, sorted.size())));
         }
-        return new WeightedEvents(file, shard, sorted, partitions, partitions.get(shard), seed, shardSeed(seed, shard, sorted.size()));
+        return new WeightedEvents(file, runSignal, shard, sorted, partitions, partitions.get(shard), seed, shardSeed(seed, shard, sorted.size()));
+    }
+
+    /**
+     * Only the sample generated at the benchmark closest to the points drawn at (MadMiner's
+     * sample_only_from_closest_benchmark), instead of every sample combined. Points whose closest
+     * samples differ are refused: the cross sections of their ratio would come from different samples.
+     */
+    void useClosestSample(List<double[]> points) {
+        SamplingFactors closest = null;
+        for (double[] theta : points) {
+            SamplingFactors f = SamplingFactors.closestTo(theta, file.benchmarkValues(), runSignalEvents, file.benchmarks());
+            if (closest != null && !f.toString().equals(closest.toString())) {
+                throw new InputException("--samples closest: the points " + points.stream().map(Arrays::toString).toList()
+                        + " are closest to different samples (" + closest + "; " + f + "); drawing each from its own sample is not "
+                        + "supported yet: use --samples combined");
+            }
+            closest = f;
+        }
+        use(closest);
+    }
+
+    private void use(SamplingFactors f) {
+        factors = f;
+        weights = file.combinedWeights(f);
+    }
+
+    /** How the run's samples are combined (for the log). */
+    SamplingFactors samplingFactors() {
+        return factors;
     }
 
     /** For a shard: sums the run's weights at the points this task draws at (reading every other shard once). */
     void sumRun(List<double[]> thetas) {
-        if (runFiles != null) run = new RunTotals(runFiles, file, runFiles.get(shard), morphing, thetas, runPartitions);
+        if (runFiles != null) run = new RunTotals(runFiles, file, weights, factors, runFiles.get(shard), morphing, thetas, runPartitions);
     }
 
     /** The seed a shard's partition and draws come from (a run of one shard keeps the run's, as one task for the run would). */
@@ -130,7 +173,7 @@ final class WeightedEvents {
     }
 
     double[] weightsAt(double[] theta) {
-        return morphing.eventWeights(file.weights(), theta);
+        return morphing.eventWeights(weights, theta);
     }
 
     /** (Σw)²/Σw² of the clipped weights at θ over all events of the run; fails where no weight is positive. */
@@ -152,9 +195,9 @@ final class WeightedEvents {
 
     /** The joint score t(x, z | θ) of this task's events (w: their weights at θ), normalised by the run's σ(θ). */
     double[][] jointScore(double[] theta, double[] w) {
-        if (runFiles == null) return JointScore.at(morphing, file.weights(), theta, w);
+        if (runFiles == null) return JointScore.at(morphing, weights, theta, w);
         RunTotals.At at = totals().at(theta);
-        return JointScore.at(morphing, file.weights(), theta, w, at.sigma(), at.dSigma());
+        return JointScore.at(morphing, weights, theta, w, at.sigma(), at.dSigma());
     }
 
     /** The joint likelihood ratio r(x, z | θ0, θ1) of this task's events, from their weights at θ0 and θ1. */

@@ -11,6 +11,7 @@ import org.infera.core.cli.InputException;
 import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.data.SamplingFactors;
 import org.infera.core.morphing.Morphing;
 import org.infera.core.morphing.WeightedFisher;
 import org.infera.train.nn.TrainedNetwork;
@@ -64,6 +65,8 @@ public final class FisherCommand implements Callable<Integer> {
             throw new InputException("--theta has " + theta.length + " values but " + sorted.get(0) + " has parameters " + Arrays.toString(first.parameters()));
         }
         Morphing morphing = new Morphing(first.morphingComponents(), first.morphingMatrix());
+        // a run's samples simulated at several benchmarks, combined as MadMiner combines them
+        SamplingFactors factors = MadMinerEventFile.runSamplingFactors(sorted);
         double[][] kinematic = new double[theta.length][theta.length];
         double[] crossSection = new double[1 + theta.length];
         // the SALLY network is loaded once, for every file
@@ -71,12 +74,13 @@ public final class FisherCommand implements Callable<Integer> {
             for (Path path : sorted) {
                 MadMinerEventFile f = MadMinerEventFile.read(path);
                 f.requireSameRunAs(first, path, sorted.get(0));
+                double[][] weights = f.combinedWeights(factors);
                 switch (mode) {
-                    case "truth" -> WeightedFisher.addTruth(kinematic, morphing, f.weights(), theta, luminosity);
-                    case "sally" -> addSally(kinematic, f, net, morphing);
+                    case "truth" -> WeightedFisher.addTruth(kinematic, morphing, weights, theta, luminosity);
+                    case "sally" -> addSally(kinematic, f, weights, net, morphing);
                     default -> { }
                 }
-                WeightedFisher.addCrossSection(crossSection, morphing, f.weights(), theta);
+                WeightedFisher.addCrossSection(crossSection, morphing, weights, theta);
             }
         }
         double[][] info = mode.equals("truth") ? kinematic : WeightedFisher.rate(crossSection, luminosity);
@@ -132,8 +136,8 @@ public final class FisherCommand implements Callable<Integer> {
     }
 
     /** Adds one file's L Σ_e w_e(θ) t̂(x_e) t̂(x_e)ᵀ (the kinematic part of SALLY's information; the rate part comes from σ). */
-    private void addSally(double[][] info, MadMinerEventFile f, TrainedNetwork net, Morphing morphing) {
-        double[] w = morphing.eventWeights(f.weights(), theta);
+    private void addSally(double[][] info, MadMinerEventFile f, double[][] weights, TrainedNetwork net, Morphing morphing) {
+        double[] w = morphing.eventWeights(weights, theta);
         float[][] score = net.outputs(f.observations());
         int n = info.length;
         for (int e = 0; e < w.length; e++) {

@@ -14,6 +14,7 @@ import org.infera.core.cli.InputException;
 import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.data.SamplingFactors;
 import org.infera.core.morphing.Morphing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,16 +73,18 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
             }
         }
         Morphing morphing = new Morphing(f.morphingComponents(), f.morphingMatrix());
+        // a run's samples simulated at several benchmarks, combined as MadMiner combines them
+        SamplingFactors factors = MadMinerEventFile.runSamplingFactors(sorted);
 
         // Two passes over the files, one file at a time: the scores and weights at the true point set the
         // quantile bins (a few numbers per event kept), then each file's weights fill the bins.
-        int[] bin = binOf(sorted, f, morphing, truth, params);
+        int[] bin = binOf(sorted, f, factors, morphing, truth, params);
         int nBins = (int) Math.pow(bins, params);
         int benchmarks = morphing.benchmarks();
         double[][] h = new double[nBins][benchmarks];   // Σ over the events of each bin of their benchmark weights
         int offset = 0;
         for (Path path : sorted) {
-            double[][] weights = (path.equals(sorted.get(0)) ? f : MadMinerEventFile.read(path)).weights();
+            double[][] weights = (path.equals(sorted.get(0)) ? f : MadMinerEventFile.read(path)).combinedWeights(factors);
             for (int e = 0; e < weights.length; e++) for (int k = 0; k < benchmarks; k++) h[bin[offset + e]][k] += weights[e][k];
             offset += weights.length;
         }
@@ -148,7 +151,7 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
      * The bin of each event of the run (files in order): quantile bins of each score component under the
      * events weighted at the true point. Keeps the scores (float) and clipped weights of every event.
      */
-    private int[] binOf(List<Path> files, MadMinerEventFile first, Morphing morphing, double[] truth, int params) {
+    private int[] binOf(List<Path> files, MadMinerEventFile first, SamplingFactors factors, Morphing morphing, double[] truth, int params) {
         int n = 0;
         for (Path p : files) n += p.equals(files.get(0)) ? first.events() : MadMinerEventFile.size(p);
         float[][] score = new float[params][n];
@@ -159,7 +162,7 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
                 MadMinerEventFile f = path.equals(files.get(0)) ? first : MadMinerEventFile.read(path);
                 f.requireSameRunAs(first, path, files.get(0));
                 float[][] t = net.outputs(f.observations());
-                double[] w = morphing.eventWeights(f.weights(), truth);
+                double[] w = morphing.eventWeights(f.combinedWeights(factors), truth);
                 for (int e = 0; e < t.length; e++) {
                     for (int a = 0; a < params; a++) score[a][offset + e] = t[e][a];
                     weights[offset + e] = w[e];

@@ -89,7 +89,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 }
                 if (madminer) {
                     MadMinerEventFile m = MadMinerEventFile.read(f);
-                    System.err.printf("infera-simulate: %s: %d weighted events, %d benchmarks, parameters %s, observables %s%n", f, m.events(),
+                    System.err.printf("infera-simulate: %s: %d weighted events (%s%s), %d benchmarks, parameters %s, observables %s%n", f, m.events(),
+                            m.samplingFactors(), m.backgroundEvents() > 0 ? ", " + m.backgroundEvents() + " background events" : "",
                             m.benchmarks().length, java.util.Arrays.toString(m.parameters()), java.util.Arrays.toString(m.observables()));
                 } else {
                     EventsFile e = EventsFile.read(f);

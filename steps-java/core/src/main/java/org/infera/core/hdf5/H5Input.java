@@ -156,6 +156,20 @@ public final class H5Input implements AutoCloseable {
         throw bad(name, "expected integer values, found " + d.getJavaType().getSimpleName());
     }
 
+    /** A scalar integer dataset (h5py writes a Python int as one); a one-element rank-1 dataset is accepted too. */
+    public long longScalar(String name) {
+        Dataset d = dataset(name);
+        int[] dims = d.getDimensions();
+        if (dims.length > 1 || (dims.length == 1 && dims[0] != 1)) throw bad(name, "expected a scalar, found shape " + Arrays.toString(dims));
+        Object data = read(d, name);
+        if (data instanceof Long) return (Long) data;
+        if (data instanceof Integer) return (Integer) data;
+        if (data instanceof Short) return (Short) data;
+        if (data instanceof long[] && ((long[]) data).length == 1) return ((long[]) data)[0];
+        if (data instanceof int[] && ((int[]) data).length == 1) return ((int[]) data)[0];
+        throw bad(name, "expected an integer, found " + d.getJavaType().getSimpleName());
+    }
+
     /** A rank-2 integer dataset with the given number of columns ({@code columns} < 0: any). */
     public long[][] longs2d(String name, int columns) {
         Dataset d = dataset(name);
