@@ -21,6 +21,43 @@ include { LIMITS   } from './modules/limits'
 include { SALLY_SUMMARY } from './modules/sally_summary'
 include { GENERATE } from './modules/generate'
 
+// Every parameter checked against nextflow_schema.json before any task starts (names, types, allowed
+// values); --help prints them from the same file.
+def schema = new ParamsSchema(new File("${projectDir}/nextflow_schema.json"))
+if (params.help) {
+    println schema.help(params.help)
+    exit 0
+}
+def problems = schema.problems(params) + statisticsProblems()
+if (problems) error("infera: invalid parameters (./nextflow run main.nf --help lists them):\n  " + problems.join('\n  '))
+
+/** Edit distance, for "did you mean". */
+def levenshtein(String a, String b) {
+    def d = (0..b.length()).collect { it }
+    for (int i = 1; i <= a.length(); i++) {
+        def next = [i]
+        for (int j = 1; j <= b.length(); j++) next << [next[j - 1] + 1, d[j] + 1, d[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)].min()
+        d = next
+    }
+    return d[b.length()]
+}
+
+/** Each statistic is classifier, inferno_bm<k> or neos_bm<k>, and k a benchmark of the analysis definition. */
+def statisticsProblems() {
+    if (params.method != 'binned' || !(params.statistics instanceof CharSequence) || !(params.analysis instanceof CharSequence)) return []
+    def f = new File(params.analysis)
+    if (!f.exists()) f = new File("${projectDir}/${params.analysis}")
+    if (!f.exists()) return ["--analysis: no such file: ${params.analysis}"]
+    def benchmarks = (new groovy.json.JsonSlurper().parse(f).benchmarks ?: []).size()
+    def known = ['classifier', 'inferno_bm0', 'neos_bm0']
+    def misspelt = params.statistics.tokenize(',')*.trim().findAll { !(it ==~ /classifier|(inferno|neos)_bm\d+/) }.collect { s ->
+        def nearest = known.min { k -> levenshtein(s, k) }
+        "--statistics: '${s}' is no statistic" + (levenshtein(s, nearest) <= 3 ? "; did you mean '${nearest.replace('bm0', 'bm<k>')}'?" : '')
+    }
+    return misspelt + params.statistics.tokenize(',')*.trim().findAll { (it =~ /_bm(\d+)$/).with { m -> m.find() && (m.group(1) as int) >= benchmarks } }
+        .collect { "--statistics: '${it}' names benchmark ${(it =~ /_bm(\d+)$/)[0][1]}, but ${f.name} has benchmarks 0..${benchmarks - 1}" }
+}
+
 workflow {
     // the analysis definition: a path as given, else relative to the project (params files name params/analysis/…)
     analysis = file(params.analysis)
