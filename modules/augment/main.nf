@@ -26,10 +26,8 @@ process AUGMENT {
         --out ${name} \\
         ${events}
 
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        infera: \$(infera-augment --version | sed -n 's/^infera //p')
-    END_VERSIONS
+    printf '"%s":\\n' "${task.process}" > versions.yml
+    infera-versions infera-augment >> versions.yml
     """
 
     stub:

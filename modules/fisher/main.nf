@@ -20,10 +20,8 @@ process FISHER {
         mv fisher_r${meta.replica}/\$mode.json.partial fisher_r${meta.replica}/\$mode.json
     done
 
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        infera: \$(infera-fit --version | sed -n 's/^infera //p')
-    END_VERSIONS
+    printf '"%s":\\n' "${task.process}" > versions.yml
+    infera-versions infera-fit >> versions.yml
     """
 
     stub:

@@ -25,10 +25,8 @@ process FIT {
         --neos-outdir neos \\
         --outdir fit
 
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        infera: \$(infera-fit --version | sed -n 's/^infera //p')
-    END_VERSIONS
+    printf '"%s":\\n' "${task.process}" > versions.yml
+    infera-versions infera-fit >> versions.yml
     """
 
     stub:

@@ -27,10 +27,8 @@ process GENERATE {
     ${command}
     infera-simulate --validate ${out}
 
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        infera: \$(infera-simulate --version | sed -n 's/^infera //p')
-    END_VERSIONS
+    printf '"%s":\\n' "${task.process}" > versions.yml
+    infera-versions infera-simulate >> versions.yml
     """
 
     stub:

@@ -18,10 +18,8 @@ process LIMITS {
     infera-fit limits --events ${events} --model ${model} ${args} --plot limits_r${meta.replica}.png > limits_r${meta.replica}.json.partial
     mv limits_r${meta.replica}.json.partial limits_r${meta.replica}.json
 
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        infera: \$(infera-fit --version | sed -n 's/^infera //p')
-    END_VERSIONS
+    printf '"%s":\\n' "${task.process}" > versions.yml
+    infera-versions infera-fit >> versions.yml
     """
 
     stub:

@@ -16,10 +16,8 @@ process SALLY_SUMMARY {
     """
     infera-fit sally-summary --fisher ${fisher} --limits ${limits} -o summary
 
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        infera: \$(infera-fit --version | sed -n 's/^infera //p')
-    END_VERSIONS
+    printf '"%s":\\n' "${task.process}" > versions.yml
+    infera-versions infera-fit >> versions.yml
     """
 
     stub:

@@ -23,10 +23,8 @@ process SHIFT {
         ${args} \\
         --out templates_${meta.statistic}_r${meta.replica}.h5
 
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        infera: \$(infera-shift --version | sed -n 's/^infera //p')
-    END_VERSIONS
+    printf '"%s":\\n' "${task.process}" > versions.yml
+    infera-versions infera-shift >> versions.yml
     """
 
     stub:

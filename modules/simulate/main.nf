@@ -23,10 +23,8 @@ process SIMULATE {
         ${args} \\
         --out ${out}
 
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        infera: \$(infera-simulate --version | sed -n 's/^infera //p')
-    END_VERSIONS
+    printf '"%s":\\n' "${task.process}" > versions.yml
+    infera-versions infera-simulate >> versions.yml
     """
 
     stub:

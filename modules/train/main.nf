@@ -23,10 +23,8 @@ process TRAIN {
         ${args} \\
         --out model_${meta.statistic}_r${meta.replica}
 
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-        infera: \$(infera-train --version | sed -n 's/^infera //p')
-    END_VERSIONS
+    printf '"%s":\\n' "${task.process}" > versions.yml
+    infera-versions infera-train >> versions.yml
     """
 
     stub:

@@ -79,7 +79,9 @@ class PipelineIT {
             }
         }
         assertEquals(1 + 2 * 2 * 5 + 5, Files.readAllLines(outdir().resolve("fit/benchmarks_replicas.csv")).size());
-        assertTrue(Files.readString(outdir().resolve("pipeline_info/versions.yml")).contains("infera: 0.1.0"));
+        String versions = Files.readString(outdir().resolve("pipeline_info/versions.yml"));
+        assertTrue(versions.contains("infera: 0.1.0") && versions.contains("java: 17") && versions.contains("djl: ")
+                && versions.contains("libtorch: "), versions);
         Map<String, List<String>> trace = NextflowRun.trace(outdir());
         assertEquals(List.of("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED"), trace.get("SIMULATE"),
                 "two replicas of two shards in the test profile");
