@@ -160,6 +160,40 @@ workflow {
 }
 
 workflow.onComplete {
-    if (workflow.success) log.info "infera: results in ${params.outdir}/ (" +
-        (params.method == 'sally' ? "sally/summary/summary.md is the summary table)" : "fit/benchmarks.md is the summary table)")
+    if (!workflow.success) return
+    writeResultsReadme()
+    log.info "infera: results in ${params.outdir}/ (" +
+        (params.method == 'sally' ? "sally/summary/summary.md is the summary table)" : "fit/benchmarks.md is the summary table)") +
+        "; README.md lists the files, params.json the parameters"
+}
+
+/**
+ * results/params.json (every parameter of the run) and results/README.md (what the run was and each
+ * file it published): no timestamps and no absolute paths of the project, so results stay byte-identical
+ * between runs; the timestamped reports are in pipeline_info/.
+ */
+def writeResultsReadme() {
+    def out = file(params.outdir)
+    def relative = { v -> v instanceof CharSequence ? v.toString().replace("${projectDir}/", '').replace("${launchDir}/", '') : v }
+    def shown = new TreeMap(params.findAll { k, v -> !k.contains('-') && !(k ==~ /.*[A-Z].*/) && k != 'help' }.collectEntries { k, v -> [k, relative(v)] })
+    out.resolve('params.json').text = groovy.json.JsonOutput.prettyPrint(groovy.json.JsonOutput.toJson(shown)) + '\n'
+    def files = []
+    out.eachFileRecurse(groovy.io.FileType.FILES) { f ->
+        def name = out.relativize(f).toString()
+        if (!name.startsWith('pipeline_info/') && !(name in ['README.md', 'params.json'])) files << name
+    }
+    def tiny = workflow.profile.tokenize(',').contains('test')
+    def text = new StringBuilder()
+    text << "# infera results\n\n"
+    text << "Method `${params.method}`" + (params.method == 'binned' ? ", statistics `${params.statistics}`" : ", θ = `${params.theta}`") +
+        ", ${params.events_files ? 'external events' : "${params.events} simulated events per process"}, ${params.replicas} replica(s), seed ${params.seed}. " +
+        "Every parameter is in `params.json`; `-params-file params.json` runs the same analysis again.\n\n"
+    if (tiny) text << "**This is the test profile: tiny data and short trainings, a check that the pipeline runs, not a physics result.** " +
+        "INFERNO in particular is undertrained here and does worse than the classifier; the default analysis reproduces the paper's table.\n\n"
+    text << "Summary: `" + (params.method == 'sally' ? 'sally/summary/summary.md' : 'fit/benchmarks.md') + "`. Run reports, trace and versions: `pipeline_info/`.\n\n"
+    text << "## Files\n\n"
+    files.sort().groupBy { it.contains('/') ? it.substring(0, it.indexOf('/')) : '.' }.each { dir, names ->
+        text << "- `${dir}/`: ${names.size()} file(s)" + (names.size() <= 12 ? ': ' + names.collect { "`${it.substring(dir == '.' ? 0 : dir.length() + 1)}`" }.join(', ') : '') + "\n"
+    }
+    out.resolve('README.md').text = text.toString()
 }

@@ -82,6 +82,12 @@ class PipelineIT {
         String versions = Files.readString(outdir().resolve("pipeline_info/versions.yml"));
         assertTrue(versions.contains("infera: 0.1.0") && versions.contains("java: 17") && versions.contains("djl: ")
                 && versions.contains("libtorch: "), versions);
+        // the run explains itself: what it was (the test profile's tiny data said so), its files, its parameters
+        String readme = Files.readString(outdir().resolve("README.md"));
+        assertTrue(readme.contains("This is the test profile") && readme.contains("`fit/`") && !readme.contains(NextflowRun.REPO.toString()), readme);
+        var params = new com.fasterxml.jackson.databind.ObjectMapper().readTree(outdir().resolve("params.json").toFile());
+        assertEquals(6000, params.get("events").asInt());
+        assertEquals("params/analysis/inferno-paper.json", params.get("analysis").asText());
         Map<String, List<String>> trace = NextflowRun.trace(outdir());
         assertEquals(List.of("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED"), trace.get("SIMULATE"),
                 "two replicas of two shards in the test profile");
@@ -97,6 +103,10 @@ class PipelineIT {
         Map<String, List<String>> trace = NextflowRun.trace(outdir());
         assertEquals(4 + 4 + 4 + 4 + 1, trace.values().stream().mapToInt(List::size).sum(), trace.toString());
         trace.forEach((process, statuses) -> statuses.forEach(s -> assertEquals("CACHED", s, process)));
+        // the first run's report is kept beside the resumed run's
+        try (var reports = Files.list(outdir().resolve("pipeline_info"))) {
+            assertTrue(reports.filter(f -> f.getFileName().toString().startsWith("report_")).count() >= 2, "one report per run");
+        }
     }
 
     @Test
