@@ -32,20 +32,20 @@ public final class BenchmarksCommand implements Callable<Integer> {
             description = "Templates of one statistic (repeatable; repeat a statistic for replicas), e.g. classifier=templates.h5.")
     List<String> templates;
 
-    @Option(names = "--analysis", required = true, description = "Analysis definition (JSON) with the benchmarks.")
+    @Option(paramLabel = "analysis.json", names = "--analysis", required = true, description = "Analysis definition (JSON) with the benchmarks.")
     Path analysisFile;
 
     @Option(names = "--outdir", required = true, description = "Output directory (written whole when complete).")
     Path outdir;
 
-    @Option(names = "--scan-points", defaultValue = "41", description = "Points of each ΔNLL scan plot (default: ${DEFAULT-VALUE}).")
+    @Option(paramLabel = "N", names = "--scan-points", defaultValue = "41", description = "Points of each ΔNLL scan plot (default: ${DEFAULT-VALUE}).")
     int scanPoints;
 
-    @Option(names = "--scan-range", defaultValue = "2.5",
+    @Option(paramLabel = "SIGMAS", names = "--scan-range", defaultValue = "2.5",
             description = "Half-range of each scan in units of σ_Fisher (default: ${DEFAULT-VALUE}).")
     double scanRange;
 
-    @Option(names = "--cls-mu", defaultValue = "1",
+    @Option(names = "--cls-mu", paramLabel = "MU", defaultValue = "1",
             description = "Signal strength whose expected CLs (background-only Asimov data) each statistic reports; neos "
                     + "trains for it (default: ${DEFAULT-VALUE}).")
     double clsMu;
@@ -61,11 +61,11 @@ public final class BenchmarksCommand implements Callable<Integer> {
                     + "(inferno-paper), by Monte Carlo.")
     String analytic;
 
-    @Option(names = "--analytic-events", defaultValue = "1000000",
+    @Option(paramLabel = "N", names = "--analytic-events", defaultValue = "1000000",
             description = "Monte Carlo events per process for --analytic (default: ${DEFAULT-VALUE}; about 0.1%% precision).")
     int analyticEvents;
 
-    @Option(names = "--analytic-seed", defaultValue = "1", description = "Seed of the --analytic Monte Carlo (default: ${DEFAULT-VALUE}).")
+    @Option(paramLabel = "SEED", names = "--analytic-seed", defaultValue = "1", description = "Seed of the --analytic Monte Carlo (default: ${DEFAULT-VALUE}).")
     long analyticSeed;
 
     @Override

@@ -20,6 +20,7 @@ public final class FitCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a sub-command is required (hypotest, upper-limit, fit, scan or benchmarks)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a sub-command is required: "
+                + String.join(", ", spec.subcommands().keySet()) + " (infera-fit SUBCOMMAND --help for each)");
     }
 }

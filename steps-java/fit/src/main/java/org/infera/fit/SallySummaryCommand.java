@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sally-summary", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"The result table of a score-based analysis, like the INFERNO benchmark table: per Fisher mode (truth, "
                 + "rate, sally) the Cramér–Rao σ of each parameter, median over replicas with the range; from the score-histogram "
-                + "limits, the slice of the expected 95% CL region through the true point along each parameter, beside the "
+                + "limits, the slice of the expected 95%% CL region through the true point along each parameter, beside the "
                 + "half-width the same region has in the Fisher approximation. Writes summary.json, summary.csv and summary.md."})
 public final class SallySummaryCommand implements Callable<Integer> {
     static final String[] MODES = {"truth", "rate", "sally"};

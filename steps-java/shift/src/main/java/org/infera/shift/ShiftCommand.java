@@ -35,7 +35,7 @@ public final class ShiftCommand implements Callable<Integer> {
             description = "Samples file(s) written by infera-augment: one, or one per shard of the run.")
     List<Path> samples;
 
-    @Option(names = "--analysis", required = true, description = "Analysis definition (JSON) declaring the nuisances.")
+    @Option(paramLabel = "analysis.json", names = "--analysis", required = true, description = "Analysis definition (JSON) declaring the nuisances.")
     Path analysisFile;
 
     @Option(names = "--split", defaultValue = "test", description = "Split whose events make the templates: train, validation or test (default: ${DEFAULT-VALUE}).")

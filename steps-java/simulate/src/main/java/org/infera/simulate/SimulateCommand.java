@@ -34,7 +34,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--events", description = "Events per process over all shards (required unless --import).")
     int events;
 
-    @Option(names = "--seed", description = "Random seed of the whole run (required unless --import).")
+    @Option(paramLabel = "SEED", names = "--seed", description = "Random seed of the whole run (required unless --import).")
     Long seedOption;
 
     long seed;

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /** The analysis and benchmark that a likelihood-aware objective (INFERNO, neos) is built from (a Picocli mixin). */
 public final class BenchmarkOptions {
-    @Option(names = "--analysis", required = true, description = "Analysis definition (JSON): processes, nuisances, benchmarks.")
+    @Option(paramLabel = "analysis.json", names = "--analysis", required = true, description = "Analysis definition (JSON): processes, nuisances, benchmarks.")
     public Path analysisFile;
 
     @Option(names = "--benchmark", required = true,

@@ -40,7 +40,7 @@ public final class ClassifierCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "50", description = "Maximum number of epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "256", description = "Events per batch (default: ${DEFAULT-VALUE}).")
+    @Option(paramLabel = "N", names = "--batch-size", defaultValue = "256", description = "Events per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--patience", defaultValue = "5",

@@ -20,6 +20,7 @@ public final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a sub-command is required (classifier, inferno or engine)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a sub-command is required: "
+                + String.join(", ", spec.subcommands().keySet()) + " (infera-train SUBCOMMAND --help for each)");
     }
 }

@@ -20,7 +20,7 @@ public final class TrainingOptions {
     @Option(names = "--activation", defaultValue = "relu", description = "relu or tanh (default: ${DEFAULT-VALUE}).")
     public String activation;
 
-    @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(paramLabel = "RATE", names = "--learning-rate", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     public double learningRate;
 
     @Option(names = "--device", defaultValue = "auto",

@@ -11,7 +11,7 @@ public final class StepMain {
 
     public static int execute(Object command, String... args) {
         System.setProperty("java.awt.headless", "true");
-        CommandLine cli = new CommandLine(command);
+        CommandLine cli = HelpConventions.apply(new CommandLine(command));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             String step = commandLine.getCommandSpec().qualifiedName();

@@ -22,10 +22,10 @@ public final class HypotestCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions options;
 
-    @Option(names = "--poi-value", defaultValue = "1", description = "Tested POI value (default: ${DEFAULT-VALUE}; 0 for q0).")
+    @Option(paramLabel = "MU", names = "--poi-value", defaultValue = "1", description = "Tested POI value (default: ${DEFAULT-VALUE}; 0 for q0).")
     double poiValue;
 
-    @Option(names = "--test-stat", defaultValue = "qtilde", description = "qtilde, q or q0 (default: ${DEFAULT-VALUE}).")
+    @Option(paramLabel = "qtilde|q|q0", names = "--test-stat", defaultValue = "qtilde", description = "qtilde, q or q0 (default: ${DEFAULT-VALUE}).")
     String testStat;
 
     @Spec

@@ -63,7 +63,7 @@ public final class InfernoCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "100", description = "Maximum number of epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "1000", description = "Events of each process per batch (default: ${DEFAULT-VALUE}).")
+    @Option(paramLabel = "N", names = "--batch-size", defaultValue = "1000", description = "Events of each process per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--shifted", paramLabel = "NUISANCE=UP.h5,DOWN.h5",

@@ -59,7 +59,7 @@ public final class NeosCommand implements Callable<Integer> {
     @Mixin
     BenchmarkOptions target;
 
-    @Option(names = "--objective", defaultValue = "cls", description = "cls, discovery, sigma or bce (with --histogram kde) (default: ${DEFAULT-VALUE}).")
+    @Option(paramLabel = "cls|discovery|sigma", names = "--objective", defaultValue = "cls", description = "cls, discovery, sigma or bce (with --histogram kde) (default: ${DEFAULT-VALUE}).")
     String objectiveName;
 
     @Option(names = "--mu", defaultValue = "1", description = "Signal strength tested by the CLs objective (default: ${DEFAULT-VALUE}).")
@@ -71,7 +71,7 @@ public final class NeosCommand implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "0.1", description = "Softmax temperature τ (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--histogram", defaultValue = "softmax",
+    @Option(paramLabel = "softmax|kde", names = "--histogram", defaultValue = "softmax",
             description = "softmax (one output per bin) or kde (one sigmoid output, a Gaussian kernel integrated over "
                     + "equal-width bins of [0, 1]) (default: ${DEFAULT-VALUE}).")
     String histogramKind;
@@ -82,7 +82,7 @@ public final class NeosCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "20", description = "Maximum number of epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "500", description = "Events of each process per batch (default: ${DEFAULT-VALUE}).")
+    @Option(paramLabel = "N", names = "--batch-size", defaultValue = "500", description = "Events of each process per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--patience", defaultValue = "10",

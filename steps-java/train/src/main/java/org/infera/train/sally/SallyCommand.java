@@ -59,13 +59,13 @@ public final class SallyCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "50", description = "Maximum number of epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Events per batch (default: ${DEFAULT-VALUE}).")
+    @Option(paramLabel = "N", names = "--batch-size", defaultValue = "128", description = "Events per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(paramLabel = "RATE", names = "--learning-rate", defaultValue = "1e-3", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--final-learning-rate", defaultValue = "1e-4", description = "Learning rate of the last epoch (default: ${DEFAULT-VALUE}).")
+    @Option(paramLabel = "RATE", names = "--final-learning-rate", defaultValue = "1e-4", description = "Learning rate of the last epoch (default: ${DEFAULT-VALUE}).")
     double finalLearningRate;
 
     @Option(names = "--optimizer", defaultValue = "amsgrad", description = "amsgrad (Adam with AMSGrad, as MadMiner) or adam (default: ${DEFAULT-VALUE}).")
