@@ -20,6 +20,7 @@ include { FISHER   } from './modules/fisher'
 include { LIMITS   } from './modules/limits'
 include { SALLY_SUMMARY } from './modules/sally_summary'
 include { GENERATE } from './modules/generate'
+include { VALIDATE_EVENTS } from './modules/validate_events'
 
 // Every parameter checked against nextflow_schema.json before any task starts (names, types, allowed
 // values); --help prints them from the same file.
@@ -84,8 +85,10 @@ workflow {
         //    --generator, the user's own generator makes them (validated before use).
         ch_shards = ch_replicas.flatMap { meta -> (0..<(params.shards as int)).collect { i -> meta + [shard: i] } }
         if (params.generator) {
+            // the user's generator runs in its own image (no infera there); infera's image validates its output
             GENERATE(ch_shards)
-            ch_generated = GENERATE.out
+            VALIDATE_EVENTS(GENERATE.out.events)
+            ch_generated = VALIDATE_EVENTS.out
         } else {
             SIMULATE(ch_shards)
             ch_generated = SIMULATE.out

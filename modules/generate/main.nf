@@ -1,6 +1,7 @@
 // One shard of events from an external generator: the user's command template with {seed}, {events},
-// {theta}, {shard} and {output} substituted, run in the user's container (--generator_container),
-// and its output validated before anything uses it.
+// {theta}, {shard} and {output} substituted, run in the user's container (--generator_container; on
+// the host without one). That image needs neither Java nor infera: VALIDATE_EVENTS checks the output
+// in infera's own image before anything uses it.
 process GENERATE {
     tag "${meta.id} r${meta.replica} shard ${meta.shard}/${meta.shards}"
     label 'process_low'
@@ -11,7 +12,6 @@ process GENERATE {
 
     output:
     tuple val(meta), path("events_shard*.h5"), emit: events
-    path "versions.yml"                      , emit: versions
 
     script:
     def out = String.format('events_shard%05d.h5', meta.shard as int)
@@ -25,16 +25,11 @@ process GENERATE {
         .replace('{output}', "${out}")
     """
     ${command}
-    infera-simulate --validate ${out}
-
-    printf '"%s":\\n' "${task.process}" > versions.yml
-    infera-versions infera-simulate >> versions.yml
     """
 
     stub:
     def out = String.format('events_shard%05d.h5', meta.shard as int)
     """
     touch ${out}
-    printf '"%s":\\n    infera: stub\\n' "${task.process}" > versions.yml
     """
 }
