@@ -211,7 +211,9 @@ class PyhfWorkspaceSchemaTest {
                     modifiers(w, 1).add(node("{\"name\": \"ss\", \"type\": \"shapesys\", \"data\": [1.0, 2.0]}"));
                     parameters(w).add(node("{\"name\": \"ss\", \"factors\": [100.0, 200.0]}"));
                 }, ""),
-                new Case("a fixed histosys", w -> parameters(w).add(node("{\"name\": \"a\", \"fixed\": true}")), ""));
+                new Case("a fixed histosys", w -> parameters(w).add(node("{\"name\": \"a\", \"fixed\": true}")), ""),
+                new Case("an observation of a channel the workspace lacks",
+                        w -> ((ArrayNode) w.get("observations")).add(node("{\"name\": \"zz\", \"data\": [1.0]}")), ""));
         for (Case c : accepted) {
             ObjectNode w = (ObjectNode) JSON.readTree(BASE);
             c.change().accept(w);

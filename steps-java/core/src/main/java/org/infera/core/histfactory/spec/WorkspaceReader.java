@@ -78,8 +78,12 @@ public final class WorkspaceReader {
             allowOnly(o, path + " (an observation)", "name", "data");
             String name = text(o, "name", path + " (an observation)");
             String where = path + " (observation of channel '" + name + "')";
-            Workspace.Channel channel = channels.stream().filter(ch -> ch.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new InputException(source + ": " + path + ".name: observation '" + name + "' names no channel"));
+            Workspace.Channel channel = channels.stream().filter(ch -> ch.name().equals(name)).findFirst().orElse(null);
+            if (channel == null) {
+                // pyhf takes the observations of the model's channels and ignores any other
+                System.err.println("warning: " + source + ": " + path + ".name: observation '" + name + "' names no channel; ignored, as pyhf ignores it");
+                continue;
+            }
             if (!observed.add(name)) fail(path + ".name: channel '" + name + "' is observed twice");
             double[] data = numbers(o.get("data"), path + ".data (observation of channel '" + name + "')");
             checkBins(data, channel.bins(), where);
