@@ -32,7 +32,7 @@ final class AnalyticRows {
             Constraints c = BenchmarkConstraints.of(b, AnalyticFisher.PARAMETERS, source);
             double sigma = FisherInformation.sigma(FisherInformation.withConstraints(info, c), 0, c.floating());
             BenchmarkResult r = new BenchmarkResult(STATISTIC, b.id(), b.floating() == null ? List.of() : b.floating(), sigma,
-                    Double.NaN, Double.NaN, Double.NaN, new double[0], new double[0], null, Double.NaN, null, true);
+                    Double.NaN, Double.NaN, Double.NaN, new double[0], new double[0], null, Double.NaN, null, null, true);
             rows.add(new ReplicaSummary(STATISTIC, b.id(), List.of(r)));
         }
         return rows;

@@ -50,13 +50,13 @@ final class BenchmarkEvaluation {
             if (!converged) System.err.println("warning: " + source + ", benchmark " + b.id() + ": a fit did not converge");
             results.add(new BenchmarkResult(statistic, b.id(), b.floating() == null ? List.of() : b.floating(), sigmaMu * scale,
                     interval.halfWidth() * scale, interval.lower() * scale, interval.upper() * scale, values, deltaNll, expected,
-                    expectedCls, w, converged));
+                    expectedCls, w, TemplatesWorkspace.pyhfExport(templates, b, w), converged));
         }
         return results;
     }
 
     static Model model(Workspace w, String source) {
-        return ModelBuilder.build(w, null, source, TemplatesWorkspace.NORMSYS_CODE, TemplatesWorkspace.HISTOSYS_CODE);
+        return TemplatesWorkspace.model(w, source);
     }
 
     /** The calculator for expected limits: the Asimov data of the background-only hypothesis as the observations. */

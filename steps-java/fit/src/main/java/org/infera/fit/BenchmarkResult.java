@@ -1,6 +1,7 @@
 package org.infera.fit;
 
 import java.util.List;
+import org.infera.core.histfactory.TemplatesWorkspace;
 import org.infera.core.histfactory.spec.Workspace;
 
 /**
@@ -8,7 +9,8 @@ import org.infera.core.histfactory.spec.Workspace;
  * Asimov Fisher information, the profile-likelihood interval (ΔNLL = 0.5) with its half-width and
  * scan, and the expected 95% CL upper limits on the signal yield (−2σ…+2σ), all in expected signal
  * events; the expected CLs of the tested signal strength (background-only Asimov data, the neos
- * figure of merit); with the workspace that was fitted (null for the analytic rows).
+ * figure of merit); with the workspace that was fitted (null for the analytic rows) and its pyhf form
+ * (a workspace pyhf loads as the same model, or why there is none).
  */
 public record BenchmarkResult(
         String statistic,
@@ -23,4 +25,5 @@ public record BenchmarkResult(
         double[] expectedLimits,
         double expectedCls,
         Workspace workspace,
+        TemplatesWorkspace.PyhfExport pyhf,
         boolean converged) {}

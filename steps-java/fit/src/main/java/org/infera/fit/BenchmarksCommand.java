@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
                 + "benchmarks.json, benchmarks.md (beside the published INFERNO table) and a PNG of each ΔNLL scan. "
                 + "Several templates of one statistic (replicas: independent simulations and trainings) are "
                 + "summarised by their median, as the paper did; benchmarks_replicas.csv lists each. Every fit runs in the "
-                + "HistFactory engine on a pyhf-format workspace, written to workspaces/ (with the median replica's CLs "
-                + "curve in cls/ and expected 95%% CL limits in limits.csv), so any number can be re-derived in pyhf.")
+                + "HistFactory engine; the median replica's CLs curve goes to cls/, expected 95%% CL limits to limits.csv, and "
+                + "the fitted workspace to workspaces/ in pyhf's format where pyhf loads it as the same model (the README there "
+                + "says which benchmarks have none and why).")
 public final class BenchmarksCommand implements Callable<Integer> {
 
     @Option(names = "--templates", required = true, paramLabel = "STATISTIC=FILE",
@@ -101,7 +102,6 @@ public final class BenchmarksCommand implements Callable<Integer> {
             Files.createDirectories(dir.resolve("templates"));
             Files.createDirectories(dir.resolve("workspaces"));
             Files.createDirectories(dir.resolve("cls"));
-            WorkspaceExports.writeReadme(dir.resolve("workspaces").resolve("README.md"));
             SigmaChart.write(dir.resolve("sigma_by_benchmark.png"), rows);
             for (Map.Entry<String, TemplatesFile> t : firstReplica.entrySet()) {
                 TemplatesPlot.write(dir.resolve("templates").resolve(t.getKey() + ".png"), t.getKey() + " (replica 0)", t.getValue());
@@ -111,12 +111,14 @@ public final class BenchmarksCommand implements Callable<Integer> {
             BenchmarkTables.writeJson(dir.resolve("benchmarks.json"), rows, analysis, clsMu);
             BenchmarkTables.writeMarkdown(dir.resolve("benchmarks.md"), rows, paper);
             BenchmarkTables.writeLimitsCsv(dir.resolve("limits.csv"), rows);
+            List<WorkspaceExports.Entry> exports = new ArrayList<>();
             for (ReplicaSummary r : rows) {
                 if (r.representative().scanValues().length == 0) continue;  // the analytic row has no binned scan
                 String name = r.statistic() + "_bm" + r.benchmark();
                 ScanPlot.write(dir.resolve("scans").resolve(name + ".png"), r.representative(), "s");
-                WorkspaceExports.write(dir, name, r.representative());
+                exports.add(WorkspaceExports.write(dir, name, r.representative()));
             }
+            WorkspaceExports.writeReadme(dir.resolve("workspaces").resolve("README.md"), exports);
         });
         if (neosOutdir != null && NeosSummary.applies(rows)) AtomicOutput.write(neosOutdir, dir -> NeosSummary.write(dir, rows, clsMu));
         for (ReplicaSummary r : rows) {

@@ -7,6 +7,8 @@ import java.util.stream.IntStream;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.cli.InputException;
 import org.infera.core.data.TemplatesFile;
+import org.infera.core.histfactory.model.Model;
+import org.infera.core.histfactory.model.ModelBuilder;
 import org.infera.core.histfactory.spec.ModifierSpec;
 import org.infera.core.histfactory.spec.Workspace;
 
@@ -27,7 +29,9 @@ import org.infera.core.histfactory.spec.Workspace;
  *       (they carry no information, and a shifted template that fills one is a Monte Carlo fluctuation).</li>
  * </ul>
  * Fit it with histosys code2 ({@link #HISTOSYS_CODE}): the INFERNO paper's quadratic interpolation
- * with linear extrapolation (pyhf's code2 agrees inside |α| ≤ 1). There are no normsys modifiers.
+ * with linear extrapolation continued from hi/lo. There are no normsys modifiers. Constraint widths on
+ * histosys parameters are an extension of pyhf's format ({@link #model} builds it); {@link #pyhfExport}
+ * says whether a benchmark's model can be written as a workspace pyhf loads as the same model.
  */
 public final class TemplatesWorkspace {
     public static final String NORMSYS_CODE = "code4";
@@ -95,6 +99,78 @@ public final class TemplatesWorkspace {
         String channel = t.statistic() == null || t.statistic().isEmpty() ? "statistic" : t.statistic();
         return new Workspace(List.of(new Workspace.Channel(channel, samples)), List.of(new Workspace.Observation(channel, observed)),
                 List.of(new Workspace.Measurement("benchmark_" + benchmark.id(), POI, config)), "1.0.0");
+    }
+
+    /** The model infera fits on a benchmark: code2 histosys, constraint widths in the measurement's sigmas. */
+    public static Model model(Workspace w, String source) {
+        return ModelBuilder.buildWithWidths(w, null, source, NORMSYS_CODE, HISTOSYS_CODE);
+    }
+
+    /** The benchmark's workspace as pyhf states it, or why pyhf cannot state that model. */
+    public record PyhfExport(Workspace workspace, String whyNot) {}
+
+    /**
+     * The fitted workspace {@code w} of this benchmark as a file pyhf loads as the same model, or the reason
+     * there is none. pyhf's histosys constraint is always a unit-width Gaussian (no unconstrained histosys,
+     * no other width), and none of pyhf's histosys interpolations is infera's code2 beyond |α| = 1 (pyhf's
+     * code2 jumps there, code4p is another polynomial), so a benchmark with a floating nuisance has no pyhf
+     * file; re-expressing it (α' = α/k, templates at ±k) would be a different model than the one fitted.
+     * Nuisances fixed at 0 are the nominal templates under every code. A constrained floating yield is
+     * pyhf's lumi modifier, which must be named {@code lumi}: at most one per workspace.
+     */
+    public static PyhfExport pyhfExport(TemplatesFile t, Analysis.Benchmark benchmark, Workspace w) {
+        List<String> floating = benchmark.floating() == null ? List.of() : benchmark.floating();
+        Map<String, Double> widths = benchmark.constraints() == null ? Map.of() : benchmark.constraints();
+        List<String> reasons = new ArrayList<>();
+        for (TemplatesFile.NuisanceTemplate n : t.nuisances()) {
+            if (!floating.contains(n.name())) continue;
+            Double width = widths.get(n.name());
+            if (width == null) {
+                reasons.add("nuisance '" + n.name() + "' floats unconstrained; pyhf has no unconstrained histosys");
+            } else {
+                double sigma = width / Math.abs((n.upValue() - n.downValue()) / 2);
+                reasons.add("nuisance '" + n.name() + "' has a Gaussian constraint of width " + fmt(sigma) + " in α units"
+                        + (sigma == 1 ? "" : ", and pyhf's histosys constraint always has width 1")
+                        + "; its code2 interpolation (continued from hi/lo beyond |α| = 1) is none of pyhf's histosys codes");
+            }
+        }
+        List<String> lumis = new ArrayList<>();
+        for (Workspace.Channel c : w.channels()) {
+            for (Workspace.Sample s : c.samples()) {
+                for (ModifierSpec m : s.modifiers()) if (m instanceof ModifierSpec.Lumi && !lumis.contains(m.name())) lumis.add(m.name());
+            }
+        }
+        if (lumis.size() > 1) reasons.add("yields " + lumis + " are constrained; a pyhf workspace holds one lumi parameter");
+        if (!reasons.isEmpty()) return new PyhfExport(null, String.join("; ", reasons));
+        if (lumis.isEmpty() || lumis.get(0).equals("lumi")) return new PyhfExport(w, null);
+        return new PyhfExport(renamed(w, lumis.get(0), "lumi"), null);
+    }
+
+    /** The same workspace with parameter {@code from} called {@code to} (pyhf's schema names the lumi modifier "lumi"). */
+    private static Workspace renamed(Workspace w, String from, String to) {
+        List<Workspace.Channel> channels = new ArrayList<>();
+        for (Workspace.Channel c : w.channels()) {
+            List<Workspace.Sample> samples = new ArrayList<>();
+            for (Workspace.Sample s : c.samples()) {
+                List<ModifierSpec> mods = new ArrayList<>();
+                for (ModifierSpec m : s.modifiers()) mods.add(m instanceof ModifierSpec.Lumi && m.name().equals(from) ? new ModifierSpec.Lumi(to) : m);
+                samples.add(new Workspace.Sample(s.name(), s.data(), mods));
+            }
+            channels.add(new Workspace.Channel(c.name(), samples));
+        }
+        List<Workspace.Measurement> measurements = new ArrayList<>();
+        for (Workspace.Measurement m : w.measurements()) {
+            List<Workspace.ParameterConfig> config = new ArrayList<>();
+            for (Workspace.ParameterConfig p : m.parameters()) {
+                config.add(p.name().equals(from) ? new Workspace.ParameterConfig(to, p.inits(), p.bounds(), p.fixed(), p.auxdata(), p.sigmas(), p.factors()) : p);
+            }
+            measurements.add(new Workspace.Measurement(m.name(), m.poi(), config));
+        }
+        return new Workspace(channels, w.observations(), measurements, w.version());
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     private static double[] pick(double[] v, int[] keep) {

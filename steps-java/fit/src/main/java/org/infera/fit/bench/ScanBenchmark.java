@@ -32,7 +32,7 @@ public final class ScanBenchmark {
         Analysis analysis = Analysis.read(analysisFile);
         TemplatesFile templates = optimalClassifierTemplates(analysis, 100_000, 7);
         Workspace w = TemplatesWorkspace.of(templates, analysis.benchmarks().get(4), "bayes");
-        Model model = ModelBuilder.build(w, null, "bayes", TemplatesWorkspace.NORMSYS_CODE, TemplatesWorkspace.HISTOSYS_CODE);
+        Model model = TemplatesWorkspace.model(w, "bayes");
         Likelihood likelihood = new Likelihood(model, ModelBuilder.observed(w, model));
         int poi = model.poi();
         double sigma = FisherInformation.sigmaPoi(model, model.inits());

@@ -11,7 +11,6 @@ import org.infera.core.histfactory.infer.FitResult;
 import org.infera.core.histfactory.infer.Likelihood;
 import org.infera.core.histfactory.infer.Mle;
 import org.infera.core.histfactory.model.Model;
-import org.infera.core.histfactory.model.ModelBuilder;
 import org.infera.core.histfactory.spec.Workspace;
 import org.infera.train.inferno.FisherLayout;
 
@@ -48,7 +47,7 @@ public final class ProfiledObjective {
     public Evaluation evaluate(SoftYields yields) {
         TemplatesFile templates = yields.templates(analysis, layout);
         Workspace w = TemplatesWorkspace.of(templates, benchmark, "neos batch");
-        Model model = ModelBuilder.build(w, null, "neos batch", TemplatesWorkspace.NORMSYS_CODE, TemplatesWorkspace.HISTOSYS_CODE);
+        Model model = TemplatesWorkspace.model(w, "neos batch");
         List<String> names = model.parameterNames();
         double[] nominal = model.inits();
         if (objective == Objective.SIGMA) return sigma(model, yields, names, nominal);

@@ -80,7 +80,7 @@ class InfernoLossTest {
                 List.of(new TemplatesFile.NuisanceTemplate("r", 1, 0, 0.2, -0.2, scale(softHistogram(z[2]), 1000), scale(softHistogram(z[3]), 1000)),
                         new TemplatesFile.NuisanceTemplate("lambda", 1, 3, 3.5, 2.5, scale(softHistogram(z[4]), 1000), scale(softHistogram(z[5]), 1000))));
         Workspace w = TemplatesWorkspace.of(t, analysis.benchmarks().get(4), "test");
-        Model model = ModelBuilder.build(w, null, "test", TemplatesWorkspace.NORMSYS_CODE, TemplatesWorkspace.HISTOSYS_CODE);
+        Model model = TemplatesWorkspace.model(w, "test");
         Likelihood nll = new Likelihood(model, ModelBuilder.observed(w, model));
         // Layout order: signal, then the benchmark's floating list (r, lambda, background); the workspace's
         // parameters are μ = s/50, α_r = r/0.2, α_λ = (λ − 3)/0.5 and the background factor b/1000.

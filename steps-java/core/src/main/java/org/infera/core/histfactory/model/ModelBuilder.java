@@ -17,14 +17,28 @@ import org.infera.core.histfactory.spec.Workspace;
  * order), pyhf's default inits and bounds per modifier type, staterror widths
  * σ_b = sqrt(Σ_s δ_sb²) / Σ_s ν⁰_sb over the channel's samples that carry it, shapesys τ_b = (ν⁰_b/δ_b)².
  * Per-bin parameters of bins with no uncertainty (or no yield) are fixed at 1 and unconstrained.
+ *
+ * <p>{@link #build} applies pyhf's model-builder rules (those of pyhf 0.7.6's modifiers'
+ * {@code required_parset} and {@code reduce_paramsets_requirements}): a name shared by several
+ * modifiers must ask for the same parameter set (normsys and histosys may share one; a shapesys name
+ * belongs to one sample); a measurement setting is accepted only where the parameter set has it
+ * ({@code sigmas} for lumi and staterror, {@code auxdata} for constrained sets, {@code factors} for
+ * shapesys) and must have one value per parameter; a lumi parameter needs inits, bounds, auxdata and
+ * sigmas; the POI is a single parameter; settings of parameters no modifier uses are ignored with a
+ * warning, as pyhf ignores them. Errors name the JSON path of the offending element.
+ * {@link #buildWithWidths} adds one extension pyhf does not have, for infera's own benchmark models
+ * only: {@code sigmas} (a constraint width) on normsys and histosys parameters.
  */
 public final class ModelBuilder {
     private final String source;
+    private final boolean widths;
     private final Map<String, ParameterSet> sets = new TreeMap<>();
     private final Map<String, String> firstUse = new TreeMap<>();
+    private Workspace workspace;
 
-    private ModelBuilder(String source) {
+    private ModelBuilder(String source, boolean widths) {
         this.source = source;
+        this.widths = widths;
     }
 
     /** With pyhf's default interpolation codes (code4 for normsys, code4p for histosys). */
@@ -32,8 +46,19 @@ public final class ModelBuilder {
         return build(w, measurement, source, InterpCodes.NORMSYS_DEFAULT, InterpCodes.HISTOSYS_DEFAULT);
     }
 
+    /** With pyhf's rules: the model pyhf builds from this workspace with these interpolation codes. */
     public static Model build(Workspace w, String measurement, String source, String normsysCode, String histosysCode) {
-        return new ModelBuilder(source).model(w, w.measurement(measurement), InterpCodes.normsys(normsysCode),
+        return new ModelBuilder(source, false).model(w, w.measurement(measurement), InterpCodes.normsys(normsysCode),
+                InterpCodes.histosys(histosysCode));
+    }
+
+    /**
+     * As {@link #build}, but normsys and histosys parameters may carry {@code sigmas}: a Gaussian
+     * constraint of that width, which pyhf cannot express. For models infera builds itself (never for
+     * a file: such a workspace is not pyhf's).
+     */
+    public static Model buildWithWidths(Workspace w, String measurement, String source, String normsysCode, String histosysCode) {
+        return new ModelBuilder(source, true).model(w, w.measurement(measurement), InterpCodes.normsys(normsysCode),
                 InterpCodes.histosys(histosysCode));
     }
 
@@ -48,6 +73,7 @@ public final class ModelBuilder {
     }
 
     private Model model(Workspace w, Workspace.Measurement m, Interpolation normsys, Interpolation histosys) {
+        this.workspace = w;
         List<Workspace.Channel> channels = new ArrayList<>(w.channels());
         channels.sort(Comparator.comparing(Workspace.Channel::name));
         // 1. the parameter sets every modifier needs
@@ -67,13 +93,14 @@ public final class ModelBuilder {
             offset += p.size;
         }
         ParameterSet poiSet = sets.get(m.poi());
+        String poiPath = measurementPath(m) + ".config.poi (measurement '" + m.name() + "')";
         if (poiSet == null) {
-            throw new InputException(source + ": measurement '" + m.name() + "': the POI '" + m.poi()
+            throw new InputException(source + ": " + poiPath + ": the POI '" + m.poi()
                     + "' is not a parameter of the model (parameters: " + sets.keySet() + ")");
         }
         if (poiSet.size != 1) {
-            throw new InputException(source + ": measurement '" + m.name() + "': the POI '" + m.poi() + "' is a "
-                    + poiSet.kind + " with " + poiSet.size + " parameters; a POI must be a single parameter");
+            throw new InputException(source + ": " + poiPath + ": the POI '" + m.poi() + "' is a "
+                    + poiSet.kind + " with " + poiSet.size + " parameters; a POI must be a single parameter (pyhf refuses multi-bin POIs)");
         }
         // 3. compiled samples
         List<String> names = new ArrayList<>();
@@ -94,7 +121,8 @@ public final class ModelBuilder {
     }
 
     private void declare(ModifierSpec mod, Workspace.Channel c, Workspace.Sample s, Interpolation normsys) {
-        String where = "channel '" + c.name() + "', sample '" + s.name() + "', modifier '" + mod.name() + "' (" + mod.type() + ")";
+        String where = modifierPath(c, s, mod) + " (channel '" + c.name() + "', sample '" + s.name() + "', modifier '" + mod.name()
+                + "' (" + mod.type() + "))";
         String family = switch (mod.type()) {
             case "normsys", "histosys" -> "alpha";
             default -> mod.type();
@@ -109,7 +137,7 @@ public final class ModelBuilder {
             String existingFamily = existing.kind.equals("normsys") || existing.kind.equals("histosys") ? "alpha" : existing.kind;
             if (!existingFamily.equals(family)) {
                 throw new InputException(source + ": " + where + ": parameter '" + mod.name() + "' is already a "
-                        + existing.kind + " (" + firstUse.get(mod.name()) + "); one name cannot be both");
+                        + existing.kind + " (" + firstUse.get(mod.name()) + "); one name cannot be both (pyhf: invalid name reuse)");
             }
             if (existing.size != size) {
                 throw new InputException(source + ": " + where + ": parameter '" + mod.name() + "' needs " + size
@@ -125,7 +153,7 @@ public final class ModelBuilder {
             }
             return;
         }
-        firstUse.put(mod.name(), "channel '" + c.name() + "', sample '" + s.name() + "'");
+        firstUse.put(mod.name(), "channel '" + c.name() + "', sample '" + s.name() + "' at " + modifierPath(c, s, mod));
         ParameterSet p = switch (mod.type()) {
             case "normfactor", "shapefactor" -> new ParameterSet(mod.name(), mod.type(), size, 1, 0, 10, ParameterSet.Constraint.NONE, 0, 0);
             case "normsys", "histosys" -> new ParameterSet(mod.name(), mod.type(), 1, 0, -5, 5, ParameterSet.Constraint.GAUSSIAN, 0, 1);
@@ -183,13 +211,21 @@ public final class ModelBuilder {
 
     /** The measurement's per-parameter settings over the defaults. */
     private void configure(Workspace.Measurement m) {
+        int index = 0;
         for (Workspace.ParameterConfig c : m.parameters()) {
+            String path = measurementPath(m) + ".config.parameters[" + index++ + "]";
+            String what = " (measurement '" + m.name() + "', parameter '" + c.name() + "')";
             ParameterSet p = sets.get(c.name());
-            String where = source + ": measurement '" + m.name() + "', parameter '" + c.name() + "'";
-            if (p == null) throw new InputException(where + ": no modifier declares it (parameters: " + sets.keySet() + ")");
-            if (c.inits() != null) copy(c.inits(), p.inits, where, "inits");
+            if (p == null) {
+                System.err.println("warning: " + source + ": " + path + what + ": no modifier declares '" + c.name()
+                        + "'; its settings are ignored, as pyhf ignores them");
+                continue;
+            }
+            if (c.inits() != null) copy(c.inits(), p.inits, path + ".inits" + what, "inits");
             if (c.bounds() != null) {
-                if (c.bounds().length != p.size) throw new InputException(where + ": " + c.bounds().length + " bounds for " + p.size + " parameters");
+                if (c.bounds().length != p.size) {
+                    throw new InputException(source + ": " + path + ".bounds" + what + ": " + c.bounds().length + " bounds for " + p.size + " parameters");
+                }
                 for (int i = 0; i < p.size; i++) {
                     p.lower[i] = c.bounds()[i][0];
                     p.upper[i] = c.bounds()[i][1];
@@ -197,18 +233,36 @@ public final class ModelBuilder {
             }
             if (c.fixed() != null) java.util.Arrays.fill(p.fixed, c.fixed());
             if (c.auxdata() != null) {
-                if (p.constraint == ParameterSet.Constraint.NONE) throw new InputException(where + ": auxdata given, but a " + p.kind + " is not constrained");
-                copy(c.auxdata(), p.auxdata, where, "auxdata");
+                if (p.constraint == ParameterSet.Constraint.NONE) {
+                    throw new InputException(source + ": " + path + ".auxdata" + what + ": auxdata given, but a " + p.kind + " is not constrained");
+                }
+                copy(c.auxdata(), p.auxdata, path + ".auxdata" + what, "auxdata");
             }
             if (c.sigmas() != null) {
-                if (p.constraint != ParameterSet.Constraint.GAUSSIAN) {
-                    throw new InputException(where + ": sigmas given, but a " + p.kind + " has no Gaussian constraint");
+                boolean accepted = p.kind.equals("lumi") || p.kind.equals("staterror")
+                        || (widths && (p.kind.equals("normsys") || p.kind.equals("histosys")));
+                if (!accepted) {
+                    throw new InputException(source + ": " + path + ".sigmas" + what + ": sigmas given, but a " + p.kind
+                            + " parameter has none to set (" + (p.constraint == ParameterSet.Constraint.GAUSSIAN
+                            ? "pyhf's " + p.kind + " constraint is a unit-width Gaussian" : "its constraint is not a Gaussian")
+                            + "; pyhf accepts sigmas for lumi and staterror only)");
                 }
-                copy(c.sigmas(), p.scale, where, "sigmas");
+                copy(c.sigmas(), p.scale, path + ".sigmas" + what, "sigmas");
+            }
+            if (c.factors() != null) {
+                if (!p.kind.equals("shapesys")) {
+                    throw new InputException(source + ": " + path + ".factors" + what + ": factors given, but a " + p.kind
+                            + " parameter has none to set (pyhf accepts factors for shapesys only)");
+                }
+                copy(c.factors(), p.scale, path + ".factors" + what, "factors");
+            }
+            if (p.kind.equals("lumi") && !widths && (c.inits() == null || c.bounds() == null || c.auxdata() == null || c.sigmas() == null)) {
+                throw new InputException(source + ": " + path + what + ": a lumi parameter needs inits, bounds, auxdata and sigmas "
+                        + "in the measurement's parameters (pyhf has no defaults for them)");
             }
         }
         for (ParameterSet p : sets.values()) {
-            String where = source + ": measurement '" + m.name() + "', parameter '" + p.name + "'";
+            String where = source + ": " + measurementPath(m) + ".config.parameters (measurement '" + m.name() + "', parameter '" + p.name + "')";
             if (p.kind.equals("lumi") && (Double.isNaN(p.auxdata[0]) || Double.isNaN(p.scale[0]))) {
                 throw new InputException(where + ": a lumi parameter needs auxdata and sigmas in the measurement's parameters");
             }
@@ -220,9 +274,24 @@ public final class ModelBuilder {
         }
     }
 
-    private static void copy(double[] from, double[] to, String where, String field) {
+    private String measurementPath(Workspace.Measurement m) {
+        return "$.measurements[" + indexOf(workspace.measurements(), m) + "]";
+    }
+
+    private String modifierPath(Workspace.Channel c, Workspace.Sample s, ModifierSpec mod) {
+        return "$.channels[" + indexOf(workspace.channels(), c) + "].samples[" + indexOf(c.samples(), s) + "].modifiers["
+                + indexOf(s.modifiers(), mod) + "]";
+    }
+
+    /** The position of this very element (records compare arrays by reference, so equal-looking ones stay apart). */
+    private static <T> int indexOf(List<T> list, T element) {
+        for (int i = 0; i < list.size(); i++) if (list.get(i) == element) return i;
+        return list.indexOf(element);
+    }
+
+    private void copy(double[] from, double[] to, String where, String field) {
         if (from.length != to.length) {
-            throw new InputException(where + ": " + field + " has " + from.length + " values for " + to.length + " parameters");
+            throw new InputException(source + ": " + where + ": " + field + " has " + from.length + " values for " + to.length + " parameters");
         }
         System.arraycopy(from, 0, to, 0, to.length);
     }

@@ -56,6 +56,9 @@ public final class ParameterSet {
 
     public Constraint constraint() { return constraint; }
 
+    /** σ of parameter {@code i}'s Gaussian constraint, or τ of its Poisson constraint. */
+    public double scale(int i) { return scale[i]; }
+
     /** Leaves parameter {@code i} of the set out of the fit: fixed at 1 and unconstrained (a bin with nothing to modify). */
     void mask(int i) {
         inits[i] = 1;

@@ -22,9 +22,16 @@ public record Workspace(List<Channel> channels, List<Observation> observations, 
 
     public record Measurement(String name, String poi, List<ParameterConfig> parameters) {}
 
-    /** Per-parameter settings; null fields keep the modifier type's defaults. */
+    /**
+     * Per-parameter settings; null fields keep the modifier type's defaults. {@code factors} (shapesys only)
+     * replaces the Poisson constraint's scale τ.
+     */
     public record ParameterConfig(String name, double[] inits, double[][] bounds, Boolean fixed, double[] auxdata,
-                                  double[] sigmas) {}
+                                  double[] sigmas, double[] factors) {
+        public ParameterConfig(String name, double[] inits, double[][] bounds, Boolean fixed, double[] auxdata, double[] sigmas) {
+            this(name, inits, bounds, fixed, auxdata, sigmas, null);
+        }
+    }
 
     public Measurement measurement(String name) {
         if (name == null) return measurements.get(0);

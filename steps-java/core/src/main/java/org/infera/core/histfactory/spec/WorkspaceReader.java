@@ -15,9 +15,12 @@ import java.util.Set;
 import org.infera.core.cli.InputException;
 
 /**
- * Reads a workspace in pyhf's JSON format and checks it: every error names the file, the channel,
- * the sample and the modifier, and what was expected. Unknown fields are errors, so a typo never
- * passes silently.
+ * Reads a workspace in pyhf's JSON format (schema 1.0.0) and checks what pyhf's schema checks: every
+ * error names the file, the JSON path of the offending element ({@code $.channels[0].samples[1]...}),
+ * the channel, sample and modifier, and what was expected. Unknown fields are errors, as in pyhf's
+ * schema. The rules that need the whole model (name reuse, which settings a parameter accepts, the
+ * POI) are {@link org.infera.core.histfactory.model.ModelBuilder}'s. Stricter than pyhf on purpose:
+ * negative yields, counts or uncertainties, non-finite numbers, and bounds that are not [low, high].
  */
 public final class WorkspaceReader {
     private static final Set<String> MODIFIER_TYPES =
@@ -54,46 +57,60 @@ public final class WorkspaceReader {
     }
 
     private Workspace workspace(JsonNode root) {
-        allowOnly(root, "the workspace", "channels", "observations", "measurements", "version");
+        allowOnly(root, "$ (the workspace)", "channels", "observations", "measurements", "version");
+        JsonNode version = root.get("version");
+        if (version == null || !version.isTextual()) fail("$.version (the workspace): missing; pyhf's schema requires \"version\": \"1.0.0\"");
+        if (!version.asText().equals("1.0.0")) fail("$.version: '" + version.asText() + "' is not a schema version pyhf knows (1.0.0)");
         List<Workspace.Channel> channels = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (JsonNode c : array(root, "channels", "the workspace", true)) {
-            Workspace.Channel channel = channel(c);
-            if (!names.add(channel.name())) fail("channel '" + channel.name() + "' is declared twice");
+        int ci = 0;
+        for (JsonNode c : array(root, "channels", "$ (the workspace)", true)) {
+            String path = "$.channels[" + ci++ + "]";
+            Workspace.Channel channel = channel(c, path);
+            if (!names.add(channel.name())) fail(path + ".name: channel '" + channel.name() + "' is declared twice");
             channels.add(channel);
         }
         List<Workspace.Observation> observations = new ArrayList<>();
         Set<String> observed = new HashSet<>();
-        for (JsonNode o : array(root, "observations", "the workspace", true)) {
-            allowOnly(o, "an observation", "name", "data");
-            String name = text(o, "name", "an observation");
-            Workspace.Channel channel = channels.stream().filter(ch -> ch.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new InputException(source + ": observation '" + name + "' names no channel"));
-            if (!observed.add(name)) fail("channel '" + name + "' is observed twice");
-            double[] data = numbers(o.get("data"), "observation of channel '" + name + "', field data");
-            checkBins(data, channel.bins(), "observation of channel '" + name + "'");
-            checkNonNegative(data, "observation of channel '" + name + "'", "counts");
+        int oi = 0;
+        for (JsonNode o : array(root, "observations", "$ (the workspace)", true)) {
+            String path = "$.observations[" + oi++ + "]";
+            allowOnly(o, path + " (an observation)", "name", "data");
+            String name = text(o, "name", path + " (an observation)");
+            String where = path + " (observation of channel '" + name + "')";
+            Workspace.Channel channel = channels.stream().filter(ch -> ch.name().equals(name)).findFirst().orElse(null);
+            if (channel == null) {
+                // pyhf takes the observations of the model's channels and ignores any other
+                System.err.println("warning: " + source + ": " + path + ".name: observation '" + name + "' names no channel; ignored, as pyhf ignores it");
+                continue;
+            }
+            if (!observed.add(name)) fail(path + ".name: channel '" + name + "' is observed twice");
+            double[] data = numbers(o.get("data"), path + ".data (observation of channel '" + name + "')");
+            checkBins(data, channel.bins(), where);
+            checkNonNegative(data, where, "counts");
             observations.add(new Workspace.Observation(name, data));
         }
         for (Workspace.Channel c : channels) {
-            if (!observed.contains(c.name())) fail("channel '" + c.name() + "' has no observation");
+            if (!observed.contains(c.name())) fail("$.observations: channel '" + c.name() + "' has no observation");
         }
         List<Workspace.Measurement> measurements = new ArrayList<>();
-        for (JsonNode m : array(root, "measurements", "the workspace", true)) measurements.add(measurement(m));
-        String version = root.has("version") ? root.get("version").asText() : "1.0.0";
-        return new Workspace(channels, observations, measurements, version);
+        int mi = 0;
+        for (JsonNode m : array(root, "measurements", "$ (the workspace)", true)) measurements.add(measurement(m, "$.measurements[" + mi++ + "]"));
+        return new Workspace(channels, observations, measurements, version.asText());
     }
 
-    private Workspace.Channel channel(JsonNode c) {
-        allowOnly(c, "a channel", "name", "samples");
-        String name = text(c, "name", "a channel");
+    private Workspace.Channel channel(JsonNode c, String path) {
+        allowOnly(c, path + " (a channel)", "name", "samples");
+        String name = text(c, "name", path + " (a channel)");
         List<Workspace.Sample> samples = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (JsonNode s : array(c, "samples", "channel '" + name + "'", true)) {
-            Workspace.Sample sample = sample(s, name);
-            if (!names.add(sample.name())) fail("channel '" + name + "': sample '" + sample.name() + "' is declared twice");
+        int si = 0;
+        for (JsonNode s : array(c, "samples", path + " (channel '" + name + "')", true)) {
+            String spath = path + ".samples[" + si++ + "]";
+            Workspace.Sample sample = sample(s, name, spath);
+            if (!names.add(sample.name())) fail(spath + ".name (channel '" + name + "'): sample '" + sample.name() + "' is declared twice");
             if (!samples.isEmpty() && sample.data().length != samples.get(0).data().length) {
-                fail("channel '" + name + "', sample '" + sample.name() + "': " + sample.data().length
+                fail(spath + ".data (channel '" + name + "', sample '" + sample.name() + "'): " + sample.data().length
                         + " bins, but sample '" + samples.get(0).name() + "' has " + samples.get(0).data().length);
             }
             samples.add(sample);
@@ -101,105 +118,124 @@ public final class WorkspaceReader {
         return new Workspace.Channel(name, samples);
     }
 
-    private Workspace.Sample sample(JsonNode s, String channel) {
-        allowOnly(s, "a sample of channel '" + channel + "'", "name", "data", "modifiers");
-        String name = text(s, "name", "a sample of channel '" + channel + "'");
-        String where = "channel '" + channel + "', sample '" + name + "'";
-        double[] data = numbers(s.get("data"), where + ", field data");
+    private Workspace.Sample sample(JsonNode s, String channel, String path) {
+        allowOnly(s, path + " (a sample of channel '" + channel + "')", "name", "data", "modifiers");
+        String name = text(s, "name", path + " (a sample of channel '" + channel + "')");
+        String where = path + " (channel '" + channel + "', sample '" + name + "')";
+        double[] data = numbers(s.get("data"), path + ".data (channel '" + channel + "', sample '" + name + "')");
         if (data.length == 0) fail(where + ": no bins");
         checkNonNegative(data, where, "yields");
         List<ModifierSpec> modifiers = new ArrayList<>();
         Set<String> keys = new HashSet<>();
+        JsonNode list = s.get("modifiers");
+        if (list == null || list.isNull()) fail(where + ": missing field modifiers (pyhf's schema requires it; [] for none)");
+        int mi = 0;
         for (JsonNode m : array(s, "modifiers", where, false)) {
-            ModifierSpec modifier = modifier(m, where, data.length);
+            String mpath = path + ".modifiers[" + mi++ + "]";
+            ModifierSpec modifier = modifier(m, "channel '" + channel + "', sample '" + name + "'", mpath, data.length);
             if (!keys.add(modifier.type() + "/" + modifier.name())) {
-                fail(where + ": modifier '" + modifier.name() + "' (" + modifier.type() + ") is declared twice");
+                fail(mpath + " (channel '" + channel + "', sample '" + name + "'): modifier '" + modifier.name() + "' ("
+                        + modifier.type() + ") is declared twice");
             }
             modifiers.add(modifier);
         }
         return new Workspace.Sample(name, data, modifiers);
     }
 
-    private ModifierSpec modifier(JsonNode m, String sample, int bins) {
-        allowOnly(m, "a modifier of " + sample, "name", "type", "data");
-        String name = text(m, "name", "a modifier of " + sample);
-        String type = text(m, "type", "modifier '" + name + "' of " + sample);
-        String where = sample + ", modifier '" + name + "' (" + type + ")";
-        if (!MODIFIER_TYPES.contains(type)) fail(where + ": unknown modifier type; known types are " + MODIFIER_TYPES);
+    private ModifierSpec modifier(JsonNode m, String sample, String path, int bins) {
+        allowOnly(m, path + " (a modifier of " + sample + ")", "name", "type", "data");
+        String name = text(m, "name", path + " (a modifier of " + sample + ")");
+        String type = text(m, "type", path + " (modifier '" + name + "' of " + sample + ")");
+        String what = " (" + sample + ", modifier '" + name + "' (" + type + "))";
+        String where = path + what;
+        if (!MODIFIER_TYPES.contains(type)) fail(path + ".type" + what + ": unknown modifier type; known types are " + MODIFIER_TYPES);
+        if (type.equals("lumi") && !name.equals("lumi")) {
+            fail(path + ".name" + what + ": pyhf's schema names the lumi modifier 'lumi' (one luminosity parameter per workspace)");
+        }
         JsonNode data = m.get("data");
+        if (data == null) fail(where + ": missing field data");
         switch (type) {
             case "normfactor", "lumi", "shapefactor" -> {
-                if (data != null && !data.isNull()) fail(where + ": data must be null");
+                if (!data.isNull()) fail(path + ".data" + what + ": data must be null");
                 return type.equals("normfactor") ? new ModifierSpec.NormFactor(name)
                         : type.equals("lumi") ? new ModifierSpec.Lumi(name) : new ModifierSpec.ShapeFactor(name);
             }
             case "normsys" -> {
-                if (data == null || !data.isObject()) fail(where + ": data must be {\"hi\": …, \"lo\": …}");
-                allowOnly(data, where + ", data", "hi", "lo");
-                double hi = number(data.get("hi"), where + ", field hi");
-                double lo = number(data.get("lo"), where + ", field lo");
-                if (hi < 0 || lo < 0) fail(where + ": hi and lo are factors and cannot be negative (hi " + hi + ", lo " + lo + ")");
+                if (!data.isObject()) fail(path + ".data" + what + ": data must be {\"hi\": …, \"lo\": …}");
+                allowOnly(data, path + ".data" + what, "hi", "lo");
+                double hi = number(data.get("hi"), path + ".data.hi" + what);
+                double lo = number(data.get("lo"), path + ".data.lo" + what);
+                if (hi < 0 || lo < 0) fail(path + ".data" + what + ": hi and lo are factors and cannot be negative (hi " + hi + ", lo " + lo + ")");
                 return new ModifierSpec.NormSys(name, hi, lo);
             }
             case "histosys" -> {
-                if (data == null || !data.isObject()) fail(where + ": data must be {\"hi_data\": […], \"lo_data\": […]}");
-                allowOnly(data, where + ", data", "hi_data", "lo_data");
-                double[] hi = numbers(data.get("hi_data"), where + ", field hi_data");
-                double[] lo = numbers(data.get("lo_data"), where + ", field lo_data");
-                checkBins(hi, bins, where + ", hi_data");
-                checkBins(lo, bins, where + ", lo_data");
+                if (!data.isObject()) fail(path + ".data" + what + ": data must be {\"hi_data\": […], \"lo_data\": […]}");
+                allowOnly(data, path + ".data" + what, "hi_data", "lo_data");
+                double[] hi = numbers(data.get("hi_data"), path + ".data.hi_data" + what);
+                double[] lo = numbers(data.get("lo_data"), path + ".data.lo_data" + what);
+                checkBins(hi, bins, path + ".data.hi_data" + what);
+                checkBins(lo, bins, path + ".data.lo_data" + what);
                 return new ModifierSpec.HistoSys(name, hi, lo);
             }
             default -> {  // shapesys, staterror: absolute uncertainties per bin
-                double[] sigma = numbers(data, where + ", field data");
-                checkBins(sigma, bins, where);
-                checkNonNegative(sigma, where, "uncertainties");
+                double[] sigma = numbers(data, path + ".data" + what);
+                checkBins(sigma, bins, path + ".data" + what);
+                checkNonNegative(sigma, path + ".data" + what, "uncertainties");
                 return type.equals("shapesys") ? new ModifierSpec.ShapeSys(name, sigma) : new ModifierSpec.StatError(name, sigma);
             }
         }
     }
 
-    private Workspace.Measurement measurement(JsonNode m) {
-        allowOnly(m, "a measurement", "name", "config");
-        String name = text(m, "name", "a measurement");
-        String where = "measurement '" + name + "'";
+    private Workspace.Measurement measurement(JsonNode m, String path) {
+        allowOnly(m, path + " (a measurement)", "name", "config");
+        String name = text(m, "name", path + " (a measurement)");
+        String where = path + " (measurement '" + name + "')";
         JsonNode config = m.get("config");
         if (config == null || !config.isObject()) fail(where + ": missing config object");
-        allowOnly(config, where + ", config", "poi", "parameters");
-        if (config.get("poi") == null || !config.get("poi").isTextual()) fail(where + ": config has no poi (the parameter of interest)");
+        allowOnly(config, path + ".config (measurement '" + name + "')", "poi", "parameters");
+        if (config.get("poi") == null || !config.get("poi").isTextual()) fail(path + ".config.poi (measurement '" + name + "'): missing (the parameter of interest)");
+        if (config.get("parameters") == null) fail(path + ".config.parameters (measurement '" + name + "'): missing (pyhf's schema requires it; [] for none)");
         String poi = config.get("poi").asText();
         List<Workspace.ParameterConfig> parameters = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (JsonNode p : array(config, "parameters", where + ", config", false)) {
-            allowOnly(p, where + ", a parameter", "name", "inits", "bounds", "fixed", "auxdata", "sigmas", "factors");
-            String pname = text(p, "name", where + ", a parameter");
-            String pw = where + ", parameter '" + pname + "'";
-            if (!seen.add(pname)) fail(pw + ": configured twice");
-            double[] inits = p.has("inits") ? numbers(p.get("inits"), pw + ", field inits") : null;
+        int pi = 0;
+        for (JsonNode p : array(config, "parameters", path + ".config (measurement '" + name + "')", false)) {
+            String ppath = path + ".config.parameters[" + pi++ + "]";
+            allowOnly(p, ppath + " (measurement '" + name + "', a parameter)", "name", "inits", "bounds", "fixed", "auxdata", "sigmas", "factors");
+            String pname = text(p, "name", ppath + " (measurement '" + name + "', a parameter)");
+            String what = " (measurement '" + name + "', parameter '" + pname + "')";
+            if (!seen.add(pname)) fail(ppath + ".name" + what + ": configured twice (pyhf refuses several configurations of one parameter)");
+            double[] inits = p.has("inits") ? nonEmpty(numbers(p.get("inits"), ppath + ".inits" + what), ppath + ".inits" + what) : null;
             double[][] bounds = null;
             if (p.has("bounds")) {
                 JsonNode b = p.get("bounds");
-                if (!b.isArray()) fail(pw + ": bounds must be a list of [low, high] pairs");
+                if (!b.isArray() || b.isEmpty()) fail(ppath + ".bounds" + what + ": bounds must be a non-empty list of [low, high] pairs");
                 bounds = new double[b.size()][];
                 for (int i = 0; i < b.size(); i++) {
-                    bounds[i] = numbers(b.get(i), pw + ", bounds[" + i + "]");
+                    bounds[i] = numbers(b.get(i), ppath + ".bounds[" + i + "]" + what);
                     if (bounds[i].length != 2 || !(bounds[i][0] < bounds[i][1])) {
-                        fail(pw + ": bounds[" + i + "] must be [low, high] with low < high");
+                        fail(ppath + ".bounds[" + i + "]" + what + ": must be [low, high] with low < high");
                     }
                 }
             }
             Boolean fixed = null;
             if (p.has("fixed")) {
-                if (!p.get("fixed").isBoolean()) fail(pw + ": fixed must be true or false");
+                if (!p.get("fixed").isBoolean()) fail(ppath + ".fixed" + what + ": fixed must be true or false");
                 fixed = p.get("fixed").asBoolean();
             }
-            double[] aux = p.has("auxdata") ? numbers(p.get("auxdata"), pw + ", field auxdata") : null;
-            double[] sigmas = p.has("sigmas") ? numbers(p.get("sigmas"), pw + ", field sigmas") : null;
-            if (sigmas != null) for (double s : sigmas) if (!(s > 0)) fail(pw + ": sigmas must be positive, got " + s);
-            if (p.has("factors")) fail(pw + ": 'factors' is not supported; give the uncertainties in the shapesys data");
-            parameters.add(new Workspace.ParameterConfig(pname, inits, bounds, fixed, aux, sigmas));
+            double[] aux = p.has("auxdata") ? nonEmpty(numbers(p.get("auxdata"), ppath + ".auxdata" + what), ppath + ".auxdata" + what) : null;
+            double[] sigmas = p.has("sigmas") ? nonEmpty(numbers(p.get("sigmas"), ppath + ".sigmas" + what), ppath + ".sigmas" + what) : null;
+            if (sigmas != null) for (double s : sigmas) if (!(s > 0)) fail(ppath + ".sigmas" + what + ": sigmas must be positive, got " + s);
+            double[] factors = p.has("factors") ? nonEmpty(numbers(p.get("factors"), ppath + ".factors" + what), ppath + ".factors" + what) : null;
+            if (factors != null) for (double f : factors) if (!(f > 0)) fail(ppath + ".factors" + what + ": factors must be positive, got " + f);
+            parameters.add(new Workspace.ParameterConfig(pname, inits, bounds, fixed, aux, sigmas, factors));
         }
         return new Workspace.Measurement(name, poi, parameters);
+    }
+
+    private double[] nonEmpty(double[] values, String where) {
+        if (values.length == 0) fail(where + ": empty (pyhf's schema asks for at least one value)");
+        return values;
     }
 
     private Iterable<JsonNode> array(JsonNode parent, String field, String where, boolean required) {

@@ -65,6 +65,7 @@ public final class WorkspaceWriter {
                 if (p.fixed() != null) par.put("fixed", p.fixed());
                 if (p.auxdata() != null) numbers(par.putArray("auxdata"), p.auxdata());
                 if (p.sigmas() != null) numbers(par.putArray("sigmas"), p.sigmas());
+                if (p.factors() != null) numbers(par.putArray("factors"), p.factors());
             }
         }
         root.put("version", w.version());
