@@ -96,7 +96,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
         }
         if (analytic != null) rows.addAll(AnalyticRows.evaluate(analytic, analyticEvents, analyticSeed, analysis, analysisFile.toString()));
         PaperTable paper = PaperTable.load();
-        AtomicOutput.write(outdir, dir -> {
+        AtomicOutput.writeDirectory(outdir, dir -> {
             Files.createDirectories(dir.resolve("scans"));
             Files.createDirectories(dir.resolve("templates"));
             Files.createDirectories(dir.resolve("workspaces"));
@@ -118,7 +118,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
                 WorkspaceExports.write(dir, name, r.representative());
             }
         });
-        if (neosOutdir != null && NeosSummary.applies(rows)) AtomicOutput.write(neosOutdir, dir -> NeosSummary.write(dir, rows, clsMu));
+        if (neosOutdir != null && NeosSummary.applies(rows)) AtomicOutput.writeDirectory(neosOutdir, dir -> NeosSummary.write(dir, rows, clsMu));
         for (ReplicaSummary r : rows) {
             System.out.printf("%-14s BM%d  sigma_fisher %7.3f  width_profile %7s  (median of %d)%n", r.statistic(), r.benchmark(),
                     r.medianSigmaFisher(), Double.isNaN(r.medianWidthProfile()) ? "-" : String.format("%.3f", r.medianWidthProfile()),

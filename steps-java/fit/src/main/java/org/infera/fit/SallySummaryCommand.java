@@ -139,7 +139,6 @@ public final class SallySummaryCommand implements Callable<Integer> {
 
     private void write(String[] parameters, double luminosity, double[] theta, double[][][] sigma, double[][][] information,
                        List<double[][]> slices, double level, int replicas) throws IOException {
-        Files.createDirectories(out);
         ObjectNode root = JSON.createObjectNode();
         root.put("replicas", replicas).put("luminosity", luminosity).put("confidence", confidence);
         root.set("theta", JSON.valueToTree(theta));
@@ -152,6 +151,7 @@ public final class SallySummaryCommand implements Callable<Integer> {
                 .append("Cramér–Rao σ of each parameter, the others profiled (sqrt of the inverse Fisher information):\n\n| information |");
         for (String p : parameters) md.append(" σ(").append(p).append(") |");
         md.append("\n| --- |").append(" --- |".repeat(parameters.length)).append('\n');
+        String csvText;
         try (CSVPrinter csv = new CSVPrinter(new StringBuilder(), CSVFormat.DEFAULT)) {
             csv.printRecord("mode", "parameter", "sigma_median", "sigma_min", "sigma_max", "information_median");
             for (int m = 0; m < MODES.length; m++) {
@@ -166,7 +166,7 @@ public final class SallySummaryCommand implements Callable<Integer> {
                 }
                 md.append('\n');
             }
-            AtomicOutput.writeString(out.resolve("summary.csv"), csv.getOut().toString());
+            csvText = csv.getOut().toString();
         }
         if (!slices.isEmpty()) {
             ObjectNode limitsNode = root.putObject("limits");
@@ -189,8 +189,12 @@ public final class SallySummaryCommand implements Callable<Integer> {
             }
             md.append("\n(±∞: the region reaches the edge of the grid; widen `--grid`.)\n");
         }
-        AtomicOutput.writeString(out.resolve("summary.json"), JSON.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
-        AtomicOutput.writeString(out.resolve("summary.md"), md.toString());
+        String json = JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+        AtomicOutput.writeDirectory(out, dir -> {
+            Files.writeString(dir.resolve("summary.csv"), csvText);
+            Files.writeString(dir.resolve("summary.json"), json);
+            Files.writeString(dir.resolve("summary.md"), md.toString());
+        });
     }
 
     private static String label(String mode) {

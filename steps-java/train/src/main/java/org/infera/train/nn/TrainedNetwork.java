@@ -45,7 +45,7 @@ public final class TrainedNetwork implements AutoCloseable {
 
     /** Writes the model directory atomically; {@code extra} adds further files (the history). */
     public static void save(Path dir, NetworkSpec spec, Block block, AtomicOutput.Writer extra) {
-        AtomicOutput.write(dir, tmp -> {
+        AtomicOutput.writeDirectory(dir, tmp -> {
             Files.createDirectories(tmp);
             spec.write(tmp.resolve(SPEC));
             try (DataOutputStream os = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve(WEIGHTS))))) {
