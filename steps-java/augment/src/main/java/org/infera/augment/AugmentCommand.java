@@ -95,9 +95,15 @@ public final class AugmentCommand implements Callable<Integer> {
         for (int s = 1; s < shards.size(); s++) {
             EventsFile other = shards.get(s);
             if (!Arrays.equals(first.observables(), other.observables()) || !Arrays.equals(first.processes(), other.processes())
-                    || !Arrays.equals(first.expectedYields(), other.expectedYields())) {
-                throw new InputException(sorted.get(s) + ": observables, processes or yields differ from " + sorted.get(0)
-                        + " (all shards must come from one run)");
+                    || !Arrays.equals(first.expectedYields(), other.expectedYields()) || !first.generator().equals(other.generator())) {
+                throw new InputException.Mismatch(sorted.get(s), "datasets 'observables', 'processes'", "generator, observables, processes or yields differ from "
+                        + sorted.get(0) + " (all shards must come from one run)");
+            }
+            for (int t = 0; t < s; t++) {
+                if (shards.get(t).seed() == other.seed()) {
+                    throw new InputException.Mismatch(sorted.get(s), "attribute 'seed'", "the shard seed " + other.seed() + " is also that of "
+                            + sorted.get(t) + ": the same shard given twice");
+                }
             }
         }
         int signalIndex = Arrays.asList(first.processes()).indexOf(signal);

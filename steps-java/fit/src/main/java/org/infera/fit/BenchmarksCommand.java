@@ -83,6 +83,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
                 List<List<BenchmarkResult>> perReplica = new ArrayList<>();
                 for (Path file : e.getValue()) {
                     TemplatesFile t = TemplatesFile.read(file);
+                    t.requireMatches(analysis, file, analysisFile);
                     firstReplica.putIfAbsent(e.getKey(), t);
                     perReplica.add(BenchmarkEvaluation.evaluate(e.getKey(), t, file.toString(), analysis, scanPoints, scanRange, clsMu));
                     progress.step(1);
