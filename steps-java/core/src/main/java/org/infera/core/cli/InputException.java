@@ -24,6 +24,13 @@ public class InputException extends RuntimeException {
         this.field = null;
     }
 
+    /** A message written whole, with the file and field it names recorded. */
+    protected InputException(String message, Path file, String field) {
+        super(message);
+        this.file = file;
+        this.field = field;
+    }
+
     /** "FILE: FIELD: PROBLEM" (the parts that are null left out). */
     protected InputException(Path file, String field, String problem, Throwable cause) {
         super(format(file, field, problem), cause);
@@ -46,6 +53,13 @@ public class InputException extends RuntimeException {
         if (file != null) s.append(file).append(": ");
         if (field != null && !field.isEmpty()) s.append(field).append(": ");
         return s.append(problem).toString();
+    }
+
+    /** A command-line option with an impossible value; the message starts with the option's name. */
+    public static class BadOption extends InputException {
+        public BadOption(String option, String message) {
+            super(message.startsWith(option) ? message : option + ": " + message, null, option);
+        }
     }
 
     /** A file that cannot be used at all: missing, unreadable, not the format it should be, an output path that is taken. */

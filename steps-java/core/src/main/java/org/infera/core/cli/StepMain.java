@@ -23,8 +23,15 @@ public final class StepMain {
     private StepMain() {}
 
     public static int execute(Object command, String... args) {
+        return execute(command, null, null, args);
+    }
+
+    /** As {@link #execute(Object, String...)}, printing to {@code out} and {@code err} (null: standard output and error). */
+    public static int execute(Object command, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         System.setProperty("java.awt.headless", "true");
         CommandLine cli = new CommandLine(command);
+        if (out != null) cli.setOut(out);
+        if (err != null) cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         addOverwrite(cli);
         cli.setExecutionStrategy(StepMain::run);

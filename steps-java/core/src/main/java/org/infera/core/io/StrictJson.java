@@ -90,7 +90,8 @@ public final class StrictJson {
         String message = e.getOriginalMessage();
         int newline = message.indexOf('\n');
         if (newline >= 0) message = message.substring(0, newline);
-        return "not valid as " + what + at + ": " + message;
+        message = message.replaceAll(" \\(start marker at \\[Source: [^]]*\\]\\)", "").replaceAll("\\[Source: [^]]*\\]", "");
+        return "not valid JSON" + at + " for " + what + ": " + message;
     }
 
     /** "$.a[2].b" for the path Jackson was at. */

@@ -33,7 +33,7 @@ public final class HypotestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Double.isFinite(poiValue)) throw new InputException("--poi-value must be finite, got " + poiValue);
+        org.infera.core.cli.Checks.value("--poi-value", poiValue);
         TestStatistic statistic = TestStatistic.parse(testStat);
         Model m = options.model();
         double value = statistic == TestStatistic.Q0 ? 0 : poiValue;
