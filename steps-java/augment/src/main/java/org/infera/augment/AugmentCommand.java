@@ -99,11 +99,9 @@ public final class AugmentCommand implements Callable<Integer> {
                 throw new InputException.Mismatch(sorted.get(s), "datasets 'observables', 'processes'", "generator, observables, processes or yields differ from "
                         + sorted.get(0) + " (all shards must come from one run)");
             }
-            for (int t = 0; t < s; t++) {
-                if (shards.get(t).seed() == other.seed()) {
-                    throw new InputException.Mismatch(sorted.get(s), "attribute 'seed'", "the shard seed " + other.seed() + " is also that of "
-                            + sorted.get(t) + ": the same shard given twice");
-                }
+            if (first.seed() != other.seed()) {
+                throw new InputException.Mismatch(sorted.get(s), "attribute 'seed'", "run seed " + other.seed() + ", but " + sorted.get(0) + " has "
+                        + first.seed() + ": shards of different runs");
             }
         }
         int signalIndex = Arrays.asList(first.processes()).indexOf(signal);

@@ -27,7 +27,7 @@ class AugmentCommandTest {
         shard1 = dir.resolve("events_shard00001.h5");
         EventsFile a = new EventsFile("t", 1, new String[] {"x"}, new String[] {"signal", "background"}, new double[] {50, 1000},
                 rows(0, 100), alternating(100));
-        EventsFile b = new EventsFile("t", 2, new String[] {"x"}, new String[] {"signal", "background"}, new double[] {50, 1000},
+        EventsFile b = new EventsFile("t", 1, new String[] {"x"}, new String[] {"signal", "background"}, new double[] {50, 1000},
                 rows(100, 100), alternating(100));
         a.write(shard0);
         b.write(shard1);

@@ -70,8 +70,8 @@ public final class BenchmarksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (scanPoints < 3) throw new InputException("--scan-points must be at least 3, got " + scanPoints);
-        if (!(scanRange > 0) || !Double.isFinite(scanRange)) throw new InputException("--scan-range must be positive, got " + scanRange);
+        if (scanPoints < 3 || scanPoints > 10_000) throw new InputException.BadOption("--scan-points", "--scan-points must lie in 3..10000, got " + scanPoints);
+        org.infera.core.cli.Checks.positiveAtMost("--scan-range", scanRange, 1e6);
         if (!(clsMu > 0) || !Double.isFinite(clsMu)) throw new InputException("--cls-mu must be positive and finite, got " + clsMu);
         Analysis analysis = Analysis.read(analysisFile);
         Map<String, List<Path>> byStatistic = parseTemplates();

@@ -58,7 +58,14 @@ public final class SallySummaryCommand implements Callable<Integer> {
             for (int m = 0; m < MODES.length; m++) {
                 Path file = dirs.get(r).resolve(MODES[m] + ".json");
                 JsonNode node = read(file);
+                allowOnly(node, file, "$", "mode", "luminosity", "theta", "parameters", "sigma", "fisher");
                 String[] names = strings(node, "parameters", file);
+                double fileLuminosity = number(node.get("luminosity"), file, "$.luminosity");
+                double[] fileTheta = doubles(node, "theta", file);
+                if (parameters != null && (fileLuminosity != luminosity || !Arrays.equals(fileTheta, theta))) {
+                    throw new InputException.Mismatch(file, "$.luminosity", "luminosity " + fileLuminosity + " and θ " + Arrays.toString(fileTheta)
+                            + " differ from " + dirs.get(0).resolve(MODES[0] + ".json") + "'s " + luminosity + " and " + Arrays.toString(theta));
+                }
                 if (parameters == null) {
                     parameters = names;
                     luminosity = number(node.get("luminosity"), file, "$.luminosity");
@@ -100,7 +107,14 @@ public final class SallySummaryCommand implements Callable<Integer> {
      * is at least alpha: [lowest, highest] (infinite where the region reaches the edge of the grid).
      */
     static double[][] slices(JsonNode limits, Path file, String[] parameters, double[] truth, double alpha) {
+        if (!limits.isObject()) throw new InputException.Shape(file, "$", "expected a JSON object");
+        allowOnly(limits, file, "$", "parameters", "theta_true", "luminosity", "bins", "grid");
         if (!Arrays.equals(parameters, strings(limits, "parameters", file))) throw new InputException.Mismatch(file, "$.parameters", "differ from the Fisher files'");
+        double[] thetaTrue = doubles(limits, "theta_true", file);
+        if (thetaTrue.length != parameters.length) throw new InputException.Shape(file, "$.theta_true", "expected " + parameters.length + " values");
+        if (!(number(limits.get("luminosity"), file, "$.luminosity") > 0)) throw new InputException.Value(file, "$.luminosity", "must be positive");
+        JsonNode bins = limits.get("bins");
+        if (bins == null || !bins.isIntegralNumber() || bins.asLong() < 1) throw new InputException.Value(file, "$.bins", "expected a positive integer, found " + bins);
         JsonNode grid = limits.path("grid");
         if (!grid.isArray() || grid.isEmpty()) throw new InputException.Shape(file, "$.grid", "is missing or empty");
         int n = parameters.length;
@@ -108,6 +122,10 @@ public final class SallySummaryCommand implements Callable<Integer> {
         for (int i = 0; i < grid.size(); i++) {
             JsonNode g = grid.get(i);
             double[] row = new double[n + 1];
+            allowOnly(g, file, "$.grid[" + i + "]", "theta", "q", "p_value");
+            if (g.get("q") == null || (!g.get("q").isNull() && !(number(g.get("q"), file, "$.grid[" + i + "].q") >= 0))) {
+                throw new InputException.Value(file, "$.grid[" + i + "].q", "expected a non-negative number or null");
+            }
             if (!g.path("theta").isArray() || g.path("theta").size() != n) throw new InputException.Shape(file, "$.grid[" + i + "].theta", "expected " + n + " numbers");
             for (int p = 0; p < n; p++) row[p] = number(g.path("theta").get(p), file, "$.grid[" + i + "].theta[" + p + "]");
             row[n] = number(g.get("p_value"), file, "$.grid[" + i + "].p_value");
@@ -233,6 +251,17 @@ public final class SallySummaryCommand implements Callable<Integer> {
         return root;
     }
 
+    /** The largest Fisher information entry: beyond it the inverse underflows. */
+    static final double MAX_INFORMATION = 1e150;
+
+    private static void allowOnly(JsonNode node, Path file, String path, String... fields) {
+        java.util.Set<String> allowed = java.util.Set.of(fields);
+        for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) throw new InputException.Shape(file, path + "." + f, "unknown field (known: " + String.join(", ", fields) + ")");
+        }
+    }
+
     private static String[] strings(JsonNode node, String field, Path file) {
         JsonNode a = node.path(field);
         if (!a.isArray() || a.isEmpty()) throw new InputException.Shape(file, "$." + field, "is missing or empty");
@@ -269,6 +298,9 @@ public final class SallySummaryCommand implements Callable<Integer> {
             for (int b = 0; b < n; b++) m[a][b] = number(f.get(a).get(b), file, "$.fisher[" + a + "][" + b + "]");
         }
         for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                if (Math.abs(m[a][b]) > MAX_INFORMATION) throw new InputException.Value(file, "$.fisher[" + a + "][" + b + "]", "beyond ±" + MAX_INFORMATION);
+            }
             if (m[a][a] < 0) throw new InputException.Value(file, "$.fisher[" + a + "][" + a + "]", "negative information " + m[a][a]);
             for (int b = 0; b < a; b++) {
                 double scale = Math.max(Math.abs(m[a][b]), Math.abs(m[b][a]));

@@ -16,10 +16,10 @@ public final class FitCli {
 
     public static Result run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        PrintWriter o = new PrintWriter(out), e = new PrintWriter(err);
-        int code = org.infera.core.cli.StepMain.execute(new FitCommand(), o, e, args);
+        PrintWriter o = new PrintWriter(out), w = new PrintWriter(err);
+        int code = org.infera.core.cli.StepMain.execute(new FitCommand(), o, w, args);
         o.flush();
-        e.flush();
+        w.flush();
         String text = out.toString();
         try {
             return new Result(code, text.isBlank() ? null : new ObjectMapper().readTree(text), err.toString());

@@ -37,6 +37,10 @@ public final class HypotestCommand implements Callable<Integer> {
         TestStatistic statistic = TestStatistic.parse(testStat);
         Model m = options.model();
         double value = statistic == TestStatistic.Q0 ? 0 : poiValue;
+        if (value < m.lowerBounds()[m.poi()] || value > m.upperBounds()[m.poi()]) {
+            throw new InputException.BadOption("--poi-value", "--poi-value " + value + " lies outside the bounds [" + m.lowerBounds()[m.poi()] + ", "
+                    + m.upperBounds()[m.poi()] + "] of the POI '" + m.poiName() + "' in " + options.workspace);
+        }
         AsymptoticCalculator calc = new AsymptoticCalculator(m, options.observed(), statistic);
         Hypotest h = calc.hypotest(value);
         ObjectNode out = Json.object();
