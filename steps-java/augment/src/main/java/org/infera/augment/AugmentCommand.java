@@ -106,9 +106,13 @@ public final class AugmentCommand implements Callable<Integer> {
         for (int s = 1; s < shards.size(); s++) {
             EventsFile other = shards.get(s);
             if (!Arrays.equals(first.observables(), other.observables()) || !Arrays.equals(first.processes(), other.processes())
-                    || !Arrays.equals(first.expectedYields(), other.expectedYields())) {
-                throw new InputException(sorted.get(s) + ": observables, processes or yields differ from " + sorted.get(0)
-                        + " (all shards must come from one run)");
+                    || !Arrays.equals(first.expectedYields(), other.expectedYields()) || !first.generator().equals(other.generator())) {
+                throw new InputException.Mismatch(sorted.get(s), "datasets 'observables', 'processes'", "generator, observables, processes or yields differ from "
+                        + sorted.get(0) + " (all shards must come from one run)");
+            }
+            if (first.seed() != other.seed()) {
+                throw new InputException.Mismatch(sorted.get(s), "attribute 'seed'", "run seed " + other.seed() + ", but " + sorted.get(0) + " has "
+                        + first.seed() + ": shards of different runs");
             }
         }
         int signalIndex = Arrays.asList(first.processes()).indexOf(signal);

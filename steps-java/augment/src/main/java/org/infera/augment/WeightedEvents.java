@@ -167,9 +167,8 @@ final class WeightedEvents {
             } catch (NumberFormatException e) {
                 throw new InputException(option + " '" + text + "': '" + parts[p] + "' is not a number");
             }
-            if (!Double.isFinite(theta[p])) throw new InputException(option + " '" + text + "' must be finite");
         }
-        return theta;
+        return org.infera.core.cli.Checks.point(option, theta);
     }
 
     double[] weightsAt(double[] theta) {

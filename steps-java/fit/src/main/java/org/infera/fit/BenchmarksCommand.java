@@ -71,8 +71,8 @@ public final class BenchmarksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (scanPoints < 3) throw new InputException("--scan-points must be at least 3, got " + scanPoints);
-        if (!(scanRange > 0) || !Double.isFinite(scanRange)) throw new InputException("--scan-range must be positive, got " + scanRange);
+        if (scanPoints < 3 || scanPoints > 10_000) throw new InputException.BadOption("--scan-points", "--scan-points must lie in 3..10000, got " + scanPoints);
+        org.infera.core.cli.Checks.positiveAtMost("--scan-range", scanRange, 1e6);
         if (!(clsMu > 0) || !Double.isFinite(clsMu)) throw new InputException("--cls-mu must be positive and finite, got " + clsMu);
         Analysis analysis = Analysis.read(analysisFile);
         Map<String, List<Path>> byStatistic = parseTemplates();
@@ -84,6 +84,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
                 List<List<BenchmarkResult>> perReplica = new ArrayList<>();
                 for (Path file : e.getValue()) {
                     TemplatesFile t = TemplatesFile.read(file);
+                    t.requireMatches(analysis, file, analysisFile);
                     firstReplica.putIfAbsent(e.getKey(), t);
                     perReplica.add(BenchmarkEvaluation.evaluate(e.getKey(), t, file.toString(), analysis, scanPoints, scanRange, clsMu));
                     progress.step(1);
@@ -97,7 +98,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
         }
         if (analytic != null) rows.addAll(AnalyticRows.evaluate(analytic, analyticEvents, analyticSeed, analysis, analysisFile.toString()));
         PaperTable paper = PaperTable.load();
-        AtomicOutput.write(outdir, dir -> {
+        AtomicOutput.writeDirectory(outdir, dir -> {
             Files.createDirectories(dir.resolve("scans"));
             Files.createDirectories(dir.resolve("templates"));
             Files.createDirectories(dir.resolve("workspaces"));
@@ -120,7 +121,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
             }
             WorkspaceExports.writeReadme(dir.resolve("workspaces").resolve("README.md"), exports);
         });
-        if (neosOutdir != null && NeosSummary.applies(rows)) AtomicOutput.write(neosOutdir, dir -> NeosSummary.write(dir, rows, clsMu));
+        if (neosOutdir != null && NeosSummary.applies(rows)) AtomicOutput.writeDirectory(neosOutdir, dir -> NeosSummary.write(dir, rows, clsMu));
         for (ReplicaSummary r : rows) {
             System.out.printf("%-14s BM%d  sigma_fisher %7.3f  width_profile %7s  (median of %d)%n", r.statistic(), r.benchmark(),
                     r.medianSigmaFisher(), Double.isNaN(r.medianWidthProfile()) ? "-" : String.format("%.3f", r.medianWidthProfile()),

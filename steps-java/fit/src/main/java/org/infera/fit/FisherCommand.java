@@ -54,6 +54,7 @@ public final class FisherCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!(luminosity > 0) || !Double.isFinite(luminosity)) throw new InputException("--luminosity must be positive, got " + luminosity);
+        org.infera.core.cli.Checks.point("--theta", theta);
         if ((events == null) == (samples == null)) throw new InputException("give either --events or --samples");
         if (samples != null) return printSamplesFisher();
         if (!Arrays.asList("truth", "rate", "sally").contains(mode)) throw new InputException("--mode '" + mode + "' is not truth, rate or sally");

@@ -18,6 +18,7 @@ import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.infera.core.cli.InputException;
 import org.infera.core.cli.VersionProvider;
 import org.infera.core.io.AtomicOutput;
+import org.infera.core.io.StrictJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,24 +58,39 @@ public final class SallySummaryCommand implements Callable<Integer> {
             for (int m = 0; m < MODES.length; m++) {
                 Path file = dirs.get(r).resolve(MODES[m] + ".json");
                 JsonNode node = read(file);
+                allowOnly(node, file, "$", "mode", "luminosity", "theta", "parameters", "sigma", "fisher");
                 String[] names = strings(node, "parameters", file);
+                double fileLuminosity = number(node.get("luminosity"), file, "$.luminosity");
+                double[] fileTheta = doubles(node, "theta", file);
+                if (parameters != null && (fileLuminosity != luminosity || !Arrays.equals(fileTheta, theta))) {
+                    throw new InputException.Mismatch(file, "$.luminosity", "luminosity " + fileLuminosity + " and θ " + Arrays.toString(fileTheta)
+                            + " differ from " + dirs.get(0).resolve(MODES[0] + ".json") + "'s " + luminosity + " and " + Arrays.toString(theta));
+                }
                 if (parameters == null) {
                     parameters = names;
-                    luminosity = node.path("luminosity").asDouble(Double.NaN);
+                    luminosity = number(node.get("luminosity"), file, "$.luminosity");
+                    if (!(luminosity > 0)) throw new InputException.Value(file, "$.luminosity", "must be positive, got " + luminosity);
                     theta = doubles(node, "theta", file);
+                    if (theta.length != names.length) throw new InputException.Shape(file, "$.theta", "expected " + names.length + " values, one per parameter");
                     for (int k = 0; k < MODES.length; k++) {
                         sigma[k] = new double[names.length][dirs.size()];
                         information[k] = new double[names.length][dirs.size()];
                     }
                 } else if (!Arrays.equals(parameters, names)) {
-                    throw new InputException(file + ": parameters " + Arrays.toString(names) + " differ from " + Arrays.toString(parameters));
+                    throw new InputException.Mismatch(file, "$.parameters", Arrays.toString(names) + " differ from " + Arrays.toString(parameters)
+                            + " of " + dirs.get(0).resolve(MODES[0] + ".json"));
                 }
-                if (!node.path("mode").asText().equals(MODES[m])) throw new InputException(file + ": field 'mode' is '" + node.path("mode").asText() + "', expected " + MODES[m]);
+                if (!node.path("mode").asText().equals(MODES[m])) {
+                    throw new InputException.Mismatch(file, "$.mode", "is '" + node.path("mode").asText() + "', expected " + MODES[m]);
+                }
+                double[][] fisherMatrix = fisher(node, file, names.length);
+                JsonNode sigmas = node.path("sigma");
+                if (!sigmas.isArray() || sigmas.size() != names.length) throw new InputException.Shape(file, "$.sigma", "expected " + names.length + " values (number or null)");
                 for (int p = 0; p < names.length; p++) {
-                    JsonNode s = node.path("sigma").path(p);
+                    JsonNode s = sigmas.get(p);
+                    if (!s.isNull() && !(number(s, file, "$.sigma[" + p + "]") > 0)) throw new InputException.Value(file, "$.sigma[" + p + "]", "must be positive or null");
                     sigma[m][p][r] = s.isNumber() ? s.asDouble() : Double.POSITIVE_INFINITY;   // null: not measured
-                    information[m][p][r] = node.path("fisher").path(p).path(p).asDouble(Double.NaN);
-                    if (Double.isNaN(information[m][p][r])) throw new InputException(file + ": field 'fisher' has no entry [" + p + "][" + p + "]");
+                    information[m][p][r] = fisherMatrix[p][p];
                 }
             }
         }
@@ -91,16 +107,29 @@ public final class SallySummaryCommand implements Callable<Integer> {
      * is at least alpha: [lowest, highest] (infinite where the region reaches the edge of the grid).
      */
     static double[][] slices(JsonNode limits, Path file, String[] parameters, double[] truth, double alpha) {
-        if (!Arrays.equals(parameters, strings(limits, "parameters", file))) throw new InputException(file + ": parameters differ from the Fisher files'");
+        if (!limits.isObject()) throw new InputException.Shape(file, "$", "expected a JSON object");
+        allowOnly(limits, file, "$", "parameters", "theta_true", "luminosity", "bins", "grid");
+        if (!Arrays.equals(parameters, strings(limits, "parameters", file))) throw new InputException.Mismatch(file, "$.parameters", "differ from the Fisher files'");
+        double[] thetaTrue = doubles(limits, "theta_true", file);
+        if (thetaTrue.length != parameters.length) throw new InputException.Shape(file, "$.theta_true", "expected " + parameters.length + " values");
+        if (!(number(limits.get("luminosity"), file, "$.luminosity") > 0)) throw new InputException.Value(file, "$.luminosity", "must be positive");
+        JsonNode bins = limits.get("bins");
+        if (bins == null || !bins.isIntegralNumber() || bins.asLong() < 1) throw new InputException.Value(file, "$.bins", "expected a positive integer, found " + bins);
         JsonNode grid = limits.path("grid");
-        if (!grid.isArray() || grid.isEmpty()) throw new InputException(file + ": field 'grid' is missing or empty");
+        if (!grid.isArray() || grid.isEmpty()) throw new InputException.Shape(file, "$.grid", "is missing or empty");
         int n = parameters.length;
         List<double[]> points = new ArrayList<>();
-        for (JsonNode g : grid) {
+        for (int i = 0; i < grid.size(); i++) {
+            JsonNode g = grid.get(i);
             double[] row = new double[n + 1];
-            for (int p = 0; p < n; p++) row[p] = g.path("theta").path(p).asDouble(Double.NaN);
-            row[n] = g.path("p_value").asDouble(Double.NaN);
-            for (double v : row) if (Double.isNaN(v)) throw new InputException(file + ": a grid point lacks theta or p_value");
+            allowOnly(g, file, "$.grid[" + i + "]", "theta", "q", "p_value");
+            if (g.get("q") == null || (!g.get("q").isNull() && !(number(g.get("q"), file, "$.grid[" + i + "].q") >= 0))) {
+                throw new InputException.Value(file, "$.grid[" + i + "].q", "expected a non-negative number or null");
+            }
+            if (!g.path("theta").isArray() || g.path("theta").size() != n) throw new InputException.Shape(file, "$.grid[" + i + "].theta", "expected " + n + " numbers");
+            for (int p = 0; p < n; p++) row[p] = number(g.path("theta").get(p), file, "$.grid[" + i + "].theta[" + p + "]");
+            row[n] = number(g.get("p_value"), file, "$.grid[" + i + "].p_value");
+            if (row[n] < 0 || row[n] > 1) throw new InputException.Value(file, "$.grid[" + i + "].p_value", "a p-value must lie in [0, 1], got " + row[n]);
             points.add(row);
         }
         double[] nearest = new double[n];
@@ -139,7 +168,6 @@ public final class SallySummaryCommand implements Callable<Integer> {
 
     private void write(String[] parameters, double luminosity, double[] theta, double[][][] sigma, double[][][] information,
                        List<double[][]> slices, double level, int replicas) throws IOException {
-        Files.createDirectories(out);
         ObjectNode root = JSON.createObjectNode();
         root.put("replicas", replicas).put("luminosity", luminosity).put("confidence", confidence);
         root.set("theta", JSON.valueToTree(theta));
@@ -152,6 +180,7 @@ public final class SallySummaryCommand implements Callable<Integer> {
                 .append("Cramér–Rao σ of each parameter, the others profiled (sqrt of the inverse Fisher information):\n\n| information |");
         for (String p : parameters) md.append(" σ(").append(p).append(") |");
         md.append("\n| --- |").append(" --- |".repeat(parameters.length)).append('\n');
+        String csvText;
         try (CSVPrinter csv = new CSVPrinter(new StringBuilder(), CSVFormat.DEFAULT)) {
             csv.printRecord("mode", "parameter", "sigma_median", "sigma_min", "sigma_max", "information_median");
             for (int m = 0; m < MODES.length; m++) {
@@ -166,7 +195,7 @@ public final class SallySummaryCommand implements Callable<Integer> {
                 }
                 md.append('\n');
             }
-            AtomicOutput.writeString(out.resolve("summary.csv"), csv.getOut().toString());
+            csvText = csv.getOut().toString();
         }
         if (!slices.isEmpty()) {
             ObjectNode limitsNode = root.putObject("limits");
@@ -189,8 +218,12 @@ public final class SallySummaryCommand implements Callable<Integer> {
             }
             md.append("\n(±∞: the region reaches the edge of the grid; widen `--grid`.)\n");
         }
-        AtomicOutput.writeString(out.resolve("summary.json"), JSON.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
-        AtomicOutput.writeString(out.resolve("summary.md"), md.toString());
+        String json = JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+        AtomicOutput.writeDirectory(out, dir -> {
+            Files.writeString(dir.resolve("summary.csv"), csvText);
+            Files.writeString(dir.resolve("summary.json"), json);
+            Files.writeString(dir.resolve("summary.md"), md.toString());
+        });
     }
 
     private static String label(String mode) {
@@ -213,27 +246,72 @@ public final class SallySummaryCommand implements Callable<Integer> {
     }
 
     private static JsonNode read(Path file) {
-        if (!Files.isRegularFile(file)) throw new InputException(file + ": file not found");
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InputException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        JsonNode root = StrictJson.readTree(file, "JSON of infera-fit", InputException.Value::new);
+        if (!root.isObject()) throw new InputException.Shape(file, "$", "expected a JSON object");
+        return root;
+    }
+
+    /** The largest Fisher information entry: beyond it the inverse underflows. */
+    static final double MAX_INFORMATION = 1e150;
+
+    private static void allowOnly(JsonNode node, Path file, String path, String... fields) {
+        java.util.Set<String> allowed = java.util.Set.of(fields);
+        for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) throw new InputException.Shape(file, path + "." + f, "unknown field (known: " + String.join(", ", fields) + ")");
         }
     }
 
     private static String[] strings(JsonNode node, String field, Path file) {
         JsonNode a = node.path(field);
-        if (!a.isArray() || a.isEmpty()) throw new InputException(file + ": field '" + field + "' is missing or empty");
+        if (!a.isArray() || a.isEmpty()) throw new InputException.Shape(file, "$." + field, "is missing or empty");
         String[] out = new String[a.size()];
-        for (int i = 0; i < out.length; i++) out[i] = a.get(i).asText();
+        for (int i = 0; i < out.length; i++) {
+            if (!a.get(i).isTextual() || a.get(i).asText().isBlank()) throw new InputException.Shape(file, "$." + field + "[" + i + "]", "expected a name");
+            out[i] = a.get(i).asText();
+        }
         return out;
     }
 
     private static double[] doubles(JsonNode node, String field, Path file) {
         JsonNode a = node.path(field);
-        if (!a.isArray()) throw new InputException(file + ": field '" + field + "' is missing");
+        if (!a.isArray()) throw new InputException.Shape(file, "$." + field, "is missing (expected a list of numbers)");
         double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) out[i] = a.get(i).asDouble();
+        for (int i = 0; i < out.length; i++) out[i] = number(a.get(i), file, "$." + field + "[" + i + "]");
         return out;
+    }
+
+    static double number(JsonNode n, Path file, String path) {
+        if (n == null || !n.isNumber()) throw new InputException.Value(file, path, "expected a number, found " + (n == null || n.isMissingNode() ? "nothing" : n));
+        double v = n.asDouble();
+        if (!Double.isFinite(v)) throw new InputException.Value(file, path, "not finite (" + v + ")");
+        return v;
+    }
+
+    /** The Fisher information of a fisher JSON: square over the parameters, finite, symmetric, non-negative diagonal. */
+    static double[][] fisher(JsonNode node, Path file, int n) {
+        JsonNode f = node.path("fisher");
+        if (!f.isArray() || f.size() != n) throw new InputException.Shape(file, "$.fisher", "expected a " + n + "×" + n + " matrix (one row per parameter)");
+        double[][] m = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            if (!f.get(a).isArray() || f.get(a).size() != n) throw new InputException.Shape(file, "$.fisher[" + a + "]", "expected " + n + " numbers (a square matrix)");
+            for (int b = 0; b < n; b++) m[a][b] = number(f.get(a).get(b), file, "$.fisher[" + a + "][" + b + "]");
+        }
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                if (Math.abs(m[a][b]) > MAX_INFORMATION) throw new InputException.Value(file, "$.fisher[" + a + "][" + b + "]", "beyond ±" + MAX_INFORMATION);
+            }
+            if (m[a][a] < 0) throw new InputException.Value(file, "$.fisher[" + a + "][" + a + "]", "negative information " + m[a][a]);
+            for (int b = 0; b < a; b++) {
+                double scale = Math.max(Math.abs(m[a][b]), Math.abs(m[b][a]));
+                if (Math.abs(m[a][b] - m[b][a]) > 1e-9 * scale) {
+                    throw new InputException.Value(file, "$.fisher[" + a + "][" + b + "]", "the matrix is not symmetric (" + m[a][b] + " vs " + m[b][a] + ")");
+                }
+                if (m[a][b] * m[a][b] > m[a][a] * m[b][b] * (1 + 1e-9)) {
+                    throw new InputException.Value(file, "$.fisher[" + a + "][" + b + "]", "not a Fisher information (|I_ab|² > I_aa I_bb)");
+                }
+            }
+        }
+        return m;
     }
 }

@@ -55,7 +55,8 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!(luminosity > 0) || !Double.isFinite(luminosity)) throw new InputException("--luminosity must be positive, got " + luminosity);
-        if (bins < 1) throw new InputException("--bins must be at least 1, got " + bins);
+        org.infera.core.cli.Checks.count("--bins", bins, 1000);
+        org.infera.core.cli.Checks.point("--theta-true", thetaTrue);
         List<Path> sorted = RunFiles.inNameOrder(events);
         MadMinerEventFile f = MadMinerEventFile.read(sorted.get(0));
         if (!f.hasMorphing()) throw new InputException(sorted.get(0) + ": no morphing group: the weights' θ dependence is unknown");
@@ -64,7 +65,11 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         double[] truth = thetaTrue == null ? new double[params] : thetaTrue;
         if (truth.length != params) throw new InputException("--theta-true has " + truth.length + " values for " + params + " parameters");
         double[][] axes = new double[params][];
-        for (int p = 0; p < params; p++) axes[p] = org.infera.fit.histfactory.ScanCommand.parseRange(grid.get(p));
+        for (int p = 0; p < params; p++) axes[p] = org.infera.fit.histfactory.ScanCommand.parseRange("--grid", grid.get(p));
+        double gridPoints = 1;
+        for (double[] axis : axes) gridPoints *= axis.length;
+        if (gridPoints > 1e6) throw new InputException.BadOption("--grid", "--grid has " + (long) gridPoints + " points, more than 10^6");
+        if (Math.pow(bins, params) > 1e6) throw new InputException.BadOption("--bins", "--bins " + bins + " gives " + bins + "^" + params + " bins, more than 10^6");
         if (plot != null && params == 2) {
             for (int p = 0; p < params; p++) {
                 if (truth[p] < axes[p][0] || truth[p] > axes[p][axes[p].length - 1]) {

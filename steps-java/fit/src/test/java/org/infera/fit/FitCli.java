@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import picocli.CommandLine;
 
-/** Runs infera-fit in the test's JVM as the executable would (exit 2 on bad input), keeping its JSON output and its errors. */
+/** Runs infera-fit in the test's JVM as the executable does (StepMain: exit 2 on bad input, --overwrite), keeping its JSON output and its errors. */
 public final class FitCli {
     private FitCli() {}
 
@@ -17,14 +16,10 @@ public final class FitCli {
 
     public static Result run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cli = new CommandLine(new FitCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        cli.setExecutionExceptionHandler((ex, c, p) -> {
-            c.getErr().println(ex.getMessage());
-            return ex instanceof org.infera.core.cli.InputException ? 2 : 1;
-        });
-        int code = cli.execute(args);
+        PrintWriter o = new PrintWriter(out), w = new PrintWriter(err);
+        int code = org.infera.core.cli.StepMain.execute(new FitCommand(), o, w, args);
+        o.flush();
+        w.flush();
         String text = out.toString();
         try {
             return new Result(code, text.isBlank() ? null : new ObjectMapper().readTree(text), err.toString());

@@ -61,7 +61,7 @@ public final class ShiftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Checks.positive("--bins", bins);
+        Checks.count("--bins", bins, 100_000);
         Split which = Arrays.stream(Split.values()).filter(s -> s.group().equals(split)).findFirst()
                 .orElseThrow(() -> new InputException("--split must be train, validation or test, got '" + split + "'"));
         Analysis analysis = Analysis.read(analysisFile);

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.infera.core.cli.InputException;
 import org.infera.core.cli.Progress;
 import org.infera.core.data.Split;
 import org.infera.core.random.Rng;
@@ -108,6 +109,10 @@ public final class ClassifierCommand implements Callable<Integer> {
     /** Each shard's events of a split as batches, with class weights balanced over all shards. */
     private static Function<Integer, Batches> batches(TrainingShards shards, Split split, NetworkSpec spec, int batchSize) {
         long events = shards.size(split), signal = shards.signal(split);
+        if (signal == 0 || signal == events) {
+            throw new InputException.Value(shards.path(0), "dataset '" + split.group() + "/label'", "the " + split.group() + " split of the samples has "
+                    + (signal == 0 ? "no signal" : "no background") + " event over all " + shards.shards() + " file(s): a classifier needs both");
+        }
         return shards.prepared(split, sample -> new Batches(spec, sample, batchSize, events, signal));
     }
 

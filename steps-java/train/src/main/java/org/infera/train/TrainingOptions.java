@@ -40,9 +40,9 @@ public final class TrainingOptions {
     public void validate(int epochs, int batchSize, int patience) {
         Checks.positive("--epochs", epochs);
         Checks.positive("--batch-size", batchSize);
-        Checks.positive("--learning-rate", learningRate);
+        Checks.positiveAtMost("--learning-rate", learningRate, 10);
         Checks.nonNegative("--patience", patience);
-        for (int h : hidden) Checks.positive("--hidden", h);
+        for (int h : hidden) Checks.count("--hidden", h, 1 << 16);
         if (residentMib != null) Checks.nonNegative("--resident-mib", residentMib);
     }
 

@@ -1,9 +1,5 @@
 package org.infera.core.analysis;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -11,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.infera.core.cli.InputException;
+import org.infera.core.io.StrictJson;
 
 /**
  * The definition of an analysis: its features, its processes with expected yields (one is the
@@ -61,26 +58,15 @@ public record Analysis(
      */
     public record Benchmark(int id, List<String> floating, Map<String, Double> constraints) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Yields beyond this overflow the likelihood's sums and squares. */
+    public static final double MAX_YIELD = 1e12;
+    /** Parameter values beyond this overflow the shifts and interpolations. */
+    public static final double MAX_VALUE = 1e6;
 
     public static Analysis read(Path path) {
-        if (!Files.isRegularFile(path)) throw new InputException(path + ": analysis file not found");
-        Analysis a;
-        try {
-            a = JSON.readValue(path.toFile(), Analysis.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new InputException(path + ": unknown field '" + e.getPropertyName() + "' at " + e.getPathReference()
-                    + " (known: " + e.getKnownPropertyIds() + ")", e);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new InputException(path + ": not a valid analysis definition: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
-        } catch (IOException e) {
-            throw new InputException(path + ": cannot read: " + e.getMessage(), e);
-        }
-        a.validate(path.toString());
+        if (!Files.isRegularFile(path)) throw new InputException.FileProblem(path, null, "analysis file not found");
+        Analysis a = StrictJson.read(path, Analysis.class, "an analysis definition", InputException.AnalysisProblem::new);
+        a.validate(path);
         return a;
     }
 
@@ -142,9 +128,15 @@ public record Analysis(
         }
     }
 
-    private void validate(String where) {
+    private void validate(Path where) {
         require(name != null && !name.isBlank(), where, "name", "is missing");
         require(features != null && !features.isEmpty(), where, "features", "must list at least one feature");
+        for (int i = 0; i < features.size(); i++) {
+            require(features.get(i) != null && !features.get(i).isBlank(), where, "features[" + i + "]", "must be a non-empty name");
+        }
+        require(processes == null || !processes.contains(null), where, "processes", "has a null entry");
+        require(nuisances == null || !nuisances.contains(null), where, "nuisances", "has a null entry");
+        require(benchmarks == null || !benchmarks.contains(null), where, "benchmarks", "has a null entry");
         require(new HashSet<>(features).size() == features.size(), where, "features", "has duplicate names");
         require(processes != null && processes.size() >= 2, where, "processes", "must list a signal and at least one background");
         Set<String> names = new HashSet<>();
@@ -152,8 +144,8 @@ public record Analysis(
         for (Process p : processes) {
             require(p.name() != null && !p.name().isBlank(), where, "processes", "has a process without a name");
             require(names.add(p.name()), where, "processes", "name '" + p.name() + "' is used twice");
-            require(p.expectedYield() > 0 && Double.isFinite(p.expectedYield()), where,
-                    "processes." + p.name() + ".expectedYield", "must be positive and finite, got " + p.expectedYield());
+            require(p.expectedYield() > 0 && p.expectedYield() <= MAX_YIELD, where,
+                    "processes." + p.name() + ".expectedYield", "must be positive and at most " + MAX_YIELD + ", got " + p.expectedYield());
             if (p.signal()) signals++;
         }
         require(signals == 1, where, "processes", "exactly one process must have \"signal\": true, found " + signals);
@@ -162,8 +154,10 @@ public record Analysis(
             require(n.name() != null && !n.name().isBlank(), where, "nuisances", "has a nuisance without a name");
             require(names.add(n.name()), where, field, "name is already used by a process or another nuisance");
             require(processIndex(n.process()) >= 0, where, field + ".process", "unknown process '" + n.process() + "'");
-            require(n.up() != n.down() && Double.isFinite(n.up()) && Double.isFinite(n.down()), where, field,
-                    "up and down values must be finite and different");
+            require(n.up() != n.down() && Double.isFinite(n.up()) && Double.isFinite(n.down()) && Double.isFinite(n.nominal()), where, field,
+                    "nominal, up and down values must be finite, up and down different");
+            require(Math.abs(n.up()) <= MAX_VALUE && Math.abs(n.down()) <= MAX_VALUE && Math.abs(n.nominal()) <= MAX_VALUE, where, field,
+                    "nominal, up and down values must lie within ±" + MAX_VALUE);
             require(n.effect() != null, where, field + ".effect", "is missing");
             require(List.of("shift", "exp_rate", "mean_shift").contains(n.effect().type()), where, field + ".effect.type",
                     "must be 'shift', 'exp_rate' or 'mean_shift', got '" + n.effect().type() + "'");
@@ -207,8 +201,8 @@ public record Analysis(
         }
     }
 
-    private static void require(boolean ok, String where, String field, String problem) {
-        if (!ok) throw new InputException(where + ": field '" + field + "' " + problem);
+    private static void require(boolean ok, Path where, String field, String problem) {
+        if (!ok) throw new InputException.AnalysisProblem(where, "field '" + field + "'", problem);
     }
 
     public List<Nuisance> nuisancesOrEmpty() {

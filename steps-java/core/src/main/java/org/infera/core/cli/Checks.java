@@ -5,19 +5,51 @@ public final class Checks {
     private Checks() {}
 
     public static int positive(String option, int value) {
-        if (value <= 0) throw new InputException(option + " must be positive, got " + value);
+        if (value <= 0) throw new InputException.BadOption(option, option + " must be positive, got " + value);
         return value;
     }
 
     public static double positive(String option, double value) {
         if (!(value > 0) || !Double.isFinite(value)) {
-            throw new InputException(option + " must be a positive finite number, got " + value);
+            throw new InputException.BadOption(option, option + " must be a positive finite number, got " + value);
         }
         return value;
     }
 
     public static double fraction(String option, double value) {
-        if (!(value > 0 && value < 1)) throw new InputException(option + " must lie strictly between 0 and 1, got " + value);
+        if (!(value > 0 && value < 1)) throw new InputException.BadOption(option, option + " must lie strictly between 0 and 1, got " + value);
+        return value;
+    }
+
+    /** The largest magnitude of a parameter value given on the command line: beyond it, morphing and likelihoods overflow. */
+    public static final double MAX_PARAMETER = 1e6;
+
+    /** A parameter point: every value finite and within ±{@link #MAX_PARAMETER}. */
+    public static double[] point(String option, double[] values) {
+        if (values == null) return null;
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i]) || Math.abs(values[i]) > MAX_PARAMETER) {
+                throw new InputException.BadOption(option, option + ": value " + (i + 1) + " must be a finite number within ±" + MAX_PARAMETER + ", got " + values[i]);
+            }
+        }
+        return values;
+    }
+
+    /** A finite number within ±{@link #MAX_PARAMETER}. */
+    public static double value(String option, double value) {
+        return point(option, new double[] {value})[0];
+    }
+
+    /** A positive finite number no larger than {@code max}. */
+    public static double positiveAtMost(String option, double value, double max) {
+        positive(option, value);
+        if (value > max) throw new InputException.BadOption(option, option + " must be at most " + max + ", got " + value);
+        return value;
+    }
+
+    /** A count from 1 to {@code max} (more would exhaust memory or time). */
+    public static int count(String option, int value, int max) {
+        if (value < 1 || value > max) throw new InputException.BadOption(option, option + " must lie in 1.." + max + ", got " + value);
         return value;
     }
 
@@ -26,7 +58,7 @@ public final class Checks {
     }
 
     public static long nonNegative(String option, long value) {
-        if (value < 0) throw new InputException(option + " must not be negative, got " + value);
+        if (value < 0) throw new InputException.BadOption(option, option + " must not be negative, got " + value);
         return value;
     }
 }

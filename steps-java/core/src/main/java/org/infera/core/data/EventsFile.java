@@ -41,16 +41,14 @@ public record EventsFile(
             String[] observables = in.strings1d("observables/names", -1);
             String[] processes = in.strings1d("processes/names", -1);
             double[] yields = in.doubles1d("processes/expected_yield", processes.length);
-            for (int p = 0; p < yields.length; p++) {
-                if (!(yields[p] > 0)) {
-                    throw in.bad("processes/expected_yield", "yield of process '" + processes[p] + "' must be positive, got " + yields[p]);
-                }
-            }
+            Processes.requireUniqueNames(in, "observables/names", observables);
+            Processes.requireUniqueNames(in, "processes/names", processes);
+            Processes.requireYields(in, "processes/expected_yield", processes, yields);
             double[][] observations = in.doubles2d("samples/observations", observables.length);
             long[] process = in.longs1d("samples/process", observations.length);
             for (int i = 0; i < process.length; i++) {
                 if (process[i] < 0 || process[i] >= processes.length) {
-                    throw in.bad("samples/process", "value " + process[i] + " at [" + i + "] is not a process index (0.." + (processes.length - 1) + ")");
+                    throw in.badValue("samples/process", "value " + process[i] + " at [" + i + "] is not a process index (0.." + (processes.length - 1) + ")");
                 }
             }
             return new EventsFile(in.stringAttribute("", "generator"), in.longAttribute("", "seed"),

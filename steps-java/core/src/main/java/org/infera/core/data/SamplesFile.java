@@ -125,7 +125,7 @@ public record SamplesFile(
     public void requireSameRunAs(SamplesFile first, Path path, Path firstPath) {
         if (!Arrays.equals(features, first.features) || !Arrays.equals(processes, first.processes)
                 || !Arrays.equals(expectedYields, first.expectedYields) || !Arrays.equals(isSignal, first.isSignal)) {
-            throw new InputException(path + ": features, processes or expected yields differ from " + firstPath
+            throw new InputException.Mismatch(path, "datasets 'features', 'processes'", "features, processes or expected yields differ from " + firstPath
                     + " (the samples files of one run must agree)");
         }
     }
@@ -141,6 +141,10 @@ public record SamplesFile(
             String[] processes = in.strings1d("processes/names", -1);
             double[] yields = in.doubles1d("processes/expected_yield", processes.length);
             long[] isSignal = in.longs1d("processes/is_signal", processes.length);
+            Processes.requireUniqueNames(in, "features/names", features);
+            Processes.requireUniqueNames(in, "processes/names", processes);
+            Processes.requireYields(in, "processes/expected_yield", processes, yields);
+            Processes.requireOneSignal(in, "processes/is_signal", processes, isSignal);
             Map<Split, Sample> splits = new EnumMap<>(Split.class);
             for (Split s : wanted) {
                 String g = s.group();
@@ -150,9 +154,13 @@ public record SamplesFile(
                 long[] process = in.longs1d(g + "/process", x.length);
                 double[] weight = in.doubles1d(g + "/weight", x.length);
                 for (int i = 0; i < x.length; i++) {
-                    if (label[i] != 0 && label[i] != 1) throw in.bad(g + "/label", "value " + label[i] + " at [" + i + "] is not 0 or 1");
-                    if (process[i] < 0 || process[i] >= processes.length) throw in.bad(g + "/process", "value " + process[i] + " at [" + i + "] is not a process index");
-                    if (!(weight[i] > 0)) throw in.bad(g + "/weight", "weight " + weight[i] + " at [" + i + "] must be positive");
+                    if (label[i] != 0 && label[i] != 1) throw in.badValue(g + "/label", "value " + label[i] + " at [" + i + "] is not 0 or 1");
+                    if (process[i] < 0 || process[i] >= processes.length) throw in.badValue(g + "/process", "value " + process[i] + " at [" + i + "] is not a process index");
+                    if (label[i] != isSignal[(int) process[i]]) {
+                        throw in.badValue(g + "/label", "label " + label[i] + " at [" + i + "] contradicts its process '" + processes[(int) process[i]]
+                                + "' (is_signal " + isSignal[(int) process[i]] + ")");
+                    }
+                    if (!(weight[i] > 0)) throw in.badValue(g + "/weight", "weight " + weight[i] + " at [" + i + "] must be positive");
                 }
                 splits.put(s, new Sample(x, label, process, weight));
             }

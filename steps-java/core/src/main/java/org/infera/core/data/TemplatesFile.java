@@ -3,6 +3,8 @@ package org.infera.core.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.infera.core.analysis.Analysis;
+import org.infera.core.cli.InputException;
 import org.infera.core.hdf5.H5Input;
 import org.infera.core.hdf5.H5Output;
 
@@ -72,6 +74,8 @@ public record TemplatesFile(
             int bins = edges.length - 1;
             String[] processes = in.strings1d("processes/names", -1);
             long[] isSignal = in.longs1d("processes/is_signal", processes.length);
+            Processes.requireUniqueNames(in, "processes/names", processes);
+            Processes.requireOneSignal(in, "processes/is_signal", processes, isSignal);
             double[][] nominal = in.doubles2d("nominal/yields", bins);
             if (nominal.length != processes.length) throw in.bad("nominal/yields", "expected " + processes.length + " rows (one per process), found " + nominal.length);
             for (int p = 0; p < nominal.length; p++) checkYields(in, "nominal/yields", processes[p], nominal[p]);
@@ -87,7 +91,9 @@ public record TemplatesFile(
                 double[][] up = in.doubles2d("nuisances/up", bins);
                 double[][] down = in.doubles2d("nuisances/down", bins);
                 if (up.length != k || down.length != k) throw in.bad("nuisances/up", "expected " + k + " rows (one per nuisance)");
+                if (new java.util.HashSet<>(List.of(names)).size() != k) throw in.badValue("nuisances/names", "a nuisance is named twice: " + List.of(names));
                 for (int i = 0; i < k; i++) {
+                    if (!(upV[i] != downV[i])) throw in.badValue("nuisances/up_value", "nuisance '" + names[i] + "': up and down values are equal (" + upV[i] + ")");
                     if (process[i] < 0 || process[i] >= processes.length) throw in.bad("nuisances/process", "value " + process[i] + " is not a process index");
                     checkYields(in, "nuisances/up", names[i], up[i]);
                     checkYields(in, "nuisances/down", names[i], down[i]);
@@ -98,12 +104,51 @@ public record TemplatesFile(
         }
     }
 
+    /**
+     * Checks that these templates were made for {@code analysis}: the same processes in the same order with the
+     * same signal, and exactly the analysis's nuisances (none missing, none unknown) on the same processes at the
+     * same nominal, up and down values. {@code file} and {@code analysisFile} name the two files in the message.
+     */
+    public void requireMatches(Analysis analysis, Path file, Path analysisFile) {
+        List<String> names = analysis.processes().stream().map(Analysis.Process::name).toList();
+        if (!names.equals(List.of(processes))) {
+            throw new InputException.Mismatch(file, "dataset 'processes/names'", List.of(processes) + " but " + analysisFile + " declares " + names);
+        }
+        int signal = analysis.signalIndex();
+        if (isSignal[signal] != 1) {
+            throw new InputException.Mismatch(file, "dataset 'processes/is_signal'", "the signal is not '" + processes[signal] + "' as " + analysisFile + " declares");
+        }
+        List<String> templated = nuisances.stream().map(NuisanceTemplate::name).toList();
+        for (Analysis.Nuisance n : analysis.nuisancesOrEmpty()) {
+            int i = templated.indexOf(n.name());
+            if (i < 0) {
+                throw new InputException.Mismatch(file, "dataset 'nuisances/names'", "has no templates for nuisance '" + n.name() + "' of " + analysisFile
+                        + " (found " + templated + ")");
+            }
+            NuisanceTemplate t = nuisances.get(i);
+            if (!processes[t.process()].equals(n.process())) {
+                throw new InputException.Mismatch(file, "dataset 'nuisances/process'", "nuisance '" + n.name() + "' acts on '" + processes[t.process()]
+                        + "' but on '" + n.process() + "' in " + analysisFile);
+            }
+            if (t.nominalValue() != n.nominal() || t.upValue() != n.up() || t.downValue() != n.down()) {
+                throw new InputException.Mismatch(file, "dataset 'nuisances/up_value'", "nuisance '" + n.name() + "' at nominal/up/down "
+                        + t.nominalValue() + "/" + t.upValue() + "/" + t.downValue() + " but " + n.nominal() + "/" + n.up() + "/" + n.down() + " in " + analysisFile);
+            }
+        }
+        for (String t : templated) {
+            if (analysis.nuisancesOrEmpty().stream().noneMatch(n -> n.name().equals(t))) {
+                throw new InputException.Mismatch(file, "dataset 'nuisances/names'", "nuisance '" + t + "' is not declared in " + analysisFile);
+            }
+        }
+    }
+
     private static void checkYields(H5Input in, String dataset, String row, double[] yields) {
         double total = 0;
         for (int i = 0; i < yields.length; i++) {
-            if (yields[i] < 0) throw in.bad(dataset, "row '" + row + "' has a negative yield " + yields[i] + " in bin " + i);
+            if (yields[i] < 0) throw in.badValue(dataset, "row '" + row + "' has a negative yield " + yields[i] + " in bin " + i);
             total += yields[i];
         }
-        if (!(total > 0)) throw in.bad(dataset, "row '" + row + "' has no events in any bin");
+        if (!(total > 0)) throw in.badValue(dataset, "row '" + row + "' has no events in any bin");
+        if (total > Analysis.MAX_YIELD) throw in.badValue(dataset, "row '" + row + "' holds " + total + " events, beyond " + Analysis.MAX_YIELD);
     }
 }

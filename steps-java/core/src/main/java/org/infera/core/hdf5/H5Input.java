@@ -4,11 +4,14 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.api.dataset.ContiguousDataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.infera.core.cli.InputException;
 
 /**
@@ -17,14 +20,20 @@ import org.infera.core.cli.InputException;
  * {@link InputException} that names the file, the dataset and what was wrong.
  */
 public final class H5Input implements AutoCloseable {
+    private static final long UNDEFINED_ADDRESS = -1L;
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
+    /** The smallest HDF5 file: a version 2 superblock (48 bytes) and a root object header. */
+    private static final long MIN_SIZE = 48;
 
     private final Path path;
     private final HdfFile file;
+    private final long size;
 
-    private H5Input(Path path, HdfFile file) {
+    private H5Input(Path path, HdfFile file, long size) {
         this.path = path;
         this.file = file;
+        this.size = size;
     }
 
     /** Opens a file and checks that it is HDF5 written in the given infera format (if not null). */
@@ -64,11 +73,31 @@ public final class H5Input implements AutoCloseable {
         } catch (IOException e) {
             throw new InputException(path + ": cannot read: " + e.getMessage(), e);
         }
+        long size;
         try {
-            return new H5Input(path, new HdfFile(path));
-        } catch (RuntimeException e) {
-            throw new InputException(path + ": corrupt or truncated HDF5 file: " + e.getMessage(), e);
+            size = Files.size(path);
+        } catch (IOException e) {
+            throw new InputException.FileProblem(path, null, "cannot read: " + e.getMessage(), e);
         }
+        if (size < MIN_SIZE) throw new InputException.Truncated(path, "superblock", size + " bytes cannot hold an HDF5 superblock");
+        HdfFile file;
+        try {
+            file = new HdfFile(path);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | InternalError e) {
+            throw new InputException.FileProblem(path, "superblock", "corrupt or truncated HDF5 file: " + e, e);
+        }
+        try {
+            long end = file.getHdfBackingStorage().getSuperblock().getBaseAddressByte()
+                    + file.getHdfBackingStorage().getSuperblock().getEndOfFileAddress();
+            if (end > size) {
+                throw new InputException.Truncated(path, "superblock", "the file has " + size + " bytes, its superblock says " + end);
+            }
+        } catch (RuntimeException e) {
+            file.close();
+            if (e instanceof InputException) throw e;
+            throw new InputException.FileProblem(path, "superblock", "corrupt or truncated HDF5 file: " + e, e);
+        }
+        return new H5Input(path, file, size);
     }
 
     public Path path() {
@@ -111,7 +140,7 @@ public final class H5Input implements AutoCloseable {
         }
         for (int i = 0; i < out.length; i++) {
             for (int j = 0; j < out[i].length; j++) {
-                if (!Double.isFinite(out[i][j])) throw bad(name, "non-finite value " + out[i][j] + " at [" + i + ", " + j + "]");
+                if (!Double.isFinite(out[i][j])) throw badValue(name, "non-finite value " + out[i][j] + " at [" + i + ", " + j + "]");
             }
         }
         return out;
@@ -134,7 +163,7 @@ public final class H5Input implements AutoCloseable {
             throw bad(name, "expected floating-point values, found " + d.getJavaType().getSimpleName());
         }
         for (int i = 0; i < out.length; i++) {
-            if (!Double.isFinite(out[i])) throw bad(name, "non-finite value " + out[i] + " at [" + i + "]");
+            if (!Double.isFinite(out[i])) throw badValue(name, "non-finite value " + out[i] + " at [" + i + "]");
         }
         return out;
     }
@@ -257,10 +286,73 @@ public final class H5Input implements AutoCloseable {
     }
 
     private Object read(Dataset d, String name) {
+        checkExtent(d, name);
         try {
             return d.getData();
+        } catch (RuntimeException | StackOverflowError | InternalError e) {
+            throw new InputException.FileProblem(path, "dataset '" + name + "'", "cannot be read (corrupt or truncated file?): " + e);
+        }
+    }
+
+    /**
+     * The dataset's stored bytes lie inside the file (the pure-Java reader would read zeros past the end,
+     * or map huge regions for a corrupt shape): contiguous data and every chunk end before the file does,
+     * and uncompressed data are no larger than the file.
+     */
+    private void checkExtent(Dataset d, String name) {
+        String field = "dataset '" + name + "'";
+        long base;
+        long bytes;
+        try {
+            base = file.getHdfBackingStorage().getSuperblock().getBaseAddressByte();
+            long elements = 1;
+            for (int n : d.getDimensions()) {
+                if (n < 0) throw new InputException.Shape(path, field, "negative extent in shape " + Arrays.toString(d.getDimensions()));
+                elements = Math.multiplyExact(elements, (long) n);
+            }
+            if (elements > Integer.MAX_VALUE - 8) {
+                throw new InputException.Shape(path, field, "shape " + Arrays.toString(d.getDimensions()) + " has more elements than a Java array holds");
+            }
+            bytes = d.isVariableLength() ? 0 : Math.multiplyExact(elements, (long) d.getDataType().getSize());
+        } catch (ArithmeticException e) {
+            throw new InputException.Shape(path, field, "shape " + Arrays.toString(d.getDimensions()) + " overflows");
+        } catch (InputException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw bad(name, "cannot be read (corrupt or truncated file?): " + e.getMessage());
+            throw new InputException.FileProblem(path, field, "corrupt header (corrupt or truncated file?): " + e);
+        }
+        boolean filtered;
+        try {
+            filtered = !d.getFilters().isEmpty();
+        } catch (RuntimeException e) {
+            filtered = true;
+        }
+        if (!filtered && bytes > size) {
+            throw new InputException.Truncated(path, field, "its " + bytes + " bytes of data cannot fit in the file's " + size + " bytes");
+        }
+        if (d instanceof ContiguousDataset c && bytes > 0) {
+            long address;
+            try {
+                address = c.getDataAddress();
+            } catch (RuntimeException e) {
+                throw new InputException.FileProblem(path, field, "corrupt data layout: " + e);
+            }
+            if (address >= 0 && address != UNDEFINED_ADDRESS && base + address + bytes > size) {
+                throw new InputException.Truncated(path, field, "its data end at byte " + (base + address + bytes) + " of a " + size + "-byte file");
+            }
+        }
+        if (d instanceof ChunkedDataset) {
+            List<long[]> chunks;
+            try {
+                chunks = Chunks.addressesAndSizes(d);
+            } catch (RuntimeException e) {
+                throw new InputException.FileProblem(path, field, "corrupt chunk index (corrupt or truncated file?): " + e);
+            }
+            for (long[] chunk : chunks) {
+                if (base + chunk[0] + chunk[1] > size || chunk[0] < 0) {
+                    throw new InputException.Truncated(path, field, "a chunk ends at byte " + (base + chunk[0] + chunk[1]) + " of a " + size + "-byte file");
+                }
+            }
         }
     }
 
@@ -277,11 +369,16 @@ public final class H5Input implements AutoCloseable {
 
     /** An error about a dataset of this file, for checks made by the callers. */
     public InputException bad(String dataset, String problem) {
-        return new InputException(path + ": dataset '" + dataset + "': " + problem);
+        return new InputException.Shape(path, "dataset '" + dataset + "'", problem);
+    }
+
+    /** A value of a dataset out of its domain (for checks made by the callers). */
+    public InputException badValue(String dataset, String problem) {
+        return new InputException.Value(path, "dataset '" + dataset + "'", problem);
     }
 
     private InputException badAttribute(String node, String name, String problem) {
-        return new InputException(path + ": attribute '" + name + "' of '" + (node.isEmpty() ? "/" : node) + "' " + problem);
+        return new InputException.Shape(path, "attribute '" + name + "' of '" + (node.isEmpty() ? "/" : node) + "'", problem);
     }
 
     @Override

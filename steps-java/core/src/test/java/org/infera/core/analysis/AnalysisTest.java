@@ -57,7 +57,9 @@ public class AnalysisTest {
         assertRejected(good.replace("\"expectedYield\": 1000", "\"expectedYield\": -3"), "processes.background.expectedYield");
         assertRejected(good.replace("\"feature\": \"x0\"", "\"feature\": \"x9\""), "unknown feature 'x9'");
         assertRejected(good.replace("\"r\": 0.4, \"lambda\": 1.0}}", "\"r\": 0, \"lambda\": 1.0}}"), "constraints.r");
-        assertRejected("{", "not a valid analysis definition");
+        assertRejected("{", "not valid JSON");
+        assertRejected(good.replace("\"expectedYield\": 50", "\"expectedYield\": \"50\""), "$.processes[0].expectedYield");
+        assertRejected(good + " }", "not valid JSON");
     }
 
     private void assertRejected(String json, String expected) throws IOException {

@@ -33,10 +33,14 @@ public final class HypotestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Double.isFinite(poiValue)) throw new InputException("--poi-value must be finite, got " + poiValue);
+        org.infera.core.cli.Checks.value("--poi-value", poiValue);
         TestStatistic statistic = TestStatistic.parse(testStat);
         Model m = options.model();
         double value = statistic == TestStatistic.Q0 ? 0 : poiValue;
+        if (value < m.lowerBounds()[m.poi()] || value > m.upperBounds()[m.poi()]) {
+            throw new InputException.BadOption("--poi-value", "--poi-value " + value + " lies outside the bounds [" + m.lowerBounds()[m.poi()] + ", "
+                    + m.upperBounds()[m.poi()] + "] of the POI '" + m.poiName() + "' in " + options.workspace);
+        }
         AsymptoticCalculator calc = new AsymptoticCalculator(m, options.observed(), statistic);
         Hypotest h = calc.hypotest(value);
         ObjectNode out = Json.object();

@@ -84,7 +84,7 @@ public final class InfernoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         options.validate(epochs, batchSize, patience);
         Checks.positive("--temperature", temperature);
-        if (bins < 2) throw new InputException("--bins must be at least 2, got " + bins);
+        if (bins < 2 || bins > 10_000) throw new InputException.BadOption("--bins", "--bins must lie in 2..10000, got " + bins);
 
         Analysis analysis = Analysis.read(target.analysisFile);
         FisherLayout layout = FisherLayout.of(analysis, target.benchmark);

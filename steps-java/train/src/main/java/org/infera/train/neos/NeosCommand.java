@@ -97,7 +97,7 @@ public final class NeosCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         options.validate(epochs, batchSize, patience);
         Checks.positive("--temperature", temperature);
-        if (bins < 2) throw new InputException("--bins must be at least 2, got " + bins);
+        if (bins < 2 || bins > 10_000) throw new InputException.BadOption("--bins", "--bins must lie in 2..10000, got " + bins);
         if (!(mu > 0) || !Double.isFinite(mu)) throw new InputException("--mu must be positive and finite, got " + mu);
         objective = Objective.parse(objectiveName);
         histogram = SoftHistogram.parse(histogramKind, bins, temperature, bandwidth);

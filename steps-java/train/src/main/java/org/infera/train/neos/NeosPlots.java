@@ -6,17 +6,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import java.awt.Color;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.infera.core.analysis.Analysis;
-import org.infera.core.io.AtomicOutput;
 import org.infera.core.physics.NeosBlobs;
 import org.infera.core.plot.Png;
 import org.infera.train.inferno.FisherLayout;
 import org.infera.train.nn.NetworkSpec;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -34,10 +31,7 @@ final class NeosPlots {
     static void histograms(Path png, Analysis analysis, FisherLayout layout, double[][] start, double[][] end) {
         List<XYChart> charts = List.of(histogramChart("before training", analysis, layout, start),
                 histogramChart("after training (best epoch)", analysis, layout, end));
-        AtomicOutput.write(png, tmp -> {
-            BitmapEncoder.saveBitmap(new ArrayList<>(charts), 1, 2, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(Path.of(tmp + ".png"), tmp);
-        });
+        Png.write(new ArrayList<>(charts), 1, 2, png);
     }
 
     private static XYChart histogramChart(String title, Analysis analysis, FisherLayout layout, double[][] rows) {

@@ -15,6 +15,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.infera.core.cli.InputException;
 import org.infera.core.io.AtomicOutput;
 
@@ -45,7 +46,7 @@ public final class TrainedNetwork implements AutoCloseable {
 
     /** Writes the model directory atomically; {@code extra} adds further files (the history). */
     public static void save(Path dir, NetworkSpec spec, Block block, AtomicOutput.Writer extra) {
-        AtomicOutput.write(dir, tmp -> {
+        AtomicOutput.writeDirectory(dir, tmp -> {
             Files.createDirectories(tmp);
             spec.write(tmp.resolve(SPEC));
             try (DataOutputStream os = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve(WEIGHTS))))) {
@@ -63,17 +64,29 @@ public final class TrainedNetwork implements AutoCloseable {
     public static TrainedNetwork load(Path dir, ai.djl.Device device) {
         NetworkSpec spec = NetworkSpec.read(dir.resolve(SPEC));
         Path weights = dir.resolve(WEIGHTS);
-        if (!Files.isRegularFile(weights)) throw new InputException(weights + ": network weights not found");
+        if (!Files.isRegularFile(weights)) throw new InputException.FileProblem(weights, null, "network weights not found");
         NDManager manager = NDManager.newBaseManager(device);
         Block block = Networks.mlp(spec.hidden(), spec.activation(), spec.outputs());
         block.initialize(manager, DataType.FLOAT32, new Shape(1, spec.features().size()));
+        List<Shape> declared = shapes(block);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {
             block.loadParameters(manager, in);
+            if (in.read() != -1) throw new IllegalArgumentException("bytes left after the network's parameters");
+            List<Shape> loaded = shapes(block);
+            if (!loaded.equals(declared)) {
+                throw new IllegalArgumentException("parameter shapes " + loaded + ", but model.json (features, hidden, outputs) declares " + declared);
+            }
         } catch (IOException | MalformedModelException | RuntimeException e) {
             manager.close();
-            throw new InputException(weights + ": corrupt or incompatible network weights: " + e.getMessage(), e);
+            throw new InputException.ModelProblem(weights, "parameters", "corrupt network weights, or not those of this model.json: " + e.getMessage());
         }
         return new TrainedNetwork(spec, manager, block);
+    }
+
+    private static List<Shape> shapes(Block block) {
+        List<Shape> out = new java.util.ArrayList<>();
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) out.add(p.getValue().getArray().getShape());
+        return out;
     }
 
     /** The network's raw outputs for each event, [event][output]. */

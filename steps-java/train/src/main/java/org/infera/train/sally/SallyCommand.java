@@ -85,10 +85,10 @@ public final class SallyCommand implements Callable<Integer> {
         Checks.positive("--epochs", epochs);
         Checks.positive("--batch-size", batchSize);
         Checks.positive("--patience", patience);
-        Checks.positive("--learning-rate", learningRate);
-        Checks.positive("--final-learning-rate", finalLearningRate);
+        Checks.positiveAtMost("--learning-rate", learningRate, 10);
+        Checks.positiveAtMost("--final-learning-rate", finalLearningRate, 10);
         if (!optimizer.equals("amsgrad") && !optimizer.equals("adam")) throw new InputException("--optimizer must be amsgrad or adam, got '" + optimizer + "'");
-        for (int h : hidden) if (h < 1) throw new InputException("--hidden sizes must be positive, got " + hidden);
+        for (int h : hidden) Checks.count("--hidden", h, 1 << 16);
         ScoreSamplesFile file = ScoreSamplesFile.readAll(samples);
         ScoreSamplesFile.Scores train = file.splits().get(Split.TRAIN), validation = file.splits().get(Split.VALIDATION);
         int params = file.parameters().length;

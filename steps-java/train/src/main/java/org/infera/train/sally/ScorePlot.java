@@ -1,12 +1,9 @@
 package org.infera.train.sally;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.infera.core.io.AtomicOutput;
 import org.infera.core.plot.Png;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -38,9 +35,6 @@ final class ScorePlot {
             }
             charts.add(chart);
         }
-        AtomicOutput.write(png, tmp -> {
-            BitmapEncoder.saveBitmap(new ArrayList<>(charts), 1, charts.size(), tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(Path.of(tmp + ".png"), tmp);
-        });
+        Png.write(new ArrayList<>(charts), 1, charts.size(), png);
     }
 }

@@ -36,7 +36,7 @@ public record Workspace(List<Channel> channels, List<Observation> observations, 
     public Measurement measurement(String name) {
         if (name == null) return measurements.get(0);
         for (Measurement m : measurements) if (m.name().equals(name)) return m;
-        throw new org.infera.core.cli.InputException("the workspace has no measurement '" + name + "' (it has "
+        throw new org.infera.core.cli.InputException.BadOption("--measurement", "--measurement: the workspace has no measurement '" + name + "' (it has "
                 + measurements.stream().map(Measurement::name).toList() + ")");
     }
 

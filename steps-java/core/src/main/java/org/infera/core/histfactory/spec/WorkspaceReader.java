@@ -1,8 +1,6 @@
 package org.infera.core.histfactory.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.infera.core.cli.InputException;
+import org.infera.core.io.StrictJson;
 
 /**
  * Reads a workspace in pyhf's JSON format (schema 1.0.0) and checks what pyhf's schema checks: every
@@ -26,6 +25,9 @@ public final class WorkspaceReader {
     private static final Set<String> MODIFIER_TYPES =
             Set.of("normfactor", "normsys", "histosys", "shapesys", "staterror", "lumi", "shapefactor");
 
+    /** The largest magnitude of any number in a workspace: beyond it sums of squares overflow. */
+    public static final double MAX_MAGNITUDE = 1e12;
+
     private final String source;
 
     private WorkspaceReader(String source) {
@@ -37,22 +39,18 @@ public final class WorkspaceReader {
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such workspace file");
+            throw new InputException.FileProblem(file, null, "no such workspace file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InputException.WorkspaceProblem(file, "$", "not UTF-8 text");
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read the workspace: " + e.getMessage(), e);
+            throw new InputException.FileProblem(file, null, "cannot read the workspace: " + e.getMessage(), e);
         }
         return parse(text, file.toString());
     }
 
     public static Workspace parse(String json, String source) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new InputException(source + ": not valid JSON" + at + ": " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) throw new InputException(source + ": a workspace must be a JSON object");
+        JsonNode root = StrictJson.parseTree(json, Path.of(source), "a workspace (JSON)", InputException.WorkspaceProblem::new);
+        if (!root.isObject()) throw new InputException.WorkspaceProblem(Path.of(source), "$", "a workspace must be a JSON object");
         return new WorkspaceReader(source).workspace(root);
     }
 
@@ -259,6 +257,7 @@ public final class WorkspaceReader {
         if (n == null || !n.isNumber()) fail(where + ": expected a number, got " + (n == null ? "nothing" : n));
         double v = n.asDouble();
         if (!Double.isFinite(v)) fail(where + ": not finite (" + v + ")");
+        if (Math.abs(v) > MAX_MAGNITUDE) fail(where + ": " + v + " is beyond ±" + MAX_MAGNITUDE + " (the likelihood would overflow)");
         return v;
     }
 
@@ -271,6 +270,7 @@ public final class WorkspaceReader {
             if (!v.isNumber()) fail(where + "[" + i + "]: expected a number, got " + v);
             out[i] = v.asDouble();
             if (!Double.isFinite(out[i])) fail(where + "[" + i + "]: not finite (" + out[i] + ")");
+            if (Math.abs(out[i]) > MAX_MAGNITUDE) fail(where + "[" + i + "]: " + out[i] + " is beyond ±" + MAX_MAGNITUDE + " (the likelihood would overflow)");
         }
         return out;
     }
@@ -295,6 +295,6 @@ public final class WorkspaceReader {
     }
 
     private void fail(String message) {
-        throw new InputException(source + ": " + message);
+        throw new InputException.WorkspaceProblem(Path.of(source), null, message);
     }
 }
