@@ -36,7 +36,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
     @Option(paramLabel = "analysis.json", names = "--analysis", required = true, description = "Analysis definition (JSON) with the benchmarks.")
     Path analysisFile;
 
-    @Option(names = "--outdir", required = true, description = "Output directory (written whole when complete).")
+    @Option(names = {"-o", "--out", "--outdir"}, paramLabel = "DIR", required = true, description = "Output directory, written whole when complete (-o and --out as for every step; --outdir is the same option).")
     Path outdir;
 
     @Option(paramLabel = "N", names = "--scan-points", defaultValue = "41", description = "Points of each ΔNLL scan plot (default: ${DEFAULT-VALUE}).")

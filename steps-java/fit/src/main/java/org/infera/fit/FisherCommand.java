@@ -33,7 +33,7 @@ public final class FisherCommand implements Callable<Integer> {
             + "split); the information is then L E[t̂ t̂ᵀ], L the number of events (kinematic information only).")
     Path samples;
 
-    @Option(names = "--theta", required = true, split = ",", description = "The parameter point, e.g. 0,0.")
+    @Option(names = "--theta", paramLabel = "θ1,θ2,…", required = true, split = ",", description = "The parameter point, e.g. 0,0.")
     double[] theta;
 
     @Option(names = "--luminosity", required = true, description = "Integrated luminosity, in the inverse units of the weights.")

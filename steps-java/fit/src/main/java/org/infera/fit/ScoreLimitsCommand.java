@@ -36,7 +36,7 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
     @Option(names = "--luminosity", required = true, description = "Integrated luminosity, in the inverse units of the weights.")
     double luminosity;
 
-    @Option(paramLabel = "THETA", names = "--theta-true", split = ",", description = "The true point of the Asimov data (default: all parameters 0).")
+    @Option(paramLabel = "θ1,θ2,…", names = {"--theta", "--theta-true"}, split = ",", description = "The true point of the Asimov data, one value per parameter (--theta-true is the same option; default: all parameters 0).")
     double[] thetaTrue;
 
     @Option(names = "--grid", required = true, split = ",", paramLabel = "LO:HI:N",
