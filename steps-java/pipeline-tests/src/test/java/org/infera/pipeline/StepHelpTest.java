@@ -57,6 +57,53 @@ class StepHelpTest {
         assertEquals(List.of(), problems, String.join("\n", problems));
     }
 
+    /**
+     * Where a pipeline parameter and a step option mean the same thing, the step's standalone default is
+     * the schema's: a user running one step by hand gets what the pipeline would do.
+     */
+    @Test
+    void stepDefaultsAreTheSchemasWhereTheyMeanTheSame() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(NextflowRun.REPO.resolve("nextflow_schema.json").toFile());
+        java.util.Map<String, String> schema = new java.util.TreeMap<>();
+        root.get("$defs").forEach(g -> g.get("properties").fields().forEachRemaining(e -> schema.put(e.getKey(), e.getValue().get("default").asText())));
+        // parameter -> step, sub-command (or ""), option
+        String[][] same = {
+                {"fractions", "augment", "", "--fractions"}, {"draws", "augment", "", "--draws"}, {"samples", "augment", "", "--samples"},
+                {"epochs", "train", "classifier", "--epochs"}, {"batch_size", "train", "classifier", "--batch-size"},
+                {"learning_rate", "train", "classifier", "--learning-rate"}, {"patience", "train", "classifier", "--patience"},
+                {"hidden", "train", "classifier", "--hidden"}, {"device", "train", "classifier", "--device"},
+                {"inferno_temperature", "train", "inferno", "--temperature"}, {"bins", "train", "inferno", "--bins"},
+                {"neos_objective", "train", "neos", "--objective"}, {"neos_histogram", "train", "neos", "--histogram"},
+                {"neos_bandwidth", "train", "neos", "--bandwidth"}, {"neos_mu", "train", "neos", "--mu"},
+                {"sally_hidden", "train", "sally", "--hidden"}, {"sally_epochs", "train", "sally", "--epochs"},
+                {"sally_batch_size", "train", "sally", "--batch-size"},
+                {"bins", "shift", "", "--bins"}, {"template_split", "shift", "", "--split"}, {"device", "shift", "", "--device"},
+                {"scan_points", "fit", "benchmarks", "--scan-points"}, {"scan_range", "fit", "benchmarks", "--scan-range"},
+                {"limits_bins", "fit", "limits", "--bins"}};
+        List<String> problems = new ArrayList<>();
+        for (String[] row : same) {
+            Object step = STEPS.stream().filter(c -> c.getClass().getPackageName().endsWith("." + row[1])).findFirst().orElseThrow();
+            CommandLine cli = new CommandLine(step);
+            if (!row[2].isEmpty()) cli = cli.getSubcommands().get(row[2]);
+            CommandLine.Model.OptionSpec option = cli.getCommandSpec().findOption(row[3]);
+            if (option == null) {
+                problems.add(row[1] + " " + row[2] + ": no option " + row[3]);
+                continue;
+            }
+            String java = option.defaultValue() == null ? "null" : option.defaultValue();
+            String expected = schema.get(row[0]);
+            boolean equal = java.equals(expected);
+            try {
+                equal |= Double.parseDouble(java) == Double.parseDouble(expected);
+            } catch (NumberFormatException e) {
+                // not numbers: compared as text
+            }
+            if (!equal) problems.add("--" + row[0] + " " + expected + " in nextflow_schema.json, but infera-" + row[1] + " " + row[2] + " " + row[3] + " defaults to " + java);
+        }
+        assertEquals(List.of(), problems, String.join("\n", problems));
+    }
+
     private static void collect(CommandLine cli, List<CommandLine> out) {
         out.add(cli);
         for (CommandLine sub : cli.getSubcommands().values()) collect(sub, out);
