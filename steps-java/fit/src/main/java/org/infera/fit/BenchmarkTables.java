@@ -114,7 +114,8 @@ final class BenchmarkTables {
         json.writeValue(file.toFile(), root);
     }
 
-    static void writeMarkdown(Path file, List<ReplicaSummary> rows, PaperTable paper) throws IOException {
+    /** The table as markdown; {@code note}, when given, is printed in bold above it (what kind of run this was). */
+    static void writeMarkdown(Path file, List<ReplicaSummary> rows, PaperTable paper, String note) throws IOException {
         Map<String, Map<Integer, ReplicaSummary>> byStatistic = new TreeMap<>();
         int maxBenchmark = 0;
         for (ReplicaSummary r : rows) {
@@ -123,6 +124,7 @@ final class BenchmarkTables {
         }
         try (Writer w = Files.newBufferedWriter(file)) {
             w.write("# Expected uncertainty on the signal yield s\n\n");
+            if (note != null && !note.isBlank()) w.write("**" + note.strip() + "**\n\n");
             w.write("σ_Fisher = sqrt((I⁻¹)_ss) of the Asimov Fisher information, the median over replicas (independent "
                     + "simulations and trainings); in brackets the median profile-likelihood half-width (ΔNLL = 0.5); "
                     + "below it the range of σ_Fisher over the replicas. Paper rows: " + paper.source() + ".\n\n");

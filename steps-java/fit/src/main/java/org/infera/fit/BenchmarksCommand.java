@@ -36,6 +36,10 @@ public final class BenchmarksCommand implements Callable<Integer> {
     @Option(paramLabel = "analysis.json", names = "--analysis", required = true, description = "Analysis definition (JSON) with the benchmarks.")
     Path analysisFile;
 
+    @Option(names = "--note", paramLabel = "TEXT",
+            description = "A sentence printed in bold above the table, saying what kind of run it was (the test profile says its data are tiny).")
+    String note;
+
     @Option(names = {"-o", "--out", "--outdir"}, paramLabel = "DIR", required = true, description = "Output directory, written whole when complete (-o and --out as for every step; --outdir is the same option).")
     Path outdir;
 
@@ -110,7 +114,7 @@ public final class BenchmarksCommand implements Callable<Integer> {
             BenchmarkTables.writeCsv(dir.resolve("benchmarks.csv"), rows);
             BenchmarkTables.writeReplicasCsv(dir.resolve("benchmarks_replicas.csv"), rows);
             BenchmarkTables.writeJson(dir.resolve("benchmarks.json"), rows, analysis, clsMu);
-            BenchmarkTables.writeMarkdown(dir.resolve("benchmarks.md"), rows, paper);
+            BenchmarkTables.writeMarkdown(dir.resolve("benchmarks.md"), rows, paper, note);
             BenchmarkTables.writeLimitsCsv(dir.resolve("limits.csv"), rows);
             List<WorkspaceExports.Entry> exports = new ArrayList<>();
             for (ReplicaSummary r : rows) {

@@ -84,6 +84,7 @@ class PipelineIT {
         assertTrue(versions.contains("infera: 0.1.0") && versions.contains("java: 17") && versions.contains("djl: ")
                 && versions.contains("libtorch: "), versions);
         // the run explains itself: what it was (the test profile's tiny data said so), its files, its parameters
+        assertTrue(Files.readString(outdir().resolve("fit/benchmarks.md")).contains("**Test profile: tiny data"), "the table says it is the test profile");
         String readme = Files.readString(outdir().resolve("README.md"));
         assertTrue(readme.contains("This is the test profile") && readme.contains("`fit/`") && !readme.contains(NextflowRun.REPO.toString()), readme);
         var params = new com.fasterxml.jackson.databind.ObjectMapper().readTree(outdir().resolve("params.json").toFile());
