@@ -13,8 +13,8 @@ import org.infera.core.histfactory.spec.ModifierSpec;
 import org.infera.core.histfactory.spec.Workspace;
 
 /**
- * The HistFactory workspace of one summary statistic's templates on one benchmark, in pyhf's format,
- * so that any fit of the pipeline can be re-run in pyhf:
+ * The HistFactory workspace of one summary statistic's templates on one benchmark, in pyhf's layout
+ * (exactly pyhf's format, and so re-runnable in pyhf, only where {@link #pyhfExport} says so):
  * <ul>
  *   <li>one sample per process with its expected yields; the signal sample carries the POI "mu" (a
  *       normfactor: s = μ · expected signal yield);</li>
