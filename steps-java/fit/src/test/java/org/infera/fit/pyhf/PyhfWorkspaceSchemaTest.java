@@ -76,6 +76,10 @@ class PyhfWorkspaceSchemaTest {
                  {"id": 2, "floating": ["background"], "constraints": {}},
                  {"id": 3, "floating": ["r", "background"], "constraints": {"r": 0.2, "background": 100}}]""");
         analysis.set("benchmarks", benchmarks);
+        // the templates below shift only r: the analysis must name no other nuisance (templates are checked against it)
+        ArrayNode nuisances = JSON.createArrayNode();
+        analysis.get("nuisances").forEach(n -> { if (n.get("name").asText().equals("r")) nuisances.add(n); });
+        analysis.set("nuisances", nuisances);
         Path analysisFile = dir.resolve("analysis.json");
         JSON.writeValue(analysisFile.toFile(), analysis);
         Path t = dir.resolve("t.h5");
