@@ -134,7 +134,7 @@ final class WeightedEvents {
 
     private static MadMinerEventFile requireMorphing(MadMinerEventFile file, Path path) {
         if (!file.hasMorphing()) {
-            throw new InputException(path + ": no morphing group: weights at any θ need morphing/components and morphing_matrix");
+            throw new InputException.Shape(path, "dataset 'morphing/components'", "no morphing group: weights at any θ need morphing/components and morphing_matrix");
         }
         return file;
     }

@@ -61,7 +61,7 @@ public final class FisherCommand implements Callable<Integer> {
         // One file at a time: every mode is a sum over events, so memory follows the largest shard.
         java.util.List<Path> sorted = RunFiles.inNameOrder(events);
         MadMinerEventFile first = MadMinerEventFile.readHeader(sorted.get(0));
-        if (!first.hasMorphing()) throw new InputException(sorted.get(0) + ": no morphing group: the weights' θ dependence is unknown");
+        if (!first.hasMorphing()) throw new InputException.Shape(sorted.get(0), "dataset 'morphing/components'", "no morphing group: the weights' θ dependence is unknown");
         if (theta.length != first.parameters().length) {
             throw new InputException("--theta has " + theta.length + " values but " + sorted.get(0) + " has parameters " + Arrays.toString(first.parameters()));
         }

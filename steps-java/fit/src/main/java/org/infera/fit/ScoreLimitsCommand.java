@@ -59,7 +59,7 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         org.infera.core.cli.Checks.point("--theta-true", thetaTrue);
         List<Path> sorted = RunFiles.inNameOrder(events);
         MadMinerEventFile f = MadMinerEventFile.read(sorted.get(0));
-        if (!f.hasMorphing()) throw new InputException(sorted.get(0) + ": no morphing group: the weights' θ dependence is unknown");
+        if (!f.hasMorphing()) throw new InputException.Shape(sorted.get(0), "dataset 'morphing/components'", "no morphing group: the weights' θ dependence is unknown");
         int params = f.parameters().length;
         if (grid.size() != params) throw new InputException("--grid has " + grid.size() + " ranges for " + params + " parameters " + Arrays.toString(f.parameters()));
         double[] truth = thetaTrue == null ? new double[params] : thetaTrue;

@@ -23,7 +23,8 @@ abstract class Statistic {
             case "inferno" -> new Argmax(spec.outputs());
             // a kde-trained neos network has one output whose sigmoid was binned in [0, 1]
             case "neos" -> "kde".equals(spec.histogram()) ? new ClassifierProbability(spec.bins()) : new Argmax(spec.outputs());
-            default -> throw new InputException(model + ": statistic kind '" + spec.kind() + "' has no templates (classifier, inferno, neos)");
+            default -> throw new InputException.ModelProblem(model.resolve("model.json"), "$.kind", "statistic kind '" + spec.kind()
+                    + "' has no templates (classifier, inferno, neos)");
         };
     }
 

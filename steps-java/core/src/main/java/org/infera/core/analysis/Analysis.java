@@ -195,8 +195,9 @@ public record Analysis(
             for (Map.Entry<String, Double> c : (b.constraints() == null ? Map.<String, Double>of() : b.constraints()).entrySet()) {
                 require(b.floating() != null && b.floating().contains(c.getKey()), where, field + ".constraints",
                         "'" + c.getKey() + "' is constrained but does not float");
-                require(c.getValue() != null && c.getValue() > 0 && Double.isFinite(c.getValue()), where,
-                        field + ".constraints." + c.getKey(), "width must be positive and finite, got " + c.getValue());
+                double max = processIndex(c.getKey()) >= 0 ? MAX_YIELD : MAX_VALUE;
+                require(c.getValue() != null && c.getValue() > 0 && c.getValue() <= max, where,
+                        field + ".constraints." + c.getKey(), "width must be positive and at most " + max + ", got " + c.getValue());
             }
         }
     }

@@ -41,8 +41,6 @@ public record EventsFile(
             String[] observables = in.strings1d("observables/names", -1);
             String[] processes = in.strings1d("processes/names", -1);
             double[] yields = in.doubles1d("processes/expected_yield", processes.length);
-            Processes.requireUniqueNames(in, "observables/names", observables);
-            Processes.requireUniqueNames(in, "processes/names", processes);
             Processes.requireYields(in, "processes/expected_yield", processes, yields);
             double[][] observations = in.doubles2d("samples/observations", observables.length);
             long[] process = in.longs1d("samples/process", observations.length);

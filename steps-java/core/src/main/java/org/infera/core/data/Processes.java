@@ -1,17 +1,11 @@
 package org.infera.core.data;
 
-import java.util.HashSet;
-import java.util.List;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.hdf5.H5Input;
 
-/** The checks every file with a process table makes: unique names, one signal, positive bounded yields. */
+/** The checks every file with a process table makes: one signal, positive bounded yields (names are distinct: {@link H5Input#strings1d}). */
 final class Processes {
     private Processes() {}
-
-    static void requireUniqueNames(H5Input in, String dataset, String[] names) {
-        if (new HashSet<>(List.of(names)).size() != names.length) throw in.badValue(dataset, "a name appears twice: " + List.of(names));
-    }
 
     /** Flags of 0 or 1, exactly one of them 1 (the signal process). */
     static void requireOneSignal(H5Input in, String dataset, String[] processes, long[] isSignal) {

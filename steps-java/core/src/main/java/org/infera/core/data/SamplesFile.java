@@ -141,8 +141,6 @@ public record SamplesFile(
             String[] processes = in.strings1d("processes/names", -1);
             double[] yields = in.doubles1d("processes/expected_yield", processes.length);
             long[] isSignal = in.longs1d("processes/is_signal", processes.length);
-            Processes.requireUniqueNames(in, "features/names", features);
-            Processes.requireUniqueNames(in, "processes/names", processes);
             Processes.requireYields(in, "processes/expected_yield", processes, yields);
             Processes.requireOneSignal(in, "processes/is_signal", processes, isSignal);
             Map<Split, Sample> splits = new EnumMap<>(Split.class);

@@ -74,7 +74,6 @@ public record TemplatesFile(
             int bins = edges.length - 1;
             String[] processes = in.strings1d("processes/names", -1);
             long[] isSignal = in.longs1d("processes/is_signal", processes.length);
-            Processes.requireUniqueNames(in, "processes/names", processes);
             Processes.requireOneSignal(in, "processes/is_signal", processes, isSignal);
             double[][] nominal = in.doubles2d("nominal/yields", bins);
             if (nominal.length != processes.length) throw in.bad("nominal/yields", "expected " + processes.length + " rows (one per process), found " + nominal.length);
@@ -91,7 +90,6 @@ public record TemplatesFile(
                 double[][] up = in.doubles2d("nuisances/up", bins);
                 double[][] down = in.doubles2d("nuisances/down", bins);
                 if (up.length != k || down.length != k) throw in.bad("nuisances/up", "expected " + k + " rows (one per nuisance)");
-                if (new java.util.HashSet<>(List.of(names)).size() != k) throw in.badValue("nuisances/names", "a nuisance is named twice: " + List.of(names));
                 for (int i = 0; i < k; i++) {
                     if (!(upV[i] != downV[i])) throw in.badValue("nuisances/up_value", "nuisance '" + names[i] + "': up and down values are equal (" + upV[i] + ")");
                     if (process[i] < 0 || process[i] >= processes.length) throw in.bad("nuisances/process", "value " + process[i] + " is not a process index");

@@ -43,17 +43,18 @@ public final class H5Input implements AutoCloseable {
             String format = in.hasAttribute("", H5Output.FORMAT_ATTRIBUTE) ? in.stringAttribute("", H5Output.FORMAT_ATTRIBUTE) : null;
             if (format == null) {
                 in.close();
-                throw new InputException(path + ": not an infera '" + expectedFormat + "' file (root attribute '"
-                        + H5Output.FORMAT_ATTRIBUTE + "' is missing)");
+                throw new InputException.FileProblem(path, "attribute '" + H5Output.FORMAT_ATTRIBUTE + "'", "not an infera '" + expectedFormat
+                        + "' file (the root attribute is missing)");
             }
             if (!format.equals(expectedFormat)) {
                 in.close();
-                throw new InputException(path + ": expected an infera '" + expectedFormat + "' file, found a '" + format + "' file");
+                throw new InputException.FileProblem(path, "attribute '" + H5Output.FORMAT_ATTRIBUTE + "'", "expected an infera '" + expectedFormat
+                        + "' file, found a '" + format + "' file");
             }
             long version = in.longAttribute("", H5Output.VERSION_ATTRIBUTE);
             if (version < 1 || version > maxVersion) {
                 in.close();
-                throw new InputException(path + ": format version " + version + " of '" + format
+                throw new InputException.FileProblem(path, "attribute '" + H5Output.VERSION_ATTRIBUTE + "'", "format version " + version + " of '" + format
                         + "' is not supported (this infera reads versions 1.." + maxVersion + ")");
             }
         }
@@ -62,16 +63,16 @@ public final class H5Input implements AutoCloseable {
 
     /** Opens any HDF5 file (for example a MadMiner file), checking only that it is HDF5. */
     public static H5Input openAny(Path path) {
-        if (!Files.isRegularFile(path)) throw new InputException(path + ": file not found");
-        if (!Files.isReadable(path)) throw new InputException(path + ": file is not readable");
+        if (!Files.isRegularFile(path)) throw new InputException.FileProblem(path, null, "file not found");
+        if (!Files.isReadable(path)) throw new InputException.FileProblem(path, null, "file is not readable");
         try (InputStream s = Files.newInputStream(path)) {
             byte[] head = s.readNBytes(SIGNATURE.length);
             if (!Arrays.equals(head, SIGNATURE)) {
-                throw new InputException(path + ": not an HDF5 file (the HDF5 signature is missing"
-                        + (head.length < SIGNATURE.length ? "; the file is empty or truncated)" : ")"));
+                if (head.length < SIGNATURE.length) throw new InputException.Truncated(path, "signature", "the file is empty or shorter than the HDF5 signature");
+                throw new InputException.FileProblem(path, "signature", "not an HDF5 file (the HDF5 signature is missing)");
             }
         } catch (IOException e) {
-            throw new InputException(path + ": cannot read: " + e.getMessage(), e);
+            throw new InputException.FileProblem(path, null, "cannot read: " + e.getMessage(), e);
         }
         long size;
         try {
@@ -84,7 +85,7 @@ public final class H5Input implements AutoCloseable {
         try {
             file = new HdfFile(path);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | InternalError e) {
-            throw new InputException.FileProblem(path, "superblock", "corrupt or truncated HDF5 file: " + e, e);
+            throw new InputException.FileProblem(path, "superblock", "corrupt or truncated HDF5 file: " + reason(e), e);
         }
         try {
             long end = file.getHdfBackingStorage().getSuperblock().getBaseAddressByte()
@@ -95,7 +96,7 @@ public final class H5Input implements AutoCloseable {
         } catch (RuntimeException e) {
             file.close();
             if (e instanceof InputException) throw e;
-            throw new InputException.FileProblem(path, "superblock", "corrupt or truncated HDF5 file: " + e, e);
+            throw new InputException.FileProblem(path, "superblock", "corrupt or truncated HDF5 file: " + reason(e), e);
         }
         return new H5Input(path, file, size);
     }
@@ -217,7 +218,7 @@ public final class H5Input implements AutoCloseable {
         throw bad(name, "expected integer values, found " + d.getJavaType().getSimpleName());
     }
 
-    /** A rank-1 string dataset (fixed or variable length) of the given length ({@code length} < 0: any). */
+    /** A rank-1 dataset of distinct, non-empty names (fixed or variable length strings) of the given length ({@code length} < 0: any). */
     public String[] strings1d(String name, int length) {
         Dataset d = dataset(name);
         checkRank(d, name, 1);
@@ -225,8 +226,10 @@ public final class H5Input implements AutoCloseable {
         Object data = read(d, name);
         if (!(data instanceof String[])) throw bad(name, "expected strings, found " + d.getJavaType().getSimpleName());
         String[] out = (String[]) data;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < out.length; i++) {
-            if (out[i] == null || out[i].isBlank()) throw bad(name, "empty name at [" + i + "]");
+            if (out[i] == null || out[i].isBlank()) throw badValue(name, "empty name at [" + i + "]");
+            if (!seen.add(out[i])) throw badValue(name, "name '" + out[i] + "' appears twice");
         }
         return out;
     }
@@ -290,7 +293,7 @@ public final class H5Input implements AutoCloseable {
         try {
             return d.getData();
         } catch (RuntimeException | StackOverflowError | InternalError e) {
-            throw new InputException.FileProblem(path, "dataset '" + name + "'", "cannot be read (corrupt or truncated file?): " + e);
+            throw new InputException.FileProblem(path, "dataset '" + name + "'", "cannot be read (corrupt or truncated file?): " + reason(e));
         }
     }
 
@@ -319,7 +322,7 @@ public final class H5Input implements AutoCloseable {
         } catch (InputException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new InputException.FileProblem(path, field, "corrupt header (corrupt or truncated file?): " + e);
+            throw new InputException.FileProblem(path, field, "corrupt header (corrupt or truncated file?): " + reason(e));
         }
         boolean filtered;
         try {
@@ -335,7 +338,7 @@ public final class H5Input implements AutoCloseable {
             try {
                 address = c.getDataAddress();
             } catch (RuntimeException e) {
-                throw new InputException.FileProblem(path, field, "corrupt data layout: " + e);
+                throw new InputException.FileProblem(path, field, "corrupt data layout: " + reason(e));
             }
             if (address >= 0 && address != UNDEFINED_ADDRESS && base + address + bytes > size) {
                 throw new InputException.Truncated(path, field, "its data end at byte " + (base + address + bytes) + " of a " + size + "-byte file");
@@ -346,7 +349,7 @@ public final class H5Input implements AutoCloseable {
             try {
                 chunks = Chunks.addressesAndSizes(d);
             } catch (RuntimeException e) {
-                throw new InputException.FileProblem(path, field, "corrupt chunk index (corrupt or truncated file?): " + e);
+                throw new InputException.FileProblem(path, field, "corrupt chunk index (corrupt or truncated file?): " + reason(e));
             }
             for (long[] chunk : chunks) {
                 if (base + chunk[0] + chunk[1] > size || chunk[0] < 0) {
@@ -379,6 +382,12 @@ public final class H5Input implements AutoCloseable {
 
     private InputException badAttribute(String node, String name, String problem) {
         return new InputException.Shape(path, "attribute '" + name + "' of '" + (node.isEmpty() ? "/" : node) + "'", problem);
+    }
+
+    /** What went wrong inside the reader, without its class name (the user needs the problem, not the Java type). */
+    static String reason(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "the reader failed (" + e.getClass().getSimpleName() + ")" : m;
     }
 
     @Override

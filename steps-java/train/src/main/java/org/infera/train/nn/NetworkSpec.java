@@ -65,6 +65,8 @@ public record NetworkSpec(
 
     /** The kinds of network infera trains. */
     public static final List<String> KINDS = List.of("classifier", "inferno", "neos", "sally");
+    /** The largest standardisation mean or width: beyond it float32 inputs lose all resolution. */
+    public static final double MAX_STANDARDISATION = 1e30;
     /** The largest layer or output count a model may declare (more is a corrupt file, not a network). */
     public static final int MAX_UNITS = 1 << 16;
 
@@ -81,9 +83,12 @@ public record NetworkSpec(
                 "must hold one value per feature (" + features.size() + "), found " + (mean == null ? "none" : mean.length));
         require(std != null && std.length == features.size(), file, "$.std",
                 "must hold one value per feature (" + features.size() + "), found " + (std == null ? "none" : std.length));
-        for (int i = 0; i < mean.length; i++) require(Double.isFinite(mean[i]), file, "$.mean[" + i + "]", "is not finite");
+        for (int i = 0; i < mean.length; i++) {
+            require(Math.abs(mean[i]) <= MAX_STANDARDISATION, file, "$.mean[" + i + "]", "must be finite and within ±" + MAX_STANDARDISATION + ", got " + mean[i]);
+        }
         for (int i = 0; i < std.length; i++) {
-            require(std[i] > 0 && Double.isFinite(std[i]), file, "$.std[" + i + "]", "a standardisation width must be positive and finite, got " + std[i]);
+            require(std[i] > 0 && std[i] <= MAX_STANDARDISATION, file, "$.std[" + i + "]", "a standardisation width must be positive and at most "
+                    + MAX_STANDARDISATION + ", got " + std[i]);
         }
         require(hidden != null, file, "$.hidden", "is missing");
         for (int i = 0; i < hidden.size(); i++) {
