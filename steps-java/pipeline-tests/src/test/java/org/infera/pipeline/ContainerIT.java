@@ -52,7 +52,7 @@ class ContainerIT {
             "LIMITS", "infera-fit", "SALLY_SUMMARY", "infera-fit");
 
     static boolean podmanRunsTheBase() {
-        Result r = command(120, "podman", "run", "--rm", "--network=none", BASE, "java", "-version");
+        Result r = command(120, "podman", "run", "--rm", "--pull=never", "--network=none", BASE, "java", "-version");
         if (r.code == 0) return true;
         String why = "ContainerIT: skipped, podman cannot run " + BASE + " (" + r.out.strip().lines().reduce((a, b) -> b).orElse("no podman")
                 + "). Install podman (with runc), make the base with containers/make-base.sh, and where cgroups are hybrid or"
