@@ -108,12 +108,15 @@ class SallySummaryCommandTest {
         ChiSquaredDistribution chi2 = new ChiSquaredDistribution(2);
         ObjectNode node = JSON.createObjectNode();
         node.putArray("parameters").add("theta1").add("theta2");
+        node.putArray("theta_true").add(0).add(0);
+        node.put("luminosity", 100).put("bins", 25);
         ArrayNode grid = node.putArray("grid");
         for (int a = 0; a <= 100; a++) {
             for (int b = 0; b <= 100; b++) {
                 double t1 = -1 + 0.02 * a, t2 = -1 + 0.02 * b;
                 ObjectNode point = grid.addObject();
                 point.putArray("theta").add(t1).add(t2);
+                point.put("q", i11 * t1 * t1 + i22 * t2 * t2);
                 point.put("p_value", 1 - chi2.cumulativeProbability(i11 * t1 * t1 + i22 * t2 * t2));
             }
         }
