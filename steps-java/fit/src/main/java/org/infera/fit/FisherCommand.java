@@ -84,6 +84,10 @@ public final class FisherCommand implements Callable<Integer> {
                 WeightedFisher.addCrossSection(crossSection, morphing, weights, theta);
             }
         }
+        if (!(crossSection[0] > 0)) {
+            throw new InputException.Value(sorted.get(0), "dataset 'samples/weights'", "the cross section at --theta " + Arrays.toString(theta)
+                    + " is " + crossSection[0] + " over all files: the weights give no events there");
+        }
         double[][] info = mode.equals("truth") ? kinematic : WeightedFisher.rate(crossSection, luminosity);
         if (mode.equals("sally")) for (int a = 0; a < info.length; a++) for (int b = 0; b < info.length; b++) info[a][b] += kinematic[a][b];
         return print(info, first.parameters());

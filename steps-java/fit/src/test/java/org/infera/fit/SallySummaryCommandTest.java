@@ -116,8 +116,8 @@ class SallySummaryCommandTest {
                 double t1 = -1 + 0.02 * a, t2 = -1 + 0.02 * b;
                 ObjectNode point = grid.addObject();
                 point.putArray("theta").add(t1).add(t2);
-                double q = i11 * t1 * t1 + i22 * t2 * t2;
-                point.put("q", q).put("p_value", 1 - chi2.cumulativeProbability(q));
+                point.put("q", i11 * t1 * t1 + i22 * t2 * t2);
+                point.put("p_value", 1 - chi2.cumulativeProbability(i11 * t1 * t1 + i22 * t2 * t2));
             }
         }
         JSON.writeValue(file.toFile(), node);

@@ -369,6 +369,9 @@ class BadInputTableTest {
         // classifier with no signal events: every event of every split a background one
         valueMutation(samples, trainClassifier(), "no signal event", (path, v) -> path.endsWith("/label") ? new long[((long[]) v).length]
                 : path.endsWith("/process") ? ones(((long[]) v).length) : v, "label", "process");
+        valueMutation(eft, fisherEvents(), "all weights zero", (path, v) -> path.equals("samples/weights") ? new double[((double[][]) v).length][((double[][]) v)[0].length] : v,
+                "samples/weights");
+        valueMutation(eft, fisherEvents(), "all weights negative", (path, v) -> path.equals("samples/weights") ? scale((double[][]) v, -1) : v, "samples/weights");
         // templates against the analysis
         Reader fit = benchmarks();
         valueMutation(templates, fit, "nuisance renamed", (path, v) -> path.equals("nuisances/names") ? new String[] {"r", "lambda_renamed"} : v, "nuisances/names");

@@ -44,7 +44,7 @@ public final class H5Input implements AutoCloseable {
             if (format == null) {
                 in.close();
                 throw new InputException.FileProblem(path, "attribute '" + H5Output.FORMAT_ATTRIBUTE + "'", "not an infera '" + expectedFormat
-                        + "' file (the root attribute is missing)");
+                        + "' file (root attribute '" + H5Output.FORMAT_ATTRIBUTE + "' is missing)");
             }
             if (!format.equals(expectedFormat)) {
                 in.close();

@@ -75,7 +75,7 @@ class EventsFileTest {
         try (WritableHdfFile f = HdfFile.write(plain)) {
             f.putDataset("x", new double[] {1});
         }
-        assertMessage(plain, "attribute 'infera_format': not an infera 'events' file (the root attribute is missing)");
+        assertMessage(plain, "root attribute 'infera_format' is missing");
     }
 
     private Path write(String name, double[][] obs, long[] process) {
