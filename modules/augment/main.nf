@@ -23,7 +23,7 @@ process AUGMENT {
         --fractions ${meta.fractions} \\
         ${shard} \\
         ${args} \\
-        --out ${name} \\
+        --overwrite --out ${name} \\
         ${events}
 
     cat <<-END_VERSIONS > versions.yml

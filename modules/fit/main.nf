@@ -23,7 +23,7 @@ process FIT {
         --analysis ${analysis} \\
         ${args} \\
         --neos-outdir neos \\
-        --outdir fit
+        --overwrite --outdir fit
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

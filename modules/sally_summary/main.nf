@@ -14,7 +14,7 @@ process SALLY_SUMMARY {
 
     script:
     """
-    infera-fit sally-summary --fisher ${fisher} --limits ${limits} -o summary
+    infera-fit sally-summary --fisher ${fisher} --limits ${limits} --overwrite -o summary
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

@@ -21,7 +21,7 @@ process SIMULATE {
         --shards ${meta.shards} \\
         --shard ${meta.shard} \\
         ${args} \\
-        --out ${out}
+        --overwrite --out ${out}
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
