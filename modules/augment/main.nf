@@ -23,7 +23,7 @@ process AUGMENT {
         --fractions ${meta.fractions} \\
         ${shard} \\
         ${args} \\
-        --out ${name} \\
+        --overwrite --out ${name} \\
         ${events}
 
     printf '"%s":\\n' "${task.process}" > versions.yml

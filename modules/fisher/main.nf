@@ -15,7 +15,7 @@ process FISHER {
     """
     mkdir -p fisher_r${meta.replica}
     for mode in truth rate sally; do
-        infera-fit fisher --events ${events} --mode \$mode --model ${model} ${args} --plot fisher_r${meta.replica}/\$mode.png \
+        infera-fit fisher --events ${events} --mode \$mode --model ${model} ${args} --overwrite --plot fisher_r${meta.replica}/\$mode.png \
             > fisher_r${meta.replica}/\$mode.json.partial
         mv fisher_r${meta.replica}/\$mode.json.partial fisher_r${meta.replica}/\$mode.json
     done

@@ -23,7 +23,7 @@ process FIT {
         --analysis ${analysis} \\
         ${args} \\
         --neos-outdir neos \\
-        --out fit
+        --overwrite --out fit
 
     printf '"%s":\\n' "${task.process}" > versions.yml
     infera-versions infera-fit >> versions.yml

@@ -15,7 +15,7 @@ process LIMITS {
     script:
     def args = task.ext.args ?: ''
     """
-    infera-fit limits --events ${events} --model ${model} ${args} --plot limits_r${meta.replica}.png > limits_r${meta.replica}.json.partial
+    infera-fit limits --events ${events} --model ${model} ${args} --overwrite --plot limits_r${meta.replica}.png > limits_r${meta.replica}.json.partial
     mv limits_r${meta.replica}.json.partial limits_r${meta.replica}.json
 
     printf '"%s":\\n' "${task.process}" > versions.yml

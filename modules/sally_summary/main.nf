@@ -14,7 +14,7 @@ process SALLY_SUMMARY {
 
     script:
     """
-    infera-fit sally-summary --fisher ${fisher} --limits ${limits} -o summary
+    infera-fit sally-summary --fisher ${fisher} --limits ${limits} --overwrite -o summary
 
     printf '"%s":\\n' "${task.process}" > versions.yml
     infera-versions infera-fit >> versions.yml

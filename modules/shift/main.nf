@@ -21,7 +21,7 @@ process SHIFT {
         --analysis ${analysis} \\
         --statistic ${meta.statistic} \\
         ${args} \\
-        --out templates_${meta.statistic}_r${meta.replica}.h5
+        --overwrite --out templates_${meta.statistic}_r${meta.replica}.h5
 
     printf '"%s":\\n' "${task.process}" > versions.yml
     infera-versions infera-shift >> versions.yml

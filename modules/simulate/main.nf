@@ -21,7 +21,7 @@ process SIMULATE {
         --shards ${meta.shards} \\
         --shard ${meta.shard} \\
         ${args} \\
-        --out ${out}
+        --overwrite --out ${out}
 
     printf '"%s":\\n' "${task.process}" > versions.yml
     infera-versions infera-simulate >> versions.yml

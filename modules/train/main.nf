@@ -21,7 +21,7 @@ process TRAIN {
         ${inferno} \\
         --seed ${meta.seed} \\
         ${args} \\
-        --out model_${meta.statistic}_r${meta.replica}
+        --overwrite --out model_${meta.statistic}_r${meta.replica}
 
     printf '"%s":\\n' "${task.process}" > versions.yml
     infera-versions infera-train >> versions.yml
