@@ -199,13 +199,22 @@ class ContainerIT {
         return names.size();
     }
 
-    /** Every file of a results directory by relative path, without the run reports (timings differ). */
+    /**
+     * Every file of a results directory by relative path, without the run reports (timings differ) and
+     * params.json (it records the run's own --outdir); versions.yml without its Java line (the image's
+     * Java runtime is not the host's; infera, DJL and libtorch must agree).
+     */
     static Map<String, byte[]> files(Path dir) throws IOException {
         Map<String, byte[]> out = new TreeMap<>();
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path f : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
                 String rel = dir.relativize(f).toString();
-                if (rel.startsWith("pipeline_info/") && !rel.equals("pipeline_info/versions.yml")) continue;
+                if (rel.startsWith("pipeline_info/") && !rel.equals("pipeline_info/versions.yml") || rel.equals("params.json")) continue;
+                if (rel.equals("pipeline_info/versions.yml")) {
+                    String kept = String.join("\n", Files.readAllLines(f).stream().filter(l -> !l.strip().startsWith("java:")).toList());
+                    out.put(rel, kept.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    continue;
+                }
                 out.put(rel, Files.readAllBytes(f));
             }
         }
