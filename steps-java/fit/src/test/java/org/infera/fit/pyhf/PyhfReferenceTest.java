@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
  * infera-fit on the pyhf-format workspaces the default analysis publishes ({@code ./nextflow run main.nf}:
  * benchmark 0 of each statistic; the files are copied here from results/fit/workspaces/) reproduces the
  * numbers real pyhf gives on the same files, and the table's value for that statistic and benchmark.
- * Here: classifier_bm0.json (inferno_bm4_bm0.json is still to be added: INFERNO's five trainings did not
- * finish on the loaded machine this was made on), and a workspace with a constrained yield as pyhf's lumi
- * written from PyhfWorkspaceSchemaTest's templates.
+ * Here: classifier_bm0.json and inferno_bm4_bm0.json (every pyhf file the default analysis writes), and a
+ * workspace with a constrained yield as pyhf's lumi written from PyhfWorkspaceSchemaTest's templates.
  *
  * <p>pyhf 0.7.6.dev398+gb3dc4bb2 (scikit-hep/pyhf main at b3dc4bb2, run from its source with Debian's
  * python3 3.11, numpy 1.24.2, scipy 1.10.1), numpy backend, SLSQP at tolerance 1e-10 (pyhf's default
@@ -47,6 +46,11 @@ class PyhfReferenceTest {
             new Reference("classifier_bm0.json", 0.05524751931478558, new double[] {4.2720410199364854e-11, 4.903524885079152e-09, 4.6929758462499615e-07, 3.1974850082620686e-05, 0.0012166403161099056},
                     1.0, 62.776319694349915, 0.29962548326706906, 0.7089424042901901, 1.3081726666853646,
                     1.5159981642575584, new double[] {0.2741236124808644, 0.3728149125447725, 0.5275932045928113, 0.7536675521069595, 1.0418604692851299}, 14.981274163349504, 14.980756559645597),
+            // the default analysis: INFERNO trained on benchmark 4, benchmark 0; its table row is
+            // inferno_bm4,0,15.27840761105657,15.275634912609725 (README: 15.28 (15.28))
+            new Reference("inferno_bm4_bm0.json", 0.05924655928134767, new double[] {8.117160738178267e-11, 8.531103551235491e-09, 7.48085047474724e-07, 4.6746769033875375e-05, 0.0016340569078681535},
+                    0.9999999993141354, 59.072241726105624, 0.3055681521891101, 0.7039652593288553, 1.3149906558454325,
+                    1.5280971876526843, new double[] {0.27489230781705476, 0.3748504428936965, 0.5323045722666334, 0.7634065532072951, 1.0593614192686485}, 15.27840761105657, 15.275634912609725),
             // written by `infera-fit benchmarks` from PyhfWorkspaceSchemaTest's templates, benchmark 1 (a constrained
             // background yield, pyhf's lumi): its table row is classifier,1,13.8609671403048,13.862464344759577
             new Reference("test-templates_bm1_lumi.json", 0.0442312801845323, new double[] {2.0512109372976807e-12, 3.5246278308408234e-10, 5.036597993396158e-08, 5.102834979257813e-06, 0.0002868040280767025},
