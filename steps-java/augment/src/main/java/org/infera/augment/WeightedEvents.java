@@ -99,17 +99,16 @@ final class WeightedEvents {
      * samples differ are refused: the cross sections of their ratio would come from different samples.
      */
     void useClosestSample(List<double[]> points) {
-        SamplingFactors closest = null;
+        int closest = SamplingFactors.closestSample(points.get(0), file.benchmarkValues(), runSignalEvents);
         for (double[] theta : points) {
-            SamplingFactors f = SamplingFactors.closestTo(theta, file.benchmarkValues(), runSignalEvents, file.benchmarks());
-            if (closest != null && !f.toString().equals(closest.toString())) {
+            int other = SamplingFactors.closestSample(theta, file.benchmarkValues(), runSignalEvents);
+            if (other != closest) {
                 throw new InputException("--samples closest: the points " + points.stream().map(Arrays::toString).toList()
-                        + " are closest to different samples (" + closest + "; " + f + "); drawing each from its own sample is not "
-                        + "supported yet: use --samples combined");
+                        + " are closest to different samples (" + file.benchmarks()[closest] + ", " + file.benchmarks()[other]
+                        + "); drawing each from its own sample is not supported yet: use --samples combined");
             }
-            closest = f;
         }
-        use(closest);
+        use(SamplingFactors.closestTo(points.get(0), file.benchmarkValues(), runSignalEvents, file.benchmarks()));
     }
 
     private void use(SamplingFactors f) {

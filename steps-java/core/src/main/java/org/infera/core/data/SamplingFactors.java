@@ -41,6 +41,14 @@ public final class SamplingFactors {
      * events are passed over, and of equal distances the first counts), plus the background events.
      */
     public static SamplingFactors closestTo(double[] theta, double[][] benchmarkValues, long[] signalEvents, String[] benchmarks) {
+        int closest = closestSample(theta, benchmarkValues, signalEvents);
+        double[] factors = new double[signalEvents.length];
+        if (closest >= 0) factors[closest] = 1;
+        return new SamplingFactors(factors, closest < 0 ? "no sample" : "only the sample at " + benchmarks[closest] + " (closest to θ)");
+    }
+
+    /** The benchmark whose sample is closest to θ (benchmarks without events passed over, the first of equal distances); −1: none. */
+    public static int closestSample(double[] theta, double[][] benchmarkValues, long[] signalEvents) {
         int closest = -1;
         double best = Double.POSITIVE_INFINITY;
         for (int b = 0; b < benchmarkValues.length; b++) {
@@ -52,9 +60,7 @@ public final class SamplingFactors {
                 closest = b;
             }
         }
-        double[] factors = new double[signalEvents.length];
-        if (closest >= 0) factors[closest] = 1;
-        return new SamplingFactors(factors, closest < 0 ? "no sample" : "only the sample at " + benchmarks[closest] + " (closest to θ)");
+        return closest;
     }
 
     /** The factor of an event generated at {@code samplingBenchmark} (−1: background). */
