@@ -14,7 +14,7 @@ import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.data.SamplingFactors;
 import org.infera.core.morphing.Morphing;
 import org.infera.core.morphing.WeightedFisher;
-import org.infera.train.nn.TrainedNetwork;
+import org.infera.nn.TrainedNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -3,7 +3,7 @@ package org.infera.fit;
 import java.nio.file.Path;
 import java.util.List;
 import org.infera.core.cli.InputException;
-import org.infera.train.nn.TrainedNetwork;
+import org.infera.nn.TrainedNetwork;
 
 /** Loads a SALLY model for events with the given observables, refusing any other kind of model or mismatched observables. */
 final class SallyModels {

@@ -161,7 +161,7 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         for (Path p : files) n += p.equals(files.get(0)) ? first.events() : MadMinerEventFile.size(p);
         float[][] score = new float[params][n];
         double[] weights = new double[n];
-        try (org.infera.train.nn.TrainedNetwork net = SallyModels.open(model, Arrays.asList(first.observables()), files.get(0))) {
+        try (org.infera.nn.TrainedNetwork net = SallyModels.open(model, Arrays.asList(first.observables()), files.get(0))) {
             int offset = 0;
             for (Path path : files) {
                 MadMinerEventFile f = path.equals(files.get(0)) ? first : MadMinerEventFile.read(path);

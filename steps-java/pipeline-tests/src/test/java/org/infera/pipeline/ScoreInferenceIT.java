@@ -75,7 +75,7 @@ class ScoreInferenceIT {
         assertEquals(0.2, truth, 0.01 * 0.2, "true-score Fisher information per event");
         assertEquals(0, StepMain.execute(new TrainCommand(), "sally", "--samples", samples.toString(), "--seed", "1", "-o", model.toString()));
         double mse;
-        try (var net = org.infera.train.nn.TrainedNetwork.load(model)) {
+        try (var net = org.infera.nn.TrainedNetwork.load(model)) {
             mse = net.spec().bestValidationLoss();
         }
         assertEquals(0.05, mse, 0.05 * 0.05, "SALLY's MSE to the joint score against its floor E[Var(t | x)] = 0.05");

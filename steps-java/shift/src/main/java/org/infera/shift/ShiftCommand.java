@@ -16,7 +16,7 @@ import org.infera.core.data.Sample;
 import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;
 import org.infera.core.data.TemplatesFile;
-import org.infera.train.nn.TrainedNetwork;
+import org.infera.nn.TrainedNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,7 +66,7 @@ public final class ShiftCommand implements Callable<Integer> {
                 .orElseThrow(() -> new InputException("--split must be train, validation or test, got '" + split + "'"));
         Analysis analysis = Analysis.read(analysisFile);
         List<Path> files = RunFiles.inNameOrder(samples);
-        try (TrainedNetwork network = TrainedNetwork.load(model, org.infera.train.nn.Devices.resolve(device))) {
+        try (TrainedNetwork network = TrainedNetwork.load(model, org.infera.nn.Devices.resolve(device))) {
             Statistic kind = Statistic.of(network.spec(), bins, model);
             Templates templates = null;
             try (Progress progress = new Progress("shift", files.size(), "samples files")) {

@@ -2,7 +2,7 @@ package org.infera.shift;
 
 import java.nio.file.Path;
 import org.infera.core.cli.InputException;
-import org.infera.train.nn.NetworkSpec;
+import org.infera.nn.NetworkSpec;
 
 /** How a trained network's outputs become the binned summary statistic. */
 abstract class Statistic {

@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.infera.core.cli.StepMain;
+import org.infera.core.data.SamplesFile;
+import org.infera.core.data.SamplesFixtures;
+import org.infera.core.data.Split;
 import org.infera.core.data.TemplatesFile;
-import org.infera.train.TestSamples;
-import org.infera.train.TrainCommand;
+import org.infera.nn.ModelFixtures;
+import org.infera.nn.NetworkSpec;
+import org.infera.nn.Standardisation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +30,9 @@ class ShiftCommandTest {
     @BeforeAll
     static void trainAModel() {
         System.setProperty("ai.djl.offline", "true");
-        samples = TestSamples.write(dir.resolve("samples.h5"), 2000, 5);
-        model = dir.resolve("model");
-        assertEquals(0, StepMain.execute(new TrainCommand(), "classifier", "--samples", samples.toString(), "--seed", "1",
-                "--hidden", "16", "--epochs", "3", "-o", model.toString()));
+        samples = SamplesFixtures.write(dir.resolve("samples.h5"), 2000, 5);
+        SamplesFile file = SamplesFile.read(samples);
+        model = ModelFixtures.linearClassifier(dir.resolve("model"), List.of(file.features()), file.split(Split.TRAIN));
     }
 
     private static int shift(Path out, String... extra) {
@@ -115,9 +119,10 @@ class ShiftCommandTest {
     @Test
     void infernoTemplatesUseTheArgmaxOfTheSoftmaxOutputs() throws Exception {
         Path inferno = dir.resolve("inferno");
-        assertEquals(0, StepMain.execute(new TrainCommand(), "inferno", "--samples", samples.toString(), "--analysis", analysis.toString(),
-                "--benchmark", "1", "--seed", "1", "--hidden", "16", "--bins", "6", "--epochs", "2", "--batch-size", "500",
-                "-o", inferno.toString()));
+        SamplesFile file = SamplesFile.read(samples);
+        double[] mean = Standardisation.mean(file.split(Split.TRAIN).x());
+        ModelFixtures.untrained(inferno, new NetworkSpec("inferno", List.of(file.features()), mean,
+                Standardisation.std(file.split(Split.TRAIN).x(), mean), List.of(16), "relu", 6, 1, 2, 2, 0.5, "test", 0.1, 1));
         Path out = dir.resolve("inferno.h5");
         assertEquals(0, StepMain.execute(new ShiftCommand(), "--model", inferno.toString(), "--samples", samples.toString(),
                 "--analysis", analysis.toString(), "--statistic", "inferno_bm1", "-o", out.toString()));

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import org.infera.core.data.Sample;
 import org.infera.core.random.Rng;
-import org.infera.train.nn.NetworkSpec;
+import org.infera.nn.NetworkSpec;
 
 /**
  * One shard's sample prepared for classifier training: standardised float32 features, labels and

@@ -22,9 +22,11 @@ import org.infera.core.cli.InputException;
 import org.infera.core.cli.Progress;
 import org.infera.core.data.Split;
 import org.infera.core.random.Rng;
-import org.infera.train.nn.NetworkSpec;
-import org.infera.train.nn.Networks;
-import org.infera.train.nn.TrainedNetwork;
+import org.infera.nn.NetworkSpec;
+import org.infera.nn.train.EarlyStopping;
+import org.infera.nn.train.History;
+import org.infera.nn.Networks;
+import org.infera.nn.TrainedNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,7 +67,7 @@ public final class ClassifierCommand implements Callable<Integer> {
         Engine.getInstance().setRandomSeed((int) (options.seed ^ (options.seed >>> 32)));
         Block block = Networks.mlp(options.hidden, options.activation, 1);
         History history = new History();
-        try (Model model = Model.newInstance("classifier", org.infera.train.nn.Devices.resolve(options.device))) {
+        try (Model model = Model.newInstance("classifier", org.infera.nn.Devices.resolve(options.device))) {
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(new WeightedBinaryCrossEntropy())
                     .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
+import org.infera.nn.Standardisation;
 import org.infera.core.cli.InputException;
 import org.infera.core.data.RunFiles;
 import org.infera.core.data.Sample;

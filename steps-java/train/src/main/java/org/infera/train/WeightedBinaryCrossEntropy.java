@@ -1,6 +1,6 @@
 package org.infera.train;
 
-import org.infera.train.nn.Scalars;
+import org.infera.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;

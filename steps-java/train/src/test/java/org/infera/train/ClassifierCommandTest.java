@@ -1,5 +1,6 @@
 package org.infera.train;
 
+import org.infera.core.data.SamplesFixtures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +15,7 @@ import org.infera.core.cli.StepMain;
 import org.infera.core.data.Sample;
 import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;
-import org.infera.train.nn.TrainedNetwork;
+import org.infera.nn.TrainedNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class ClassifierCommandTest {
     @BeforeAll
     static void data() {
         System.setProperty("ai.djl.offline", "true");
-        samples = TestSamples.write(dir.resolve("samples.h5"), 1500, 11);
+        samples = SamplesFixtures.write(dir.resolve("samples.h5"), 1500, 11);
     }
 
     private static int train(Path out, String... extra) {

@@ -1,5 +1,6 @@
 package org.infera.train;
 
+import org.infera.core.data.SamplesFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -24,7 +25,7 @@ class GpuSmokeTest {
     void trainingOnTheGpuMatchesTheCpu() throws Exception {
         System.setProperty("ai.djl.offline", "true");
         assumeTrue(Engine.getInstance().getGpuCount() > 0, "no GPU visible to DJL");
-        Path samples = TestSamples.write(dir.resolve("samples.h5"), 4000, 21);
+        Path samples = SamplesFixtures.write(dir.resolve("samples.h5"), 4000, 21);
         for (String kind : List.of("classifier", "inferno")) {
             double[] loss = new double[2];
             for (int d = 0; d < 2; d++) {

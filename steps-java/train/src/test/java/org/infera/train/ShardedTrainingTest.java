@@ -1,5 +1,7 @@
 package org.infera.train;
 
+import org.infera.nn.Standardisation;
+import org.infera.core.data.SamplesFixtures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +24,7 @@ import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;
 import org.infera.core.physics.InfernoPaperProblem;
 import org.infera.train.inferno.FisherLayout;
-import org.infera.train.nn.TrainedNetwork;
+import org.infera.nn.TrainedNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +44,8 @@ class ShardedTrainingTest {
     static void data() {
         System.setProperty("ai.djl.offline", "true");
         // Shards of unequal size, as a generator's jobs may leave them.
-        shards = List.of(TestSamples.write(dir.resolve("s0.h5"), 900, 31), TestSamples.write(dir.resolve("s1.h5"), 500, 32),
-                TestSamples.write(dir.resolve("s2.h5"), 700, 33));
+        shards = List.of(SamplesFixtures.write(dir.resolve("s0.h5"), 900, 31), SamplesFixtures.write(dir.resolve("s1.h5"), 500, 32),
+                SamplesFixtures.write(dir.resolve("s2.h5"), 700, 33));
     }
 
     private static int train(String kind, Path out, boolean reversed, String... extra) {

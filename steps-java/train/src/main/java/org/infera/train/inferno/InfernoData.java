@@ -10,7 +10,7 @@ import java.util.Map;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.data.Sample;
 import org.infera.core.random.Rng;
-import org.infera.train.nn.NetworkSpec;
+import org.infera.nn.NetworkSpec;
 
 /**
  * The events the INFERNO and neos objectives see, standardised as float32: one group per process, then for each

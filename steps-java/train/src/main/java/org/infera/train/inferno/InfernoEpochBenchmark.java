@@ -1,6 +1,6 @@
 package org.infera.train.inferno;
 
-import org.infera.train.nn.Scalars;
+import org.infera.nn.Scalars;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -21,9 +21,9 @@ import org.infera.core.analysis.Analysis;
 import org.infera.core.data.Sample;
 import org.infera.core.physics.InfernoPaperProblem;
 import org.infera.core.random.Rng;
-import org.infera.train.Standardisation;
-import org.infera.train.nn.NetworkSpec;
-import org.infera.train.nn.Networks;
+import org.infera.nn.Standardisation;
+import org.infera.nn.NetworkSpec;
+import org.infera.nn.Networks;
 
 /**
  * Benchmark (bench/inferno.sh, not a unit test): seconds per epoch of exact INFERNO on benchmark 4

@@ -1,6 +1,6 @@
 package org.infera.train.inferno;
 
-import org.infera.train.nn.Scalars;
+import org.infera.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;

@@ -26,18 +26,18 @@ import org.infera.core.cli.Progress;
 import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.Split;
 import org.infera.core.random.Rng;
-import org.infera.train.EarlyStopping;
-import org.infera.train.Gradients;
-import org.infera.train.History;
+import org.infera.nn.train.EarlyStopping;
+import org.infera.nn.train.Gradients;
+import org.infera.nn.train.History;
 import org.infera.train.TrainingShards;
 import org.infera.train.BenchmarkOptions;
 import org.infera.train.TrainingOptions;
 import org.infera.train.inferno.FisherLayout;
 import org.infera.train.inferno.InfernoData;
 import org.infera.train.inferno.ProcessShards;
-import org.infera.train.nn.NetworkSpec;
-import org.infera.train.nn.Networks;
-import org.infera.train.nn.TrainedNetwork;
+import org.infera.nn.NetworkSpec;
+import org.infera.nn.Networks;
+import org.infera.nn.TrainedNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -120,7 +120,7 @@ public final class NeosCommand implements Callable<Integer> {
         Engine.getInstance().setRandomSeed((int) (options.seed ^ (options.seed >>> 32)));
         Block block = Networks.mlp(options.hidden, options.activation, histogram.outputs());
         History history = new History();
-        try (Model model = Model.newInstance("neos", org.infera.train.nn.Devices.resolve(options.device))) {
+        try (Model model = Model.newInstance("neos", org.infera.nn.Devices.resolve(options.device))) {
             model.setBlock(block);
             // the objective is computed outside DJL's Loss interface; the trainer only steps the optimiser
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())

@@ -13,7 +13,7 @@ import org.infera.core.analysis.Analysis;
 import org.infera.core.physics.NeosBlobs;
 import org.infera.core.plot.Png;
 import org.infera.train.inferno.FisherLayout;
-import org.infera.train.nn.NetworkSpec;
+import org.infera.nn.NetworkSpec;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;

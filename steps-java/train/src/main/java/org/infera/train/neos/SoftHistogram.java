@@ -1,6 +1,6 @@
 package org.infera.train.neos;
 
-import org.infera.train.nn.Scalars;
+import org.infera.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import org.infera.core.cli.InputException;
 

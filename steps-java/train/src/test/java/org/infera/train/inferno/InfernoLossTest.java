@@ -22,7 +22,7 @@ import org.infera.core.histfactory.infer.Likelihood;
 import org.infera.core.histfactory.model.Model;
 import org.infera.core.histfactory.model.ModelBuilder;
 import org.infera.core.histfactory.spec.Workspace;
-import org.infera.train.nn.Networks;
+import org.infera.nn.Networks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

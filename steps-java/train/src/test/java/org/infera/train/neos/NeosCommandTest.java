@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.infera.core.cli.StepMain;
-import org.infera.train.TestSamples;
+import org.infera.core.data.SamplesFixtures;
 import org.infera.train.TrainCommand;
-import org.infera.train.nn.TrainedNetwork;
+import org.infera.nn.TrainedNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,7 @@ class NeosCommandTest {
     @BeforeAll
     static void data() {
         System.setProperty("ai.djl.offline", "true");
-        samples = TestSamples.writeBlobs(dir.resolve("blobs.h5"), 2000, 17);
+        samples = SamplesFixtures.writeBlobs(dir.resolve("blobs.h5"), 2000, 17);
     }
 
     private static int train(Path out, String... extra) {

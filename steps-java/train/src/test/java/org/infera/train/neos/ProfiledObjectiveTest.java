@@ -19,7 +19,7 @@ import org.infera.core.analysis.Analysis;
 import org.infera.core.physics.NeosBlobs;
 import org.infera.core.random.Rng;
 import org.infera.train.inferno.FisherLayout;
-import org.infera.train.nn.Networks;
+import org.infera.nn.Networks;
 import org.junit.jupiter.api.Test;
 
 /**

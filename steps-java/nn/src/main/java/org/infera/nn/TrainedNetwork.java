@@ -1,4 +1,4 @@
-package org.infera.train.nn;
+package org.infera.nn;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;

@@ -1,4 +1,4 @@
-package org.infera.train.nn;
+package org.infera.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.infera.train.nn;
+package org.infera.nn;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;

@@ -1,4 +1,4 @@
-package org.infera.train.nn;
+package org.infera.nn;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

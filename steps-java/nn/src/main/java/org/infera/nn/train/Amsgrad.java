@@ -1,4 +1,4 @@
-package org.infera.train.nn;
+package org.infera.nn.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.optimizer.Optimizer;

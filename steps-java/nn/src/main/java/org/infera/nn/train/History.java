@@ -1,4 +1,4 @@
-package org.infera.train;
+package org.infera.nn.train;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.infera.train;
+package org.infera.nn.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;

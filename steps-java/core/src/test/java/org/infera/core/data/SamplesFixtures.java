@@ -1,4 +1,4 @@
-package org.infera.train;
+package org.infera.core.data;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -12,8 +12,8 @@ import org.infera.core.physics.NeosBlobs;
 import org.infera.core.random.Rng;
 
 /** Samples of the built-in problems, made directly for the training tests. */
-public final class TestSamples {
-    private TestSamples() {}
+public final class SamplesFixtures {
+    private SamplesFixtures() {}
 
     /** The INFERNO paper problem: 50 signal and 1000 background events expected. */
     public static Path write(Path file, int perProcessAndSplit, long seed) {

@@ -1,4 +1,4 @@
-package org.infera.train.nn;
+package org.infera.nn;
 
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;

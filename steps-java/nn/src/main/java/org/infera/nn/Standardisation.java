@@ -1,4 +1,4 @@
-package org.infera.train;
+package org.infera.nn;
 
 /** Mean and standard deviation of each feature over the training events, for input standardisation. */
 public final class Standardisation {
@@ -18,7 +18,7 @@ public final class Standardisation {
     }
 
     /** The standard deviations from the sums of squared deviations over n events. */
-    static double[] finish(double[] squares, long n) {
+    public static double[] finish(double[] squares, long n) {
         double[] s = new double[squares.length];
         for (int j = 0; j < s.length; j++) {
             s[j] = Math.sqrt(squares[j] / n);
