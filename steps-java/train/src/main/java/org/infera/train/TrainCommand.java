@@ -5,7 +5,7 @@ import org.infera.core.cli.VersionProvider;
 import picocli.CommandLine.Command;
 
 @Command(name = "infera-train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {ClassifierCommand.class, org.infera.train.inferno.InfernoCommand.class, org.infera.train.neos.NeosCommand.class,
+        subcommands = {org.infera.train.classifier.ClassifierCommand.class, org.infera.train.inferno.InfernoCommand.class, org.infera.train.neos.NeosCommand.class,
                 org.infera.train.sally.SallyCommand.class,
                 EngineCommand.class},
         description = "Trains a summary statistic on a samples file with DJL (PyTorch engine) and writes a model "

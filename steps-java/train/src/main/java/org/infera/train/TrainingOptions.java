@@ -2,7 +2,10 @@ package org.infera.train;
 
 import java.nio.file.Path;
 import java.util.List;
+import ai.djl.training.optimizer.Optimizer;
 import org.infera.core.cli.Checks;
+import org.infera.core.data.Split;
+import org.infera.nn.train.TrainingLoop;
 import picocli.CommandLine.Option;
 
 /** Options every kind of statistic is trained with (a Picocli mixin). */
@@ -36,6 +39,12 @@ public final class TrainingOptions {
     @Option(names = "--seed", required = true, description = "Seed of the weight initialisation and batch order.")
     public long seed;
 
+    /** The training loop's settings: these options with the command's own outputs, sizes and optimiser. */
+    public TrainingLoop.Settings settings(int outputs, int features, int batchSize, int epochs, int patience, Optimizer optimizer) {
+        return new TrainingLoop.Settings(out, seed, device, hidden, activation, outputs, features, batchSize, epochs, patience,
+                optimizer);
+    }
+
     /** Checks the shared options and the command's own epoch, batch and patience values. */
     public void validate(int epochs, int batchSize, int patience) {
         Checks.positive("--epochs", epochs);
@@ -51,7 +60,7 @@ public final class TrainingOptions {
         long budget = residentMib != null ? residentMib << 20 : TrainingShards.defaultResidentBytes();
         TrainingShards shards = TrainingShards.open(samples, budget);
         System.err.printf("infera-train: %d samples file(s), %d training and %d validation events, %s%n", shards.shards(),
-                shards.size(org.infera.core.data.Split.TRAIN), shards.size(org.infera.core.data.Split.VALIDATION),
+                shards.size(Split.TRAIN), shards.size(Split.VALIDATION),
                 shards.resident() ? "kept in memory" : "read one shard at a time (over the --resident-mib budget of " + (budget >> 20) + " MiB)");
         return shards;
     }

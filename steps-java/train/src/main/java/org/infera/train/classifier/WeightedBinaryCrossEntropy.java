@@ -1,4 +1,4 @@
-package org.infera.train;
+package org.infera.train.classifier;
 
 import org.infera.nn.Scalars;
 import ai.djl.ndarray.NDArray;

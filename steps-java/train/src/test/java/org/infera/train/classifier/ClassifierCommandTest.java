@@ -1,4 +1,4 @@
-package org.infera.train;
+package org.infera.train.classifier;
 
 import org.infera.core.data.SamplesFixtures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.infera.core.cli.StepMain;
+import org.infera.train.TrainCommand;
 import org.infera.core.data.Sample;
 import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;

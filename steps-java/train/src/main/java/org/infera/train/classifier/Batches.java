@@ -1,4 +1,4 @@
-package org.infera.train;
+package org.infera.train.classifier;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
