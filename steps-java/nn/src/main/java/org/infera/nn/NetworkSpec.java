@@ -46,6 +46,12 @@ public record NetworkSpec(
                 temperature, benchmark, null, null, null);
     }
 
+    /** This description with the figures of a finished training: epochs run, the best epoch and its validation loss. */
+    public NetworkSpec withTraining(int epochsRun, int bestEpoch, double bestValidationLoss) {
+        return new NetworkSpec(kind, features, mean, std, hidden, activation, outputs, seed, epochsRun, bestEpoch,
+                bestValidationLoss, djlVersion, temperature, benchmark, histogram, bandwidth, bins);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -30,13 +30,13 @@ public final class ProfiledObjective {
     private final Analysis analysis;
     private final Analysis.Benchmark benchmark;
     private final FisherLayout layout;
-    private final Objective objective;
+    private final FigureOfMerit objective;
     private final double mu;
 
     /** The value, the array to backpropagate, the test statistic, and whether the fit converged. */
     public record Evaluation(double value, NDArray differentiable, double testStatistic, boolean converged) {}
 
-    public ProfiledObjective(Analysis analysis, int benchmark, FisherLayout layout, Objective objective, double mu) {
+    public ProfiledObjective(Analysis analysis, int benchmark, FisherLayout layout, FigureOfMerit objective, double mu) {
         this.analysis = analysis;
         this.benchmark = analysis.benchmarks().stream().filter(b -> b.id() == benchmark).findFirst().orElseThrow();
         this.layout = layout;
@@ -50,20 +50,20 @@ public final class ProfiledObjective {
         Model model = TemplatesWorkspace.model(w, "neos batch");
         List<String> names = model.parameterNames();
         double[] nominal = model.inits();
-        if (objective == Objective.SIGMA) return sigma(model, yields, names, nominal);
+        if (objective == FigureOfMerit.SIGMA) return sigma(model, yields, names, nominal);
 
         // CLs: background-only Asimov data, fit at μ; discovery: signal-plus-background Asimov data, fit at μ = 0
         double[] generating = nominal.clone();
-        generating[model.poi()] = objective == Objective.CLS ? 0 : mu;
-        double tested = objective == Objective.CLS ? mu : 0;
+        generating[model.poi()] = objective == FigureOfMerit.CLS ? 0 : mu;
+        double tested = objective == FigureOfMerit.CLS ? mu : 0;
         Likelihood asimov = new Likelihood(model, model.expected(generating));
         FitResult conditional = Mle.fixedPoiFit(asimov, tested, generating);
         // the generating point is the unconditional fit of its own Asimov data
         double q = Math.max(0, conditional.twiceNll() - asimov.twiceNll(generating));
         double sqrtQ = Math.sqrt(q);
-        double value = objective == Objective.CLS ? 2 * upperTail(sqrtQ) : upperTail(sqrtQ);
+        double value = objective == FigureOfMerit.CLS ? 2 * upperTail(sqrtQ) : upperTail(sqrtQ);
         // d value / d q: CLs = 2Φ(−√q) → −φ(√q)/√q; p₀ = Φ(−√q) → −φ(√q)/(2√q)
-        double slope = sqrtQ > 0 ? -density(sqrtQ) / sqrtQ * (objective == Objective.CLS ? 1 : 0.5) : 0;
+        double slope = sqrtQ > 0 ? -density(sqrtQ) / sqrtQ * (objective == FigureOfMerit.CLS ? 1 : 0.5) : 0;
         NDArray data = expected(yields, names, generating);
         NDArray qOfWeights = Scalars.mul(mainNll(yields, names, conditional.values(), data).sub(mainNll(yields, names, generating, data)), 2);
         return new Evaluation(value, Scalars.mul(qOfWeights, slope), q, conditional.converged());

@@ -35,22 +35,22 @@ class ProfiledObjectiveTest {
 
     @Test
     void clsGradientMatchesFiniteDifferencesOfTheProfiledObjective() {
-        check(Objective.CLS, SOFTMAX);
+        check(FigureOfMerit.CLS, SOFTMAX);
     }
 
     @Test
     void clsGradientWithKernelDensityHistogramsMatchesFiniteDifferences() {
-        check(Objective.CLS, KDE);
+        check(FigureOfMerit.CLS, KDE);
     }
 
     @Test
     void discoveryGradientMatchesFiniteDifferences() {
-        check(Objective.DISCOVERY, SOFTMAX);
+        check(FigureOfMerit.DISCOVERY, SOFTMAX);
     }
 
     @Test
     void sigmaGradientMatchesFiniteDifferences() {
-        check(Objective.SIGMA, SOFTMAX);
+        check(FigureOfMerit.SIGMA, SOFTMAX);
     }
 
     @Test
@@ -69,7 +69,7 @@ class ProfiledObjectiveTest {
         }
     }
 
-    private static void check(Objective objective, SoftHistogram histogram) {
+    private static void check(FigureOfMerit objective, SoftHistogram histogram) {
         Analysis analysis = Analysis.read(ANALYSIS);
         FisherLayout layout = FisherLayout.of(analysis, 0);
         ProfiledObjective figure = new ProfiledObjective(analysis, 0, layout, objective, 1.0);

@@ -3,7 +3,7 @@ package org.infera.train.neos;
 import org.infera.core.cli.InputException;
 
 /** What a neos network is trained to minimise. */
-public enum Objective {
+public enum FigureOfMerit {
     /** The expected CLs at the tested μ on background-only Asimov data, nuisances profiled (neos). */
     CLS("cls"),
     /** The expected discovery p-value p₀ on signal-plus-background Asimov data, nuisances profiled. */
@@ -18,7 +18,7 @@ public enum Objective {
 
     private final String label;
 
-    Objective(String label) {
+    FigureOfMerit(String label) {
         this.label = label;
     }
 
@@ -26,8 +26,8 @@ public enum Objective {
         return label;
     }
 
-    public static Objective parse(String s) {
-        for (Objective o : values()) if (o.label.equals(s)) return o;
+    public static FigureOfMerit parse(String s) {
+        for (FigureOfMerit o : values()) if (o.label.equals(s)) return o;
         throw new InputException("--objective '" + s + "' is not one of cls, discovery, sigma, bce");
     }
 }
