@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import org.infera.core.cli.StepMain;
 import org.infera.core.cli.VersionProvider;
 import org.infera.nn.train.TrainingLoop;
+import org.infera.train.MlpOptions;
+import org.infera.train.ResidentOptions;
 import org.infera.train.TrainingOptions;
 import org.infera.train.TrainingShards;
 import picocli.CommandLine.Command;
@@ -19,6 +21,12 @@ import picocli.CommandLine.Option;
 public final class ClassifierCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions options;
+
+    @Mixin
+    MlpOptions mlp;
+
+    @Mixin
+    ResidentOptions resident;
 
     @Option(names = "--epochs", defaultValue = "50", description = "Maximum number of epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -38,10 +46,11 @@ public final class ClassifierCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.validate(epochs, batchSize, patience);
-        TrainingShards shards = options.shards();
-        ClassifierObjective objective = new ClassifierObjective(options, shards, batchSize);
+        mlp.validate();
+        TrainingShards shards = resident.shards(options.samples);
+        ClassifierObjective objective = new ClassifierObjective(options.seed, mlp, shards, batchSize);
         Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate)).build();
-        TrainingLoop.run(options.settings(1, objective.features(), batchSize, epochs, patience, adam), objective);
+        TrainingLoop.run(options.settings(mlp, 1, objective.features(), batchSize, epochs, patience, adam), objective);
         return 0;
     }
 }

@@ -14,21 +14,23 @@ import org.infera.core.random.Rng;
 import org.infera.nn.NetworkSpec;
 import org.infera.nn.train.BatchLoss;
 import org.infera.nn.train.Objective;
-import org.infera.train.TrainingOptions;
+import org.infera.train.MlpOptions;
 import org.infera.train.TrainingShards;
 
 /** The cross-entropy classifier of signal against all backgrounds: class-balanced weighted BCE on the logit. */
 final class ClassifierObjective implements Objective {
     private static final int VALIDATION_BATCH = 65536;
-    private final TrainingOptions options;
+    private final long seed;
+    private final MlpOptions mlp;
     private final TrainingShards shards;
     private final NetworkSpec draft;
     private final int batchSize;
     private final Function<Integer, Batches> train;
     private final Function<Integer, Batches> validation;
 
-    ClassifierObjective(TrainingOptions options, TrainingShards shards, int batchSize) {
-        this.options = options;
+    ClassifierObjective(long seed, MlpOptions mlp, TrainingShards shards, int batchSize) {
+        this.seed = seed;
+        this.mlp = mlp;
         this.shards = shards;
         this.batchSize = batchSize;
         double[] mean = shards.mean();
@@ -38,8 +40,8 @@ final class ClassifierObjective implements Objective {
     }
 
     private NetworkSpec spec(double[] mean, double[] std, int epochsRun, int bestEpoch, double bestLoss) {
-        return new NetworkSpec("classifier", List.of(shards.run().features()), mean, std, options.hidden, options.activation, 1,
-                options.seed, epochsRun, bestEpoch, bestLoss, Engine.getDjlVersion(), null, null);
+        return new NetworkSpec("classifier", List.of(shards.run().features()), mean, std, mlp.hidden, mlp.activation, 1, seed,
+                epochsRun, bestEpoch, bestLoss, Engine.getDjlVersion(), null, null);
     }
 
     /** Each shard's events of a split as batches, with class weights balanced over all shards. */

@@ -17,6 +17,8 @@ import org.infera.core.data.Split;
 import org.infera.nn.NetworkSpec;
 import org.infera.nn.train.TrainingLoop;
 import org.infera.train.BenchmarkOptions;
+import org.infera.train.MlpOptions;
+import org.infera.train.ResidentOptions;
 import org.infera.train.TrainingOptions;
 import org.infera.train.TrainingShards;
 import picocli.CommandLine.Command;
@@ -34,6 +36,12 @@ public final class InfernoCommand implements Callable<Integer> {
 
     @Mixin
     TrainingOptions options;
+
+    @Mixin
+    MlpOptions mlp;
+
+    @Mixin
+    ResidentOptions resident;
 
     @Mixin
     BenchmarkOptions target;
@@ -64,15 +72,16 @@ public final class InfernoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         options.validate(epochs, batchSize, patience);
+        mlp.validate();
         Checks.positive("--temperature", temperature);
         if (bins < 2 || bins > 10_000) throw new InputException.BadOption("--bins", "--bins must lie in 2..10000, got " + bins);
 
         Analysis analysis = Analysis.read(target.analysisFile);
         FisherLayout layout = FisherLayout.of(analysis, target.benchmark);
-        ProcessShards data = ProcessShards.open(options, analysis, target.analysisFile);
+        ProcessShards data = ProcessShards.open(resident.shards(options.samples), analysis, target.analysisFile);
         TrainingShards shards = data.shards();
-        NetworkSpec draft = new NetworkSpec("inferno", data.features(), data.mean(), data.std(), options.hidden,
-                options.activation, bins, options.seed, 0, 0, Double.NaN, Engine.getDjlVersion(), temperature, target.benchmark);
+        NetworkSpec draft = new NetworkSpec("inferno", data.features(), data.mean(), data.std(), mlp.hidden,
+                mlp.activation, bins, options.seed, 0, 0, Double.NaN, Engine.getDjlVersion(), temperature, target.benchmark);
         Map<Integer, double[][][]> approximateTrain = new HashMap<>(), approximateValidation = new HashMap<>();
         ShiftedEvents.load(shifted, analysis, layout, shards.run().features(), approximateTrain, approximateValidation);
         Function<Integer, InfernoData> train = shards.prepared(Split.TRAIN,
@@ -82,7 +91,7 @@ public final class InfernoCommand implements Callable<Integer> {
         InfernoObjective objective = new InfernoObjective(data, new InfernoLoss(temperature, layout), draft, batchSize,
                 train, validation);
         Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate)).build();
-        TrainingLoop.run(options.settings(bins, draft.mean().length, batchSize, epochs, patience, adam), objective);
+        TrainingLoop.run(options.settings(mlp, bins, draft.mean().length, batchSize, epochs, patience, adam), objective);
         return 0;
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;
-import org.infera.train.TrainingOptions;
 import org.infera.train.TrainingShards;
 
 /**
@@ -15,8 +14,7 @@ import org.infera.train.TrainingShards;
  */
 public record ProcessShards(TrainingShards shards, int[][] trainSizes, double[] mean, double[] std) {
 
-    public static ProcessShards open(TrainingOptions options, Analysis analysis, Path analysisFile) {
-        TrainingShards shards = options.shards();
+    public static ProcessShards open(TrainingShards shards, Analysis analysis, Path analysisFile) {
         SamplesFile run = shards.run();
         analysis.requireMatches(run.features(), run.processes(), shards.path(0), analysisFile);
         int[][] trainSizes = shards.processSizesOfEveryShard(Split.TRAIN);

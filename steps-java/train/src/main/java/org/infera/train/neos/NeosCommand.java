@@ -14,6 +14,8 @@ import org.infera.core.data.Split;
 import org.infera.nn.NetworkSpec;
 import org.infera.nn.train.TrainingLoop;
 import org.infera.train.BenchmarkOptions;
+import org.infera.train.MlpOptions;
+import org.infera.train.ResidentOptions;
 import org.infera.train.TrainingOptions;
 import org.infera.train.TrainingShards;
 import org.infera.train.inferno.InfernoData;
@@ -35,6 +37,12 @@ public final class NeosCommand implements Callable<Integer> {
 
     @Mixin
     TrainingOptions options;
+
+    @Mixin
+    MlpOptions mlp;
+
+    @Mixin
+    ResidentOptions resident;
 
     @Mixin
     BenchmarkOptions target;
@@ -72,6 +80,7 @@ public final class NeosCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         options.validate(epochs, batchSize, patience);
+        mlp.validate();
         Checks.positive("--temperature", temperature);
         if (bins < 2 || bins > 10_000) throw new InputException.BadOption("--bins", "--bins must lie in 2..10000, got " + bins);
         if (!(mu > 0) || !Double.isFinite(mu)) throw new InputException("--mu must be positive and finite, got " + mu);
@@ -85,17 +94,17 @@ public final class NeosCommand implements Callable<Integer> {
 
         Analysis analysis = Analysis.read(target.analysisFile);
         Figure figure = Figure.of(merit, histogram, analysis, target.benchmark, mu);
-        ProcessShards data = ProcessShards.open(options, analysis, target.analysisFile);
+        ProcessShards data = ProcessShards.open(resident.shards(options.samples), analysis, target.analysisFile);
         TrainingShards shards = data.shards();
-        NetworkSpec draft = new NetworkSpec("neos", data.features(), data.mean(), data.std(), options.hidden,
-                options.activation, histogram.outputs(), options.seed, 0, 0, Double.NaN, Engine.getDjlVersion(),
+        NetworkSpec draft = new NetworkSpec("neos", data.features(), data.mean(), data.std(), mlp.hidden,
+                mlp.activation, histogram.outputs(), options.seed, 0, 0, Double.NaN, Engine.getDjlVersion(),
                 kde ? null : temperature, target.benchmark, histogram.kind(), kde ? bandwidth : null, bins);
         Function<Integer, InfernoData> train = shards.prepared(Split.TRAIN, s -> new InfernoData(draft, s, analysis, figure.layout()));
         Function<Integer, InfernoData> validation = shards.prepared(Split.VALIDATION,
                 s -> new InfernoData(draft, s, analysis, figure.layout()));
         NeosObjective objective = new NeosObjective(figure, batchSize, data, draft, train, validation);
         Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate)).build();
-        TrainingLoop.run(options.settings(histogram.outputs(), draft.mean().length, batchSize, epochs, patience, adam), objective);
+        TrainingLoop.run(options.settings(mlp, histogram.outputs(), draft.mean().length, batchSize, epochs, patience, adam), objective);
         return 0;
     }
 }
