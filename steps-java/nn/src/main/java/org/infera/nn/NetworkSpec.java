@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.infera.core.cli.InputException;
+import org.infera.nn.statistics.StatisticKind;
 import org.infera.core.io.StrictJson;
 
 /**
@@ -70,7 +71,7 @@ public record NetworkSpec(
     }
 
     /** The kinds of network infera trains. */
-    public static final List<String> KINDS = List.of("classifier", "inferno", "neos", "sally");
+    public static final List<String> KINDS = StatisticKind.ids();
     /** The largest standardisation mean or width: beyond it float32 inputs lose all resolution. */
     public static final double MAX_STANDARDISATION = 1e30;
     /** The largest layer or output count a model may declare (more is a corrupt file, not a network). */

@@ -3,6 +3,7 @@ package org.infera.shift;
 import java.nio.file.Path;
 import org.infera.core.cli.InputException;
 import org.infera.nn.NetworkSpec;
+import org.infera.nn.statistics.StatisticKind;
 
 /** How a trained network's outputs become the binned summary statistic. */
 abstract class Statistic {
@@ -18,13 +19,14 @@ abstract class Statistic {
     abstract double value(float[] outputs);
 
     static Statistic of(NetworkSpec spec, int bins, Path model) {
-        return switch (spec.kind()) {
-            case "classifier" -> new ClassifierProbability(bins);
-            case "inferno" -> new Argmax(spec.outputs());
+        StatisticKind kind = StatisticKind.of(spec.kind()).orElseThrow();   // model.json was checked against the registry
+        return switch (kind) {
+            case CLASSIFIER -> new ClassifierProbability(bins);
+            case INFERNO -> new Argmax(spec.outputs());
             // a kde-trained neos network has one output whose sigmoid was binned in [0, 1]
-            case "neos" -> "kde".equals(spec.histogram()) ? new ClassifierProbability(spec.bins()) : new Argmax(spec.outputs());
-            default -> throw new InputException.ModelProblem(model.resolve("model.json"), "$.kind", "statistic kind '" + spec.kind()
-                    + "' has no templates (classifier, inferno, neos)");
+            case NEOS -> "kde".equals(spec.histogram()) ? new ClassifierProbability(spec.bins()) : new Argmax(spec.outputs());
+            case SALLY -> throw new InputException.ModelProblem(model.resolve("model.json"), "$.kind", "statistic kind '"
+                    + spec.kind() + "' has no templates: it is of the " + kind.family() + " family, not binned");
         };
     }
 

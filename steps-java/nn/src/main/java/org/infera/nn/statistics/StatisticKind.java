@@ -1,0 +1,105 @@
+package org.infera.nn.statistics;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The one list of the statistics infera trains. For each: the train sub-command that makes it (its name),
+ * its family (how the shift step applies its network and how the fit step treats what shift wrote), whether
+ * it is trained for one benchmark of the analysis (pipeline name {@code <kind>_bm<k>}), and the pipeline
+ * parameter behind each of its training options. The pipeline reads this list from conf/statistics.json,
+ * which a test keeps equal to it; adding a statistic is a line here and its trainer's package.
+ */
+public enum StatisticKind {
+    CLASSIFIER("classifier", Family.BINNED, false, options(
+            "--epochs", "epochs", "--batch-size", "batch_size", "--learning-rate", "learning_rate",
+            "--patience", "patience", "--hidden", "hidden")),
+    INFERNO("inferno", Family.BINNED, true, options(
+            "--epochs", "inferno_epochs", "--batch-size", "inferno_batch_size", "--learning-rate", "inferno_learning_rate",
+            "--patience", "inferno_patience", "--hidden", "hidden", "--bins", "bins", "--temperature", "inferno_temperature")),
+    NEOS("neos", Family.BINNED, true, options(
+            "--objective", "neos_objective", "--mu", "neos_mu", "--epochs", "neos_epochs", "--batch-size", "neos_batch_size",
+            "--learning-rate", "neos_learning_rate", "--patience", "neos_patience", "--hidden", "hidden", "--bins", "bins",
+            "--temperature", "neos_temperature", "--histogram", "neos_histogram", "--bandwidth", "neos_bandwidth")),
+    SALLY("sally", Family.SCORE, false, options(
+            "--epochs", "sally_epochs", "--batch-size", "sally_batch_size", "--patience", "sally_patience",
+            "--hidden", "sally_hidden"));
+
+    /** How a statistic is used after training. */
+    public enum Family {
+        /** Binned templates, nominal and shifted, fitted by a binned profile likelihood (workflow binned). */
+        BINNED,
+        /** The estimated score of each event, for Fisher information and limits on θ (workflow score). */
+        SCORE
+    }
+
+    private static final Pattern PER_BENCHMARK = Pattern.compile("([a-z]+)_bm(\\d+)");
+
+    private final String id;
+    private final Family family;
+    private final boolean perBenchmark;
+    private final Map<String, String> pipelineOptions;
+
+    StatisticKind(String id, Family family, boolean perBenchmark, Map<String, String> pipelineOptions) {
+        this.id = id;
+        this.family = family;
+        this.perBenchmark = perBenchmark;
+        this.pipelineOptions = pipelineOptions;
+    }
+
+    /** The kind's name: the train sub-command, model.json's kind. */
+    public String id() {
+        return id;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    public boolean perBenchmark() {
+        return perBenchmark;
+    }
+
+    /** Each training option (in the order they are passed) and the pipeline parameter it takes its value from. */
+    public Map<String, String> pipelineOptions() {
+        return pipelineOptions;
+    }
+
+    public static Optional<StatisticKind> of(String id) {
+        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(StatisticKind::id).toList();
+    }
+
+    /** The kind and benchmark of a pipeline statistic name ({@code classifier}, {@code inferno_bm4}), if it is one. */
+    public static Optional<Named> parse(String name) {
+        Matcher m = PER_BENCHMARK.matcher(name);
+        if (m.matches()) {
+            return of(m.group(1)).filter(StatisticKind::perBenchmark).map(k -> new Named(k, Integer.parseInt(m.group(2))));
+        }
+        return of(name).filter(k -> !k.perBenchmark).map(k -> new Named(k, null));
+    }
+
+    /** A statistic as the pipeline names it: a kind, with the benchmark it is trained for where it has one. */
+    public record Named(StatisticKind kind, Integer benchmark) { }
+
+    /** The regular expression of one pipeline statistic name of the given family. */
+    public static String namePattern(Family family) {
+        return Arrays.stream(values()).filter(k -> k.family == family)
+                .map(k -> k.perBenchmark ? k.id + "_bm\\d+" : k.id).collect(Collectors.joining("|"));
+    }
+
+    private static Map<String, String> options(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) map.put(pairs[i], pairs[i + 1]);
+        return map;
+    }
+}
