@@ -15,7 +15,7 @@ process SHIFT {
     script:
     def args = task.ext.args ?: ''
     """
-    infera-shift \\
+    infera-shift templates \\
         --model ${model} \\
         --samples ${samples} \\
         --analysis ${analysis} \\

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 import org.infera.augment.AugmentCommand;
 import org.infera.core.cli.StepMain;
 import org.infera.fit.FitCommand;
-import org.infera.shift.ShiftCommand;
+import org.infera.shift.TemplatesCommand;
 import org.infera.simulate.SimulateCommand;
 import org.infera.train.TrainCommand;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,7 +87,7 @@ class BadInputTableTest {
         model = good.resolve("model");
         ok(new TrainCommand(), "classifier", "--samples", samples.toString(), "--seed", "1", "--epochs", "1", "--hidden", "4", "-o", model.toString());
         templates = good.resolve("templates.h5");
-        ok(new ShiftCommand(), "--model", model.toString(), "--samples", samples.toString(), "--analysis", analysis.toString(), "--bins", "4",
+        ok(new TemplatesCommand(), "--model", model.toString(), "--samples", samples.toString(), "--analysis", analysis.toString(), "--bins", "4",
                 "-o", templates.toString());
         eft = good.resolve("eft.h5");
         ok(new SimulateCommand(), "--model", "eft-toy", "--events", "600", "--seed", "1", "-o", eft.toString());
@@ -165,7 +165,7 @@ class BadInputTableTest {
     }
 
     static Reader shiftSamples(String split) {
-        return reader("shift --split " + split, ShiftCommand::new, "--model", model.toString(), "--samples", "BAD", "--analysis", analysis.toString(),
+        return reader("shift --split " + split, TemplatesCommand::new, "--model", model.toString(), "--samples", "BAD", "--analysis", analysis.toString(),
                 "--bins", "4", "--split", split, "-o", "OUT/t.h5");
     }
 
@@ -408,7 +408,7 @@ class BadInputTableTest {
         add("train: the same samples twice", TrainCommand::new, List.of("classifier", "--samples", samples.toString(), samples.toString(), "--seed", "1",
                 "--epochs", "1", "-o", dir.resolve("m").toString()), samples.toString(), dir, "given twice");
         dir = caseDir();
-        add("shift: samples of another analysis", ShiftCommand::new, List.of("--model", model.toString(), "--samples", samples.toString(), "--analysis",
+        add("shift: samples of another analysis", TemplatesCommand::new, List.of("--model", model.toString(), "--samples", samples.toString(), "--analysis",
                 REPO.resolve("params/analysis/neos-blobs.json").toString(), "-o", dir.resolve("t.h5").toString()), samples.toString(), dir, "features");
     }
 
@@ -572,7 +572,7 @@ class BadInputTableTest {
     private static void analysisMutations() throws IOException {
         Reader fit = reader("fit benchmarks", FitCommand::new, "benchmarks", "--templates", "nn=" + templates, "--analysis", "BAD", "--scan-points", "5",
                 "--outdir", "OUT/fit");
-        Reader shift = reader("shift", ShiftCommand::new, "--model", model.toString(), "--samples", samples.toString(), "--analysis", "BAD", "--bins", "4",
+        Reader shift = reader("shift", TemplatesCommand::new, "--model", model.toString(), "--samples", samples.toString(), "--analysis", "BAD", "--bins", "4",
                 "-o", "OUT/t.h5");
         int[] k = {0};
         jsonMutations(analysis, "analysis.json", (name, bad) -> addRead(k[0]++ % 2 == 0 ? fit : shift, "analysis " + name, bad, bad.getParent(),
@@ -613,7 +613,7 @@ class BadInputTableTest {
     }
 
     private static void modelMutations() throws IOException {
-        Reader shift = reader("shift", ShiftCommand::new, "--model", "BAD", "--samples", samples.toString(), "--analysis", analysis.toString(), "--bins", "4",
+        Reader shift = reader("shift", TemplatesCommand::new, "--model", "BAD", "--samples", samples.toString(), "--analysis", analysis.toString(), "--bins", "4",
                 "-o", "OUT/t.h5");
         Reader fisher = reader("fit fisher --mode sally", FitCommand::new, "fisher", "--events", eft.toString(), "--theta", "0,0", "--luminosity", "10",
                 "--mode", "sally", "--model", "BAD");
@@ -790,7 +790,7 @@ class BadInputTableTest {
                         "--hidden", "4", "-o", "OUT"), "-o"),
                 new Writer("train sally -o", TrainCommand::new, List.of("sally", "--samples", score.toString(), "--seed", "1", "--epochs", "1",
                         "--hidden", "4", "-o", "OUT"), "-o"),
-                new Writer("shift -o", ShiftCommand::new, List.of("--model", model.toString(), "--samples", samples.toString(), "--analysis",
+                new Writer("shift -o", TemplatesCommand::new, List.of("--model", model.toString(), "--samples", samples.toString(), "--analysis",
                         analysis.toString(), "--bins", "4", "-o", "OUT"), "-o"),
                 new Writer("fit benchmarks --outdir", FitCommand::new, List.of("benchmarks", "--templates", "nn=" + templates, "--analysis",
                         analysis.toString(), "--scan-points", "5", "--outdir", "OUT"), "--outdir"),
@@ -848,7 +848,7 @@ class BadInputTableTest {
         for (String bins : List.of("0", "-2", "100000000")) {
             options.add(new Object[] {"limits --bins " + bins, (Supplier<Object>) FitCommand::new, "--bins",
                     List.of("limits", "--events", eft.toString(), "--model", sally.toString(), "--luminosity", "10", "--grid", "-1:1:3,-1:1:3", "--bins", bins)});
-            options.add(new Object[] {"shift --bins " + bins, (Supplier<Object>) ShiftCommand::new, "--bins",
+            options.add(new Object[] {"shift --bins " + bins, (Supplier<Object>) TemplatesCommand::new, "--bins",
                     List.of("--model", model.toString(), "--samples", samples.toString(), "--analysis", analysis.toString(), "--bins", bins, "-o", "OUT")});
             options.add(new Object[] {"train inferno --bins " + bins, (Supplier<Object>) TrainCommand::new, "--bins",
                     List.of("inferno", "--samples", samples.toString(), "--analysis", analysis.toString(), "--benchmark", "0", "--seed", "1", "--bins", bins,

@@ -78,7 +78,8 @@ class StepHelpTest {
                 {"neos_bandwidth", "train", "neos", "--bandwidth"}, {"neos_mu", "train", "neos", "--mu"},
                 {"sally_hidden", "train", "sally", "--hidden"}, {"sally_epochs", "train", "sally", "--epochs"},
                 {"sally_batch_size", "train", "sally", "--batch-size"},
-                {"bins", "shift", "", "--bins"}, {"template_split", "shift", "", "--split"}, {"device", "shift", "", "--device"},
+                {"bins", "shift", "templates", "--bins"}, {"template_split", "shift", "templates", "--split"},
+                {"device", "shift", "templates", "--device"},
                 {"scan_points", "fit", "benchmarks", "--scan-points"}, {"scan_range", "fit", "benchmarks", "--scan-range"},
                 {"limits_bins", "fit", "limits", "--bins"}};
         List<String> problems = new ArrayList<>();

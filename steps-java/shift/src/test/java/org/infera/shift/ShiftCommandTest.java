@@ -36,7 +36,7 @@ class ShiftCommandTest {
     }
 
     private static int shift(Path out, String... extra) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--model", model.toString(), "--samples",
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("templates", "--model", model.toString(), "--samples",
                 samples.toString(), "--analysis", analysis.toString(), "-o", out.toString()));
         args.addAll(java.util.List.of(extra));
         return StepMain.execute(new ShiftCommand(), args.toArray(new String[0]));
@@ -89,7 +89,7 @@ class ShiftCommandTest {
         }
         Path one = dir.resolve("whole.h5"), two = dir.resolve("halves.h5");
         assertEquals(0, shift(one));
-        assertEquals(0, StepMain.execute(new ShiftCommand(), "--model", model.toString(), "--samples", halves[1].toString(), halves[0].toString(),
+        assertEquals(0, StepMain.execute(new ShiftCommand(), "templates", "--model", model.toString(), "--samples", halves[1].toString(), halves[0].toString(),
                 "--analysis", analysis.toString(), "-o", two.toString()));
         TemplatesFile a = TemplatesFile.read(one), b = TemplatesFile.read(two);
         for (int p = 0; p < 2; p++) {
@@ -105,9 +105,9 @@ class ShiftCommandTest {
         assertEquals(2, shift(out, "--bins", "0"));
         assertEquals(2, shift(out, "--split", "holdout"));
         Path other = Files.writeString(dir.resolve("other.json"), Files.readString(analysis).replace("\"x2\"", "\"x3\""));
-        assertEquals(2, StepMain.execute(new ShiftCommand(), "--model", model.toString(), "--samples", samples.toString(),
+        assertEquals(2, StepMain.execute(new ShiftCommand(), "templates", "--model", model.toString(), "--samples", samples.toString(),
                 "--analysis", other.toString(), "-o", out.toString()));
-        assertEquals(2, StepMain.execute(new ShiftCommand(), "--model", dir.toString(), "--samples", samples.toString(),
+        assertEquals(2, StepMain.execute(new ShiftCommand(), "templates", "--model", dir.toString(), "--samples", samples.toString(),
                 "--analysis", analysis.toString(), "-o", out.toString()));
         assertFalse(Files.exists(out));
     }
@@ -124,7 +124,7 @@ class ShiftCommandTest {
         ModelFixtures.untrained(inferno, new NetworkSpec("inferno", List.of(file.features()), mean,
                 Standardisation.std(file.split(Split.TRAIN).x(), mean), List.of(16), "relu", 6, 1, 2, 2, 0.5, "test", 0.1, 1));
         Path out = dir.resolve("inferno.h5");
-        assertEquals(0, StepMain.execute(new ShiftCommand(), "--model", inferno.toString(), "--samples", samples.toString(),
+        assertEquals(0, StepMain.execute(new ShiftCommand(), "templates", "--model", inferno.toString(), "--samples", samples.toString(),
                 "--analysis", analysis.toString(), "--statistic", "inferno_bm1", "-o", out.toString()));
         TemplatesFile t = TemplatesFile.read(out);
         assertEquals(6, t.bins(), "one bin per softmax output, whatever --bins says");

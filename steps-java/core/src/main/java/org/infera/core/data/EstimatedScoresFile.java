@@ -1,0 +1,62 @@
+package org.infera.core.data;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.infera.core.cli.InputException;
+import org.infera.core.hdf5.H5Input;
+import org.infera.core.hdf5.H5Output;
+
+/**
+ * The score t̂(x) a trained network estimates for each event of one weighted events file (format
+ * "estimated_scores", version 1; see docs/data-contract.md): what the shift step writes for the statistics of the
+ * score family (SALLY), so that the fit step reads numbers and never a network. One file per events file, named
+ * as it and recording its name and event count, so a file cannot be paired with the wrong events.
+ *
+ * @param score [event, parameter], the events in the order of the events file
+ */
+public record EstimatedScoresFile(String eventsFile, long events, String kind, String[] parameters, String[] observables,
+                                  double[][] score) {
+    public static final String FORMAT = "estimated_scores";
+    public static final long VERSION = 1;
+
+    public void write(Path target) {
+        H5Output.write(target, FORMAT, VERSION, out -> out
+                .attribute("", "events_file", eventsFile)
+                .attribute("", "events", events)
+                .attribute("", "kind", kind)
+                .dataset("parameters/names", parameters)
+                .dataset("observables/names", observables)
+                .dataset("score", score));
+    }
+
+    public static EstimatedScoresFile read(Path path) {
+        try (H5Input in = H5Input.open(path, FORMAT, VERSION)) {
+            String[] parameters = in.strings1d("parameters/names", -1);
+            String[] observables = in.strings1d("observables/names", -1);
+            long events = in.longAttribute("", "events");
+            double[][] score = in.doubles2d("score", parameters.length);
+            if (score.length != events) throw in.bad("score", score.length + " rows, but the attribute 'events' says " + events);
+            return new EstimatedScoresFile(in.stringAttribute("", "events_file"), events, in.stringAttribute("", "kind"),
+                    parameters, observables, score);
+        }
+    }
+
+    /**
+     * The scores of one events file from the directory the shift step wrote (a file of the same name there),
+     * checked to be those of that file: its name, event count, parameters and observables.
+     */
+    public static EstimatedScoresFile forEvents(Path directory, Path eventsPath, MadMinerEventFile events) {
+        Path path = directory.resolve(eventsPath.getFileName().toString());
+        EstimatedScoresFile scores = read(path);
+        String name = eventsPath.getFileName().toString();
+        if (!scores.eventsFile.equals(name) || scores.events != events.events()
+                || !Arrays.equals(scores.parameters, events.parameters())
+                || !Arrays.equals(scores.observables, events.observables())) {
+            throw new InputException.Mismatch(path, "attribute 'events_file'", "the scores of " + scores.eventsFile + " (" + scores.events + " events, "
+                    + "parameters " + Arrays.toString(scores.parameters) + ", observables " + Arrays.toString(scores.observables)
+                    + "), not of " + eventsPath + " (" + events.events() + " events, parameters "
+                    + Arrays.toString(events.parameters()) + ", observables " + Arrays.toString(events.observables()) + ")");
+        }
+        return scores;
+    }
+}
