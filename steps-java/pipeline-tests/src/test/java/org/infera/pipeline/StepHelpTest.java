@@ -92,7 +92,7 @@ class StepHelpTest {
                 problems.add(row[1] + " " + row[2] + ": no option " + row[3]);
                 continue;
             }
-            String java = option.defaultValue() == null ? "null" : option.defaultValue();
+            String java = option.defaultValueString() == null ? "null" : option.defaultValueString();
             String expected = schema.get(row[0]);
             boolean equal = java.equals(expected);
             try {

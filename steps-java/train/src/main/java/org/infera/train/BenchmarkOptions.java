@@ -8,7 +8,7 @@ public final class BenchmarkOptions {
     @Option(paramLabel = "analysis.json", names = "--analysis", required = true, description = "Analysis definition (JSON): processes, nuisances, benchmarks.")
     public Path analysisFile;
 
-    @Option(names = "--benchmark", required = true,
+    @Option(names = "--benchmark", required = true, paramLabel = "K",
             description = "Benchmark whose floating parameters and constraints the objective uses.")
     public int benchmark;
 }

@@ -5,21 +5,14 @@ import org.infera.core.cli.Checks;
 import org.infera.nn.NetworkSpec;
 import picocli.CommandLine.Option;
 
-/** The network of the binned statistics (classifier, INFERNO, neos): an MLP's hidden layers and activation (a mixin). */
+/** A trainer's network: an MLP's hidden layers and activation (a mixin; defaults from TrainingDefaults). */
 public final class MlpOptions {
-    @Option(names = "--hidden", defaultValue = "100,100", split = ",", paramLabel = "<units>",
+    @Option(names = "--hidden", split = ",", paramLabel = "<units>",
             description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
     public List<Integer> hidden;
 
-    @Option(names = "--activation", defaultValue = "relu", description = "relu or tanh (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", paramLabel = "relu|tanh", description = "relu or tanh (default: ${DEFAULT-VALUE}).")
     public String activation;
-
-    public static MlpOptions of(List<Integer> hidden, String activation) {
-        MlpOptions mlp = new MlpOptions();
-        mlp.hidden = hidden;
-        mlp.activation = activation;
-        return mlp;
-    }
 
     public void validate() {
         for (int h : hidden) Checks.count("--hidden", h, NetworkSpec.MAX_UNITS);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.infera.core.cli.Checks;
 import org.infera.nn.train.TrainingLoop;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every kind of statistic is trained with (a Picocli mixin). */
@@ -20,25 +21,28 @@ public final class TrainingOptions {
             description = "(Initial) learning rate of the optimiser (default: ${DEFAULT-VALUE}).")
     public double learningRate;
 
-    @Option(names = "--device", defaultValue = "auto",
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
             description = "auto (a GPU when DJL sees one), cpu or gpu (default: ${DEFAULT-VALUE}).")
     public String device;
 
-    @Option(names = "--seed", required = true, description = "Seed of the weight initialisation and batch order.")
+    @Option(names = "--seed", required = true, paramLabel = "SEED", description = "Seed of the weight initialisation and batch order.")
     public long seed;
 
-    /** Checks the shared options and the command's own epoch, batch and patience values. */
-    public void validate(int epochs, int batchSize, int patience) {
-        Checks.positive("--epochs", epochs);
-        Checks.positive("--batch-size", batchSize);
+    @Mixin
+    public EpochOptions epoch;
+
+    @Mixin
+    public MlpOptions mlp;
+
+    public void validate() {
+        epoch.validate();
+        mlp.validate();
         Checks.positiveAtMost("--learning-rate", learningRate, 10);
-        Checks.nonNegative("--patience", patience);
     }
 
-    /** The training loop's settings: these options with the command's network, sizes and optimiser. */
-    public TrainingLoop.Settings settings(MlpOptions mlp, int outputs, int features, int batchSize, int epochs, int patience,
-                                          Optimizer optimizer) {
-        return new TrainingLoop.Settings(out, seed, device, mlp.hidden, mlp.activation, outputs, features, batchSize, epochs,
-                patience, optimizer);
+    /** The training loop's settings: these options with the command's network and optimiser. */
+    public TrainingLoop.Settings settings(int outputs, int features, Optimizer optimizer) {
+        return new TrainingLoop.Settings(out, seed, device, mlp.hidden, mlp.activation, outputs, features, epoch.batchSize,
+                epoch.epochs, epoch.patience, optimizer);
     }
 }

@@ -12,22 +12,27 @@ import java.util.stream.Collectors;
 /**
  * The one list of the statistics infera trains. For each: the train sub-command that makes it (its name),
  * its family (how the shift step applies its network and how the fit step treats what shift wrote), whether
- * it is trained for one benchmark of the analysis (pipeline name {@code <kind>_bm<k>}), and the pipeline
- * parameter behind each of its training options. The pipeline reads this list from conf/statistics.json,
+ * it is trained for one benchmark of the analysis (pipeline name {@code <kind>_bm<k>}), its trainer's own
+ * defaults of the options every trainer has (standalone use), and the pipeline parameter behind each of its
+ * training options. The pipeline reads this list from conf/statistics.json,
  * which a test keeps equal to it; adding a statistic is a line here and its trainer's package.
  */
 public enum StatisticKind {
-    CLASSIFIER("classifier", Family.BINNED, false, options(
+    CLASSIFIER("classifier", Family.BINNED, false, options("--hidden", "100,100", "--activation", "relu",
+            "--epochs", "50", "--batch-size", "256", "--patience", "5"), options(
             "--epochs", "epochs", "--batch-size", "batch_size", "--learning-rate", "learning_rate",
             "--patience", "patience", "--hidden", "hidden")),
-    INFERNO("inferno", Family.BINNED, true, options(
+    INFERNO("inferno", Family.BINNED, true, options("--hidden", "100,100", "--activation", "relu", "--epochs", "100", "--batch-size", "1000", "--patience", "10",
+            "--bins", "10", "--temperature", "0.1"), options(
             "--epochs", "inferno_epochs", "--batch-size", "inferno_batch_size", "--learning-rate", "inferno_learning_rate",
             "--patience", "inferno_patience", "--hidden", "hidden", "--bins", "bins", "--temperature", "inferno_temperature")),
-    NEOS("neos", Family.BINNED, true, options(
+    NEOS("neos", Family.BINNED, true, options("--hidden", "100,100", "--activation", "relu", "--epochs", "20", "--batch-size", "500", "--patience", "10",
+            "--bins", "4", "--temperature", "0.1"), options(
             "--objective", "neos_objective", "--mu", "neos_mu", "--epochs", "neos_epochs", "--batch-size", "neos_batch_size",
             "--learning-rate", "neos_learning_rate", "--patience", "neos_patience", "--hidden", "hidden", "--bins", "bins",
             "--temperature", "neos_temperature", "--histogram", "neos_histogram", "--bandwidth", "neos_bandwidth")),
-    SALLY("sally", Family.SCORE, false, options(
+    SALLY("sally", Family.SCORE, false, options("--hidden", "100", "--activation", "tanh", // MadMiner's SALLY network
+            "--epochs", "50", "--batch-size", "128", "--patience", "10"), options(
             "--epochs", "sally_epochs", "--batch-size", "sally_batch_size", "--patience", "sally_patience",
             "--hidden", "sally_hidden"));
 
@@ -44,13 +49,21 @@ public enum StatisticKind {
     private final String id;
     private final Family family;
     private final boolean perBenchmark;
+    private final Map<String, String> trainerDefaults;
     private final Map<String, String> pipelineOptions;
 
-    StatisticKind(String id, Family family, boolean perBenchmark, Map<String, String> pipelineOptions) {
+    StatisticKind(String id, Family family, boolean perBenchmark, Map<String, String> trainerDefaults,
+                  Map<String, String> pipelineOptions) {
         this.id = id;
         this.family = family;
         this.perBenchmark = perBenchmark;
+        this.trainerDefaults = trainerDefaults;
         this.pipelineOptions = pipelineOptions;
+    }
+
+    /** The trainer's defaults of the options whose sensible value depends on the kind (epochs, batch size, …). */
+    public Map<String, String> trainerDefaults() {
+        return trainerDefaults;
     }
 
     /** The kind's name: the train sub-command, model.json's kind. */

@@ -23,8 +23,15 @@ public interface Objective {
         BatchLoss loss(Trainer trainer, NDManager manager);
     }
 
-    /** The history plot: its title, the y axis and the map from a recorded loss to the plotted value. */
-    record HistoryPlot(String title, String yAxis, DoubleUnaryOperator transform) { }
+    /**
+     * The figure training minimises, as reported: its name (e.g. "σ_s"), the history plot's title, and the map
+     * from a recorded loss to the reported value (e.g. sqrt, for INFERNO's variance).
+     */
+    record Figure(String name, String plotTitle, DoubleUnaryOperator shown) {
+        double show(double loss) {
+            return shown.applyAsDouble(loss);
+        }
+    }
 
     /** The kind of statistic (the model's name); the progress bar's title says more. */
     String kind();
@@ -56,17 +63,29 @@ public interface Objective {
     /** The figure early stopping minimises, on the validation events, without gradients. */
     double validate(Trainer trainer);
 
-    /** The progress line of one epoch. */
-    String epochLine(int epoch, double train, double validation, double seconds);
+    Figure figure();
 
-    HistoryPlot historyPlot();
+    /** The progress line of one epoch. */
+    default String epochLine(int epoch, double train, double validation, double seconds) {
+        Figure f = figure();
+        return String.format("epoch %d: train %s %.6g, validation %.6g (%.2f s)", epoch, f.name(), f.show(train),
+                f.show(validation), seconds);
+    }
+
+    /** The model description before training: everything but the figures of the training itself. */
+    NetworkSpec draft();
 
     /** The model description once training has ended. */
-    NetworkSpec spec(int epochsRun, int bestEpoch, double bestLoss);
+    default NetworkSpec spec(int epochsRun, int bestEpoch, double bestLoss) {
+        return draft().withTraining(epochsRun, bestEpoch, bestLoss);
+    }
 
     /** Further files of the model directory, written with the best weights restored. */
     default void writeExtras(Path dir, Trainer trainer) throws IOException { }
 
     /** The last line printed on stderr. */
-    String summary(double bestLoss, int bestEpoch, int epochsRun);
+    default String summary(double bestLoss, int bestEpoch, int epochsRun) {
+        Figure f = figure();
+        return String.format("best validation %s %.6g at epoch %d of %d", f.name(), f.show(bestLoss), bestEpoch, epochsRun);
+    }
 }

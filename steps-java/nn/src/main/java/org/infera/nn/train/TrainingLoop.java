@@ -61,10 +61,10 @@ public final class TrainingLoop {
                 EarlyStopping stopping = epochs(trainer, block, history);
                 stopping.restoreBest();
                 NetworkSpec spec = objective.spec(history.size(), stopping.bestEpoch(), stopping.bestLoss());
-                Objective.HistoryPlot plot = objective.historyPlot();
+                Objective.Figure figure = objective.figure();
                 TrainedNetwork.save(settings.out(), spec, block, dir -> {
                     history.write(dir.resolve(TrainedNetwork.HISTORY));
-                    history.plot(dir.resolve("history.png"), plot.title(), plot.yAxis(), plot.transform());
+                    history.plot(dir.resolve("history.png"), figure.plotTitle(), figure.name(), figure.shown());
                     objective.writeExtras(dir, trainer);
                 });
                 System.err.println("infera-train: " + objective.summary(stopping.bestLoss(), stopping.bestEpoch(), history.size())

@@ -17,35 +17,25 @@ import org.infera.nn.train.Objective;
 import org.infera.train.MlpOptions;
 import org.infera.train.TrainingShards;
 
-/** The cross-entropy classifier of signal against all backgrounds: class-balanced weighted BCE on the logit. */
-final class ClassifierObjective implements Objective {
+/**
+ * The cross-entropy classifier of signal against all backgrounds: class-balanced weighted BCE on the logit.
+ *
+ * @param train each training shard's batches; validation, the same in large batches
+ */
+record ClassifierObjective(NetworkSpec draft, TrainingShards shards, int batchSize, Function<Integer, Batches> train,
+                           Function<Integer, Batches> validation) implements Objective {
     private static final int VALIDATION_BATCH = 65536;
-    private final long seed;
-    private final MlpOptions mlp;
-    private final TrainingShards shards;
-    private final NetworkSpec draft;
-    private final int batchSize;
-    private final Function<Integer, Batches> train;
-    private final Function<Integer, Batches> validation;
 
-    ClassifierObjective(long seed, MlpOptions mlp, TrainingShards shards, int batchSize) {
-        this.seed = seed;
-        this.mlp = mlp;
-        this.shards = shards;
-        this.batchSize = batchSize;
+    static ClassifierObjective of(long seed, MlpOptions mlp, TrainingShards shards, int batchSize) {
         double[] mean = shards.mean();
-        this.draft = spec(mean, shards.std(mean), 0, 0, Double.NaN);
-        this.train = batches(Split.TRAIN, batchSize);
-        this.validation = batches(Split.VALIDATION, VALIDATION_BATCH);
-    }
-
-    private NetworkSpec spec(double[] mean, double[] std, int epochsRun, int bestEpoch, double bestLoss) {
-        return new NetworkSpec("classifier", List.of(shards.run().features()), mean, std, mlp.hidden, mlp.activation, 1, seed,
-                epochsRun, bestEpoch, bestLoss, Engine.getDjlVersion(), null, null);
+        NetworkSpec draft = new NetworkSpec("classifier", List.of(shards.run().features()), mean, shards.std(mean), mlp.hidden,
+                mlp.activation, 1, seed, 0, 0, Double.NaN, Engine.getDjlVersion(), null, null);
+        return new ClassifierObjective(draft, shards, batchSize, batches(shards, draft, Split.TRAIN, batchSize),
+                batches(shards, draft, Split.VALIDATION, VALIDATION_BATCH));
     }
 
     /** Each shard's events of a split as batches, with class weights balanced over all shards. */
-    private Function<Integer, Batches> batches(Split split, int size) {
+    private static Function<Integer, Batches> batches(TrainingShards shards, NetworkSpec draft, Split split, int size) {
         long events = shards.size(split), signal = shards.signal(split);
         if (signal == 0 || signal == events) {
             throw new InputException.Value(shards.path(0), "dataset '" + split.group() + "/label'", "the " + split.group()
@@ -53,10 +43,6 @@ final class ClassifierObjective implements Objective {
                     + shards.shards() + " file(s): a classifier needs both");
         }
         return shards.prepared(split, sample -> new Batches(draft, sample, size, events, signal));
-    }
-
-    int features() {
-        return draft.mean().length;
     }
 
     @Override
@@ -108,22 +94,7 @@ final class ClassifierObjective implements Objective {
     }
 
     @Override
-    public String epochLine(int epoch, double train, double validation, double seconds) {
-        return String.format("epoch %d: train loss %.6f, validation loss %.6f (%.3f s)", epoch, train, validation, seconds);
-    }
-
-    @Override
-    public HistoryPlot historyPlot() {
-        return new HistoryPlot("classifier: class-balanced binary cross-entropy", "loss", v -> v);
-    }
-
-    @Override
-    public NetworkSpec spec(int epochsRun, int bestEpoch, double bestLoss) {
-        return spec(draft.mean(), draft.std(), epochsRun, bestEpoch, bestLoss);
-    }
-
-    @Override
-    public String summary(double bestLoss, int bestEpoch, int epochsRun) {
-        return String.format("best validation loss %.6f at epoch %d of %d", bestLoss, bestEpoch, epochsRun);
+    public Figure figure() {
+        return new Figure("loss", "classifier: class-balanced binary cross-entropy", v -> v);
     }
 }

@@ -10,15 +10,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.infera.core.analysis.Analysis;
-import org.infera.core.cli.Checks;
-import org.infera.core.cli.InputException;
 import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.Split;
 import org.infera.nn.NetworkSpec;
 import org.infera.nn.train.TrainingLoop;
-import org.infera.train.BenchmarkOptions;
-import org.infera.train.MlpOptions;
-import org.infera.train.ResidentOptions;
+import org.infera.train.ProfiledOptions;
+import org.infera.train.TrainingDefaults;
 import org.infera.train.TrainingOptions;
 import org.infera.train.TrainingShards;
 import picocli.CommandLine.Command;
@@ -26,72 +23,47 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "inferno", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        defaultValueProvider = TrainingDefaults.class,
         description = "Trains an INFERNO summary statistic (de Castro & Dorigo 2018): an MLP with softmax outputs "
                 + "(temperature τ) as soft bins, trained to minimise the expected variance of the signal yield, "
-                + "(I⁻¹)_ss of the Asimov Fisher information with the nuisances of one benchmark profiled and constrained. "
-                + "Nuisance derivatives come from each batch's events shifted to the nuisance's up and down values "
-                + "as declared in the analysis (exact mode), or from events simulated at those values (--shifted, "
-                + "approximate mode). The loss is printed as σ_s = sqrt((I⁻¹)_ss).")
+                + "(I⁻¹)_ss of the Asimov Fisher information with the nuisances of one benchmark profiled and "
+                + "constrained. Nuisance derivatives come from each batch's events shifted to the nuisance's up and down "
+                + "values as declared in the analysis (exact mode), or from events simulated at those values "
+                + "(--shifted, approximate mode). The loss is printed as σ_s = sqrt((I⁻¹)_ss).")
 public final class InfernoCommand implements Callable<Integer> {
-
     @Mixin
     TrainingOptions options;
 
     @Mixin
-    MlpOptions mlp;
-
-    @Mixin
-    ResidentOptions resident;
-
-    @Mixin
-    BenchmarkOptions target;
-
-    @Option(names = "--bins", defaultValue = "10", description = "Softmax outputs, the bins of the statistic (default: ${DEFAULT-VALUE}).")
-    int bins;
-
-    @Option(names = "--temperature", defaultValue = "0.1", description = "Softmax temperature τ (default: ${DEFAULT-VALUE}).")
-    double temperature;
-
-    @Option(names = "--epochs", defaultValue = "100", description = "Maximum number of epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(paramLabel = "N", names = "--batch-size", defaultValue = "1000", description = "Events of each process per batch (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    ProfiledOptions profiled;
 
     @Option(names = "--shifted", paramLabel = "NUISANCE=UP.h5,DOWN.h5",
             description = "Approximate mode for a nuisance: events files simulated at its up and down values (e.g. by "
-                    + "infera-simulate or an external generator); the nuisance's process's events there, not shifted copies "
-                    + "of the nominal ones, make its up and down soft histograms. The first 80%% of each file's events "
-                    + "train, the rest validate. Nuisances not named here are exact.")
+                    + "infera-simulate or an external generator); the nuisance's process's events there, not shifted "
+                    + "copies of the nominal ones, make its up and down soft histograms. The first 80%% of each file's "
+                    + "events train, the rest validate. Nuisances not named here are exact.")
     Map<String, String> shifted = new LinkedHashMap<>();
-
-    @Option(names = "--patience", defaultValue = "10",
-            description = "Stop after this many epochs without a lower validation loss (default: ${DEFAULT-VALUE}).")
-    int patience;
 
     @Override
     public Integer call() throws IOException {
-        options.validate(epochs, batchSize, patience);
-        mlp.validate();
-        Checks.positive("--temperature", temperature);
-        if (bins < 2 || bins > 10_000) throw new InputException.BadOption("--bins", "--bins must lie in 2..10000, got " + bins);
-
-        Analysis analysis = Analysis.read(target.analysisFile);
-        FisherLayout layout = FisherLayout.of(analysis, target.benchmark);
-        ProcessShards data = ProcessShards.open(resident.shards(options.samples), analysis, target.analysisFile);
+        options.validate();
+        Analysis analysis = Analysis.read(profiled.target.analysisFile);
+        FisherLayout layout = FisherLayout.of(analysis, profiled.target.benchmark);
+        ProcessShards data = ProcessShards.open(profiled.shards(options), analysis, profiled.target.analysisFile);
         TrainingShards shards = data.shards();
-        NetworkSpec draft = new NetworkSpec("inferno", data.features(), data.mean(), data.std(), mlp.hidden,
-                mlp.activation, bins, options.seed, 0, 0, Double.NaN, Engine.getDjlVersion(), temperature, target.benchmark);
+        NetworkSpec draft = new NetworkSpec("inferno", data.features(), data.mean(), data.std(), options.mlp.hidden,
+                options.mlp.activation, profiled.soft.bins, options.seed, 0, 0, Double.NaN, Engine.getDjlVersion(), profiled.soft.temperature,
+                profiled.target.benchmark);
         Map<Integer, double[][][]> approximateTrain = new HashMap<>(), approximateValidation = new HashMap<>();
         ShiftedEvents.load(shifted, analysis, layout, shards.run().features(), approximateTrain, approximateValidation);
         Function<Integer, InfernoData> train = shards.prepared(Split.TRAIN,
                 s -> new InfernoData(draft, s, analysis, layout, approximateTrain));
         Function<Integer, InfernoData> validation = shards.prepared(Split.VALIDATION,
                 s -> new InfernoData(draft, s, analysis, layout, approximateValidation));
-        InfernoObjective objective = new InfernoObjective(data, new InfernoLoss(temperature, layout), draft, batchSize,
-                train, validation);
+        InfernoObjective objective = new InfernoObjective(data, new InfernoLoss(profiled.soft.temperature, layout), draft,
+                options.epoch.batchSize, train, validation);
         Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate)).build();
-        TrainingLoop.run(options.settings(mlp, bins, draft.mean().length, batchSize, epochs, patience, adam), objective);
+        TrainingLoop.run(options.settings(profiled.soft.bins, draft.mean().length, adam), objective);
         return 0;
     }
 }

@@ -2,9 +2,13 @@ package org.infera.train.inferno;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;
+import org.infera.core.random.Rng;
+import org.infera.nn.train.Objective;
 import org.infera.train.TrainingShards;
 
 /**
@@ -25,6 +29,25 @@ public record ProcessShards(TrainingShards shards, int[][] trainSizes, double[] 
 
     public List<String> features() {
         return List.of(shards.run().features());
+    }
+
+    /** Makes the training loop's batch b of one shard's events in the given orders. */
+    public interface BatchMaker {
+        Objective.Batch of(InfernoData events, int[][] orders, int b);
+    }
+
+    /**
+     * Hands the loop one epoch's batches: the shards in a random order, in each every process's events in their
+     * own random order, perProcess events of each process per batch.
+     */
+    public void epoch(Rng rng, Function<Integer, InfernoData> train, int perProcess, Consumer<Objective.Batch> step,
+                      BatchMaker maker) {
+        for (int shard : shards.shardOrder(rng)) {
+            InfernoData events = train.apply(shard);
+            int[][] orders = events.shuffledOrders(rng);
+            int steps = InfernoData.steps(trainSizes[shard], perProcess);
+            for (int b = 0; b < steps; b++) step.accept(maker.of(events, orders, b));
+        }
     }
 
     /** Batches per epoch over every shard, with perProcess events of each process per batch. */

@@ -12,7 +12,6 @@ import org.infera.core.random.Rng;
 import org.infera.nn.NetworkSpec;
 import org.infera.nn.train.BatchLoss;
 import org.infera.nn.train.Objective;
-import org.infera.train.TrainingShards;
 import org.infera.train.inferno.InfernoData;
 import org.infera.train.inferno.ProcessShards;
 
@@ -22,7 +21,7 @@ import org.infera.train.inferno.ProcessShards;
  * validation figure, as the fit step will bin the statistic.
  */
 final class NeosObjective implements Objective {
-    private final Figure figure;
+    private final NeosFigure figure;
     private final int batchSize;
     private final ProcessShards data;
     private final NetworkSpec draft;
@@ -32,9 +31,8 @@ final class NeosObjective implements Objective {
     private double start;
     private double fitSeconds;
     private double validationSoft;
-    private NetworkSpec finalSpec;
 
-    NeosObjective(Figure figure, int batchSize, ProcessShards data, NetworkSpec draft,
+    NeosObjective(NeosFigure figure, int batchSize, ProcessShards data, NetworkSpec draft,
                   Function<Integer, InfernoData> train, Function<Integer, InfernoData> validation) {
         this.figure = figure;
         this.batchSize = batchSize;
@@ -75,26 +73,16 @@ final class NeosObjective implements Objective {
         progress.message(String.format("before training: validation %s %.5g", figure.label(), start));
     }
 
-    /** The shards in a random order; in each, every process's events in their own random order. */
     @Override
     public void epoch(Rng rng, Consumer<Batch> step) {
         fitSeconds = 0;
-        TrainingShards shards = data.shards();
-        for (int shard : shards.shardOrder(rng)) {
-            InfernoData events = train.apply(shard);
-            int[][] orders = events.shuffledOrders(rng);
-            int steps = InfernoData.steps(data.trainSizes()[shard], batchSize);
-            for (int b = 0; b < steps; b++) {
-                int index = b;
-                step.accept((trainer, m) -> {
-                    NDList outputs = events.splitBatch(trainer.forward(events.batch(m, orders, index, batchSize)).singletonOrThrow());
-                    long t0 = System.nanoTime();
-                    ProfiledObjective.Evaluation e = figure.evaluate(outputs);
-                    fitSeconds += (System.nanoTime() - t0) / 1e9;
-                    return e.converged() ? new BatchLoss(e.differentiable(), e.value(), 1) : BatchLoss.skip();
-                });
-            }
-        }
+        data.epoch(rng, train, batchSize, step, (events, orders, b) -> (trainer, m) -> {
+            NDList outputs = events.splitBatch(trainer.forward(events.batch(m, orders, b, batchSize)).singletonOrThrow());
+            long t0 = System.nanoTime();
+            ProfiledObjective.Evaluation e = figure.evaluate(outputs);
+            fitSeconds += (System.nanoTime() - t0) / 1e9;
+            return e.converged() ? new BatchLoss(e.differentiable(), e.value(), 1) : BatchLoss.skip();
+        });
     }
 
     @Override
@@ -117,15 +105,14 @@ final class NeosObjective implements Objective {
     }
 
     @Override
-    public HistoryPlot historyPlot() {
-        return new HistoryPlot("neos (benchmark " + figure.benchmark() + "): " + figure.what() + " with soft bins",
-                figure.label(), v -> v);
+    public Figure figure() {
+        return new Figure(figure.label(), "neos (benchmark " + figure.benchmark() + "): " + figure.what() + " with soft bins",
+                v -> v);
     }
 
     @Override
-    public NetworkSpec spec(int epochsRun, int bestEpoch, double bestLoss) {
-        finalSpec = draft.withTraining(epochsRun, bestEpoch, bestLoss);
-        return finalSpec;
+    public NetworkSpec draft() {
+        return draft;
     }
 
     /** The soft histograms before and after training; the output over the feature plane where there are two features. */
@@ -136,7 +123,7 @@ final class NeosObjective implements Objective {
             endYields = SoftYields.of(validate(m, trainer).soft(), figure.layout(), figure.analysis()).rows();
         }
         NeosPlots.histograms(dir.resolve("histograms.png"), figure.analysis(), figure.layout(), startYields, endYields);
-        if (finalSpec.mean().length == 2) NeosPlots.outputPlane(dir.resolve("output_plane.png"), trainer, finalSpec);
+        if (draft.mean().length == 2) NeosPlots.outputPlane(dir.resolve("output_plane.png"), trainer, draft);
     }
 
     @Override

@@ -14,13 +14,14 @@ import org.infera.nn.NetworkSpec;
 import org.infera.nn.Standardisation;
 import org.infera.nn.train.Amsgrad;
 import org.infera.nn.train.TrainingLoop;
-import org.infera.train.MlpOptions;
+import org.infera.train.TrainingDefaults;
 import org.infera.train.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "sally", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        defaultValueProvider = TrainingDefaults.class,
         description = "Trains SALLY (Brehmer, Cranmer, Louppe & Pavez 2018): an MLP regressing the joint score t(x, z | θ) "
                 + "of score samples (infera-augment --score-at) on the observables, with the mean squared error; its "
                 + "minimiser is the score t(x | θ) itself. Inputs standardised, Adam with the AMSGrad correction (as "
@@ -30,21 +31,6 @@ public final class SallyCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions options;
 
-    // MadMiner's SALLY network: one hidden layer of 100 tanh units
-    @Option(names = "--hidden", defaultValue = "100", split = ",", paramLabel = "<units>",
-            description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
-    List<Integer> hidden;
-
-    @Option(names = "--activation", defaultValue = "tanh", description = "relu or tanh (default: ${DEFAULT-VALUE}).")
-    String activation;
-
-    @Option(names = "--epochs", defaultValue = "50", description = "Maximum number of epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(paramLabel = "N", names = "--batch-size", defaultValue = "128",
-            description = "Events per batch (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
     @Option(paramLabel = "RATE", names = "--final-learning-rate", defaultValue = "1e-4",
             description = "Learning rate of the last epoch (default: ${DEFAULT-VALUE}).")
     double finalLearningRate;
@@ -53,32 +39,26 @@ public final class SallyCommand implements Callable<Integer> {
             description = "amsgrad (Adam with AMSGrad, as MadMiner) or adam (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--patience", defaultValue = "10",
-            description = "Stop after this many epochs without a lower validation loss (default: ${DEFAULT-VALUE}).")
-    int patience;
-
     @Override
     public Integer call() {
-        options.validate(epochs, batchSize, patience);
-        Checks.positive("--patience", patience);
+        options.validate();
+        Checks.positive("--patience", options.epoch.patience);
         Checks.positiveAtMost("--final-learning-rate", finalLearningRate, 10);
         if (!optimizer.equals("amsgrad") && !optimizer.equals("adam")) {
             throw new InputException.BadOption("--optimizer", "--optimizer must be amsgrad or adam, got '" + optimizer + "'");
         }
-        MlpOptions mlp = MlpOptions.of(hidden, activation);
-        mlp.validate();
         ScoreSamplesFile file = ScoreSamplesFile.readAll(options.samples);
         double[][] x = file.splits().get(Split.TRAIN).x();
         double[] mean = Standardisation.mean(x);
         int params = file.parameters().length;
-        NetworkSpec draft = new NetworkSpec("sally", List.of(file.observables()), mean, Standardisation.std(x, mean), hidden,
-                activation, params, options.seed, 0, 0, Double.NaN, Engine.getDjlVersion(), null, null);
-        SallyObjective objective = new SallyObjective(file, draft, batchSize);
+        NetworkSpec draft = new NetworkSpec("sally", List.of(file.observables()), mean, Standardisation.std(x, mean),
+                options.mlp.hidden, options.mlp.activation, params, options.seed, 0, 0, Double.NaN, Engine.getDjlVersion(), null, null);
+        SallyObjective objective = SallyObjective.of(file, draft, options.epoch.batchSize);
         long steps = objective.batchesPerEpoch();
-        double decay = Math.pow(finalLearningRate / options.learningRate, 1.0 / Math.max(1, epochs - 1));
+        double decay = Math.pow(finalLearningRate / options.learningRate, 1.0 / Math.max(1, options.epoch.epochs - 1));
         Tracker rate = update -> (float) (options.learningRate * Math.pow(decay, update / steps));
         Optimizer chosen = optimizer.equals("amsgrad") ? new Amsgrad(rate) : Optimizer.adam().optLearningRateTracker(rate).build();
-        TrainingLoop.run(options.settings(mlp, params, mean.length, batchSize, epochs, patience, chosen), objective);
+        TrainingLoop.run(options.settings(params, mean.length, chosen), objective);
         return 0;
     }
 }

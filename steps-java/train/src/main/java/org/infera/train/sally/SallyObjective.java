@@ -16,24 +16,14 @@ import org.infera.nn.train.BatchLoss;
 import org.infera.nn.train.Objective;
 
 /** SALLY: the mean squared error of the network's output to the joint score t(x, z | θ); its minimiser is t(x | θ). */
-final class SallyObjective implements Objective {
-    private final ScoreSamplesFile file;
-    private final NetworkSpec draft;
-    private final int steps;
-    private final float[] xTrain;
-    private final float[] tTrain;
-    private final float[] xValidation;
-    private final float[] tValidation;
+record SallyObjective(ScoreSamplesFile file, NetworkSpec draft, int steps, float[] xTrain, float[] tTrain,
+                      float[] xValidation, float[] tValidation) implements Objective {
 
-    SallyObjective(ScoreSamplesFile file, NetworkSpec draft, int batchSize) {
-        this.file = file;
-        this.draft = draft;
+    static SallyObjective of(ScoreSamplesFile file, NetworkSpec draft, int batchSize) {
         ScoreSamplesFile.Scores train = file.splits().get(Split.TRAIN), validation = file.splits().get(Split.VALIDATION);
-        this.steps = (train.x().length + batchSize - 1) / batchSize;
-        this.xTrain = draft.standardise(train.x(), 0, train.x().length);
-        this.tTrain = flatten(train.tXz());
-        this.xValidation = draft.standardise(validation.x(), 0, validation.x().length);
-        this.tValidation = flatten(validation.tXz());
+        return new SallyObjective(file, draft, (train.x().length + batchSize - 1) / batchSize,
+                draft.standardise(train.x(), 0, train.x().length), flatten(train.tXz()),
+                draft.standardise(validation.x(), 0, validation.x().length), flatten(validation.tXz()));
     }
 
     private int features() {
@@ -95,18 +85,8 @@ final class SallyObjective implements Objective {
     }
 
     @Override
-    public String epochLine(int epoch, double train, double validation, double seconds) {
-        return String.format("epoch %d: train MSE %.6f, validation MSE %.6f (%.2f s)", epoch, train, validation, seconds);
-    }
-
-    @Override
-    public HistoryPlot historyPlot() {
-        return new HistoryPlot("SALLY: mean squared error to the joint score", "MSE", v -> v);
-    }
-
-    @Override
-    public NetworkSpec spec(int epochsRun, int bestEpoch, double bestLoss) {
-        return draft.withTraining(epochsRun, bestEpoch, bestLoss);
+    public Figure figure() {
+        return new Figure("MSE", "SALLY: mean squared error to the joint score", v -> v);
     }
 
     /** The estimated score of the validation events against each observable. */
@@ -126,11 +106,6 @@ final class SallyObjective implements Objective {
             for (int i = 0; i < n; i++) System.arraycopy(flat, i * params, out[i], 0, params);
             return out;
         }
-    }
-
-    @Override
-    public String summary(double bestLoss, int bestEpoch, int epochsRun) {
-        return String.format("best validation MSE %.6f at epoch %d of %d", bestLoss, bestEpoch, epochsRun);
     }
 
     private static float[] flatten(double[][] rows) {

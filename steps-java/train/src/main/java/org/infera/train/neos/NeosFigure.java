@@ -9,12 +9,12 @@ import org.infera.train.inferno.FisherLayout;
  * The figure a neos network is trained and selected on, for one analysis and benchmark: the profiled fit's
  * expected CLs, p₀ or σ_μ of the soft (training) or hard (selection) histograms, or the cross-entropy.
  */
-record Figure(FigureOfMerit merit, ProfiledObjective profiled, SoftHistogram histogram, FisherLayout layout,
+record NeosFigure(FigureOfMerit merit, ProfiledObjective profiled, SoftHistogram histogram, FisherLayout layout,
               Analysis analysis, int benchmark, double mu) {
 
-    static Figure of(FigureOfMerit merit, SoftHistogram histogram, Analysis analysis, int benchmark, double mu) {
+    static NeosFigure of(FigureOfMerit merit, SoftHistogram histogram, Analysis analysis, int benchmark, double mu) {
         FisherLayout layout = FisherLayout.of(analysis, benchmark);
-        return new Figure(merit, new ProfiledObjective(analysis, benchmark, layout, merit, mu), histogram, layout, analysis, benchmark, mu);
+        return new NeosFigure(merit, new ProfiledObjective(analysis, benchmark, layout, merit, mu), histogram, layout, analysis, benchmark, mu);
     }
 
     String label() {
