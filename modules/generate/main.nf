@@ -15,8 +15,11 @@ process GENERATE {
 
     script:
     def out = String.format('events_shard%05d.h5', meta.shard as int)
-    def shardSeed = (meta.seed as long) * 1000003L + (meta.shard as long)
-    def perShard = (meta.events as long).intdiv(meta.shards as long) + ((meta.shard as long) < (meta.events as long) % (meta.shards as long) ? 1 : 0)
+    // the shard's seed as infera-simulate derives it (Java holds the rule; this image may have no Java)
+    def shardSeed = Seeds.shard("${projectDir}/bin/infera-simulate", meta.seed as long, meta.shard as int,
+                                meta.shards as int)
+    long events = meta.events as long, shards = meta.shards as long, shard = meta.shard as long
+    def perShard = events.intdiv(shards) + (shard < events % shards ? 1 : 0)
     def command = params.generator
         .replace('{seed}', "${shardSeed}")
         .replace('{events}', "${perShard}")

@@ -189,7 +189,7 @@ class ContainerIT {
     static int assertEveryTaskRanInItsImage(Path outdir, Map<String, String> others) throws IOException {
         List<String> names = NextflowRun.traceColumn(outdir, "name"), workdirs = NextflowRun.traceColumn(outdir, "workdir");
         for (int i = 0; i < names.size(); i++) {
-            String process = names.get(i).split(" ")[0];
+            String process = NextflowRun.process(names.get(i));
             String image = others.containsKey(process) ? others.get(process) : REGISTRY + "/" + IMAGE_OF.get(process) + ":" + TAG;
             assertTrue(IMAGE_OF.containsKey(process) || others.containsKey(process), "a process without an image: " + process);
             String run = Files.readString(Path.of(workdirs.get(i)).resolve(".command.run"));

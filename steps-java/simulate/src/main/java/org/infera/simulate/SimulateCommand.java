@@ -45,6 +45,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--shard", defaultValue = "0", description = "Index of the shard this run writes, 0..shards-1 (default: ${DEFAULT-VALUE}).")
     int shard;
 
+    @Option(names = "--print-seed", description = "Print the seed of shard --shard of --shards (derived from --seed, non-negative, "
+            + "below 2^31) and exit: the seed an external generator is given for that shard (the pipeline's GENERATE).")
+    boolean printSeed;
+
     @Option(names = "--r", defaultValue = "0", description = "Background mean shift r of x0 (default: ${DEFAULT-VALUE}).")
     double r;
 
@@ -99,7 +103,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             return 0;
         }
-        if (out == null) throw new InputException("-o/--out is required (unless --validate)");
+        if (out == null && !printSeed) throw new InputException("-o/--out is required (unless --validate or --print-seed)");
         if (importCsv != null) {
             if (metadata == null) throw new InputException("--import needs --metadata (the parameters, benchmarks and observables)");
             MadMinerEventFile imported = org.infera.core.data.CsvEventImport.read(importCsv, metadata);
@@ -110,14 +114,19 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (seedOption == null) throw new InputException("--seed is required (unless --import)");
         seed = seedOption;
+        Checks.positive("--shards", shards);
+        if (shard < 0 || shard >= shards) throw new InputException("--shard must lie in 0.." + (shards - 1) + ", got " + shard);
+        // the shard's seed below 2^31, since external generators often take a 32-bit one
+        if (printSeed) {
+            System.out.println(Rng.derivedSeed(seed, shard) & Integer.MAX_VALUE);
+            return 0;
+        }
         if (!InfernoPaperProblem.NAME.equals(model) && !NeosBlobs.NAME.equals(model) && !EftToy.NAME.equals(model)
                 && !GaussianToy.NAME.equals(model)) {
             throw new InputException("--model: unknown model '" + model + "' (built in: " + InfernoPaperProblem.NAME + ", " + NeosBlobs.NAME
                     + ", " + EftToy.NAME + ", " + GaussianToy.NAME + ")");
         }
         Checks.positive("--events", events);
-        Checks.positive("--shards", shards);
-        if (shard < 0 || shard >= shards) throw new InputException("--shard must lie in 0.." + (shards - 1) + ", got " + shard);
         Checks.positive("--lambda", lambda);
         if (!Double.isFinite(r)) throw new InputException("--r must be finite, got " + r);
 

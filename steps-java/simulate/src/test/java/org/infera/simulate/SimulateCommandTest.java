@@ -95,4 +95,20 @@ class SimulateCommandTest {
         assertEquals(2, run("--events", "10", "--seed", "1", "--unknown", "-o", out.toString()));
         assertFalse(Files.exists(out));
     }
+
+    /** GENERATE gives an external generator this seed: the shard seed of infera's own simulation, below 2^31. */
+    @Test
+    void printSeedPrintsTheShardSeedOfTheRun() {
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true));
+        try {
+            assertEquals(0, run("--print-seed", "--seed", "42", "--shards", "2", "--shard", "1"));
+        } finally {
+            System.setOut(stdout);
+        }
+        long expected = org.infera.core.random.Rng.derivedSeed(42, 1) & Integer.MAX_VALUE;
+        assertEquals(String.valueOf(expected), printed.toString().strip());
+        assertEquals(2, run("--print-seed", "--seed", "42", "--shards", "2", "--shard", "2"));
+    }
 }

@@ -1,0 +1,48 @@
+import groovy.json.JsonSlurper
+
+/**
+ * Checks --statistics of the binned method beyond what nextflow_schema.json can say: each statistic is
+ * classifier, inferno_bm<k> or neos_bm<k>, and k a benchmark of the analysis definition.
+ */
+class StatisticsParam {
+    static final List<String> KNOWN = ['classifier', 'inferno_bm0', 'neos_bm0']
+
+    /** Every problem with params.statistics, one line each (empty: all is well). */
+    static List<String> problems(Map params, File projectDir) {
+        if (params.method != 'binned' || !(params.statistics instanceof CharSequence)
+                || !(params.analysis instanceof CharSequence)) return []
+        File f = new File(params.analysis as String)
+        if (!f.exists()) f = new File(projectDir, params.analysis as String)
+        if (!f.exists()) return ["--analysis: no such file: ${params.analysis}".toString()]
+        int benchmarks = ((new JsonSlurper().parse(f) as Map).benchmarks ?: []).size()
+        List<String> statistics = (params.statistics as String).tokenize(',')*.trim()
+        List<String> misspelt = statistics.findAll { !(it ==~ /classifier|(inferno|neos)_bm\d+/) }.collect { s ->
+            String nearest = KNOWN.min { k -> levenshtein(s, k) }
+            "--statistics: '${s}' is no statistic" +
+                (levenshtein(s, nearest) <= 3 ? "; did you mean '${nearest.replace('bm0', 'bm<k>')}'?" : '')
+        }
+        List<String> outOfRange = statistics.findAll { benchmark(it) != null && benchmark(it) >= benchmarks }.collect {
+            "--statistics: '${it}' names benchmark ${benchmark(it)}, but ${f.name} has benchmarks 0..${benchmarks - 1}"
+        }
+        return (misspelt + outOfRange)*.toString()
+    }
+
+    /** k of inferno_bm<k> or neos_bm<k> (null for a statistic without a benchmark). */
+    static Integer benchmark(String statistic) {
+        def m = statistic =~ /_bm(\d+)$/
+        return m.find() ? (m.group(1) as int) : null
+    }
+
+    /** Edit distance, for "did you mean". */
+    static int levenshtein(String a, String b) {
+        List<Integer> d = (0..b.length()).collect { it }
+        for (int i = 1; i <= a.length(); i++) {
+            List<Integer> next = [i]
+            for (int j = 1; j <= b.length(); j++) {
+                next << [next[j - 1] + 1, d[j] + 1, d[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)].min()
+            }
+            d = next
+        }
+        return d[b.length()]
+    }
+}
