@@ -1,11 +1,10 @@
 import groovy.json.JsonSlurper
 
 /**
- * Checks --statistics of the binned method beyond what nextflow_schema.json can say: each statistic is
- * classifier, inferno_bm<k> or neos_bm<k>, and k a benchmark of the analysis definition.
+ * Checks --statistics of the binned method beyond what nextflow_schema.json can say: each statistic is one of
+ * the registry's binned statistics (lib/Statistics) and its benchmark k one of the analysis definition.
  */
 class StatisticsParam {
-    static final List<String> KNOWN = ['classifier', 'inferno_bm0', 'neos_bm0']
 
     /** Every problem with params.statistics, one line each (empty: all is well). */
     static List<String> problems(Map params, File projectDir) {
@@ -16,10 +15,11 @@ class StatisticsParam {
         if (!f.exists()) return ["--analysis: no such file: ${params.analysis}".toString()]
         int benchmarks = ((new JsonSlurper().parse(f) as Map).benchmarks ?: []).size()
         List<String> statistics = (params.statistics as String).tokenize(',')*.trim()
-        List<String> misspelt = statistics.findAll { !(it ==~ /classifier|(inferno|neos)_bm\d+/) }.collect { s ->
-            String nearest = KNOWN.min { k -> levenshtein(s, k) }
-            "--statistics: '${s}' is no statistic" +
-                (levenshtein(s, nearest) <= 3 ? "; did you mean '${nearest.replace('bm0', 'bm<k>')}'?" : '')
+        List<String> known = Statistics.names('binned', projectDir)
+        List<String> misspelt = statistics.findAll { Statistics.parse(it, 'binned', projectDir) == null }.collect { s ->
+            String nearest = known.min { k -> levenshtein(s, k.replace('<k>', '0')) }
+            "--statistics: '${s}' is no statistic (${known.join(', ')})" +
+                (levenshtein(s, nearest.replace('<k>', '0')) <= 3 ? "; did you mean '${nearest}'?" : '')
         }
         List<String> outOfRange = statistics.findAll { benchmark(it) != null && benchmark(it) >= benchmarks }.collect {
             "--statistics: '${it}' names benchmark ${benchmark(it)}, but ${f.name} has benchmarks 0..${benchmarks - 1}"

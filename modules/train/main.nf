@@ -13,14 +13,16 @@ process TRAIN {
     path "versions.yml"                              , emit: versions
 
     script:
+    // the kind's training options come from the registry of statistics (conf/statistics.json), ext.args adds to them
     def args = task.ext.args ?: ''
-    def inferno = meta.kind in ['inferno', 'neos'] ? "--analysis ${analysis} --benchmark ${meta.benchmark}" : ''
+    def options = Statistics.trainArgs(meta.kind, params, projectDir.toFile())
+    def target = Statistics.perBenchmark(meta.kind, projectDir.toFile()) ? "--analysis ${analysis} --benchmark ${meta.benchmark}" : ''
     """
     infera-train ${meta.kind} \\
         --samples ${samples} \\
-        ${inferno} \\
+        ${target} \\
         --seed ${meta.seed} \\
-        ${args} \\
+        ${options} ${args} \\
         --overwrite --out model_${meta.statistic}_r${meta.replica}
 
     printf '"%s":\\n' "${task.process}" > versions.yml

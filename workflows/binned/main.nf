@@ -19,11 +19,10 @@ workflow BINNED {
     ch_samples = GATHER_SHARDS.out.replicas
 
     // Train one model per summary statistic and replica: `classifier`, `inferno_bm<k>` (INFERNO for
-    // benchmark k) or `neos_bm<k>` (neos: the expected CLs of benchmark k's model, nuisances profiled).
-    ch_statistics = Channel.fromList(params.statistics.tokenize(',')*.trim()).map { s ->
-        def m = s =~ /^(inferno|neos)_bm(\d+)$/
-        m ? [statistic: s, kind: m[0][1], benchmark: m[0][2] as int] : [statistic: s, kind: s]
-    }
+    // benchmark k) or `neos_bm<k>` (neos: the expected CLs of benchmark k's model, nuisances profiled), as
+    // the registry of statistics names them (lib/Statistics).
+    ch_statistics = Channel.fromList(params.statistics.tokenize(',')*.trim())
+        .map { s -> Statistics.parse(s, 'binned', projectDir.toFile()) }
     TRAIN(ch_samples.combine(ch_statistics).map { meta, samples, stat -> [meta + stat, samples] }, analysis)
 
     // Shift: templates of each model on its own replica's test events, nominal and with every nuisance
