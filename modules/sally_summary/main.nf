@@ -1,7 +1,7 @@
 // The result table of a score-based analysis: Cramér–Rao σ per Fisher mode and the expected limits'
 // slices, medians over replicas (summary.md, summary.json, summary.csv).
 process SALLY_SUMMARY {
-    tag "${fisher.size()} replicas"
+    tag "${fisher instanceof List ? fisher.size() : 1} replica(s)"   // one staged directory is a Path, not a list
     label 'process_low'
 
     input:
