@@ -38,8 +38,8 @@ final class RatioAugment {
         for (Split s : Split.values()) {
             int n = Draws.of(fractions, s, draws);
             if (n < 2 * pairs) {
-                throw new InputException("--draws " + draws + " gives the " + s.group() + " split " + n + " events, fewer than two per --ratio pair ("
-                        + pairs + " pairs)");
+                throw new InputException("--draws " + draws + " gives the " + s.group() + " split " + n
+                        + " events, fewer than two per --pair (" + pairs + " pairs)");
             }
             List<double[]> xs = new ArrayList<>(), th0 = new ArrayList<>(), th1 = new ArrayList<>(), s0 = new ArrayList<>(), s1 = new ArrayList<>();
             List<Long> y = new ArrayList<>();

@@ -46,7 +46,10 @@ class AugmentCommandTest {
     }
 
     private int run(String... args) {
-        return StepMain.execute(new AugmentCommand(), args);
+        String[] split = new String[args.length + 1];
+        split[0] = "split";
+        System.arraycopy(args, 0, split, 1, args.length);
+        return StepMain.execute(new AugmentCommand(), split);
     }
 
     @Test

@@ -50,7 +50,7 @@ class MadMinerSamplesAugmentTest {
     private static Map<String, double[]> drawn(Path dir, String... options) {
         Path out = dir.resolve("samples.h5");
         // the weights are uneven (effective sample size about 200 of 5821 events): 30000 draws still reach most reference events
-        List<String> args = new ArrayList<>(List.of("--score-at", "1,-1", "--draws", "30000", "--seed", "3", "-o", out.toString()));
+        List<String> args = new ArrayList<>(List.of("score", "--at", "1,-1", "--draws", "30000", "--seed", "3", "-o", out.toString()));
         args.addAll(List.of(options));
         args.add(fixture().toString());
         assertEquals(0, StepMain.execute(new AugmentCommand(), args.toArray(new String[0])));

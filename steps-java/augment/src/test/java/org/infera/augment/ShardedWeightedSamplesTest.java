@@ -72,7 +72,7 @@ class ShardedWeightedSamplesTest {
     @Test
     void scoresAreTheRunsAndTheDrawsFollowEachShardsWeight() {
         int draws = 30000;
-        List<Path> outs = perShard("local", "--seed", "4", "--score-at", "1,0", "--draws", String.valueOf(draws));
+        List<Path> outs = perShard("local", "score", "--seed", "4", "--at", "1,0", "--draws", String.valueOf(draws));
         double[] theta = {1, 0}, grad = new double[2];
         double sigma = runCrossSection(theta, grad);
         int[] perSplit = new int[3];
@@ -105,7 +105,7 @@ class ShardedWeightedSamplesTest {
 
     @Test
     void ratiosAreTheRunsAndTestDrawsAddUp() {
-        List<Path> ratio = perShard("ratio", "--seed", "4", "--ratio", "0,0:1,0", "--draws", "3000");
+        List<Path> ratio = perShard("ratio", "ratio", "--seed", "4", "--pair", "0,0:1,0", "--draws", "3000");
         double[] sm = {0, 0}, theta1 = {1, 0}, gSm = new double[2], g1 = new double[2];
         double sSm = runCrossSection(sm, gSm), s1 = runCrossSection(theta1, g1);
         int train = 0;
@@ -120,7 +120,7 @@ class ShardedWeightedSamplesTest {
         }
         assertEquals(Draws.of(new double[] {0.4, 0.2, 0.4}, Split.TRAIN, 3000), train);
         int test = 0;
-        for (Path out : perShard("test", "--seed", "4", "--test-at", "0,0", "--test-at", "1,0", "--draws", "2000")) {
+        for (Path out : perShard("test", "test", "--seed", "4", "--at", "0,0", "--at", "1,0", "--draws", "2000")) {
             test += TestSamplesFile.read(out).x().length;
         }
         assertEquals(2000, test);
@@ -128,13 +128,13 @@ class ShardedWeightedSamplesTest {
 
     @Test
     void sameSeedSameBytesAndOneShardIsTheUnshardedRun() throws Exception {
-        List<Path> a = perShard("again-a", "--seed", "6", "--score-at", "0,1", "--draws", "600");
-        List<Path> b = perShard("again-b", "--seed", "6", "--score-at", "0,1", "--draws", "600");
+        List<Path> a = perShard("again-a", "score", "--seed", "6", "--at", "0,1", "--draws", "600");
+        List<Path> b = perShard("again-b", "score", "--seed", "6", "--at", "0,1", "--draws", "600");
         for (int k = 0; k < a.size(); k++) assertArrayEquals(Files.readAllBytes(a.get(k)), Files.readAllBytes(b.get(k)));
         Path whole = dir.resolve("whole.h5"), one = dir.resolve("one.h5");
         String only = shards.get(0).toString();
-        assertEquals(0, run(List.of("--seed", "6", "--ratio", "0,0:0,1", "--draws", "600", "-o", whole.toString(), only)));
-        assertEquals(0, run(List.of("--seed", "6", "--ratio", "0,0:0,1", "--draws", "600", "--run-shards", "1", "--shard", "0", "-o",
+        assertEquals(0, run(List.of("ratio", "--seed", "6", "--pair", "0,0:0,1", "--draws", "600", "-o", whole.toString(), only)));
+        assertEquals(0, run(List.of("ratio", "--seed", "6", "--pair", "0,0:0,1", "--draws", "600", "--run-shards", "1", "--shard", "0", "-o",
                 one.toString(), only)));
         assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(one));
     }
@@ -143,11 +143,11 @@ class ShardedWeightedSamplesTest {
     void rejectsIncompleteRunsAndTooFewDraws() {
         Path out = dir.resolve("bad.h5");
         String s0 = shards.get(0).toString(), s1 = shards.get(1).toString(), s2 = shards.get(2).toString();
-        assertEquals(2, run(List.of("--seed", "1", "--score-at", "0,0", "--run-shards", "3", "--shard", "0", "-o", out.toString(), s0)),
+        assertEquals(2, run(List.of("score", "--seed", "1", "--at", "0,0", "--run-shards", "3", "--shard", "0", "-o", out.toString(), s0)),
                 "one file of three");
-        assertEquals(2, run(List.of("--seed", "1", "--score-at", "0,0", "--run-shards", "3", "--shard", "3", "-o", out.toString(), s0, s1, s2)),
+        assertEquals(2, run(List.of("score", "--seed", "1", "--at", "0,0", "--run-shards", "3", "--shard", "3", "-o", out.toString(), s0, s1, s2)),
                 "no shard 3");
-        assertEquals(2, run(List.of("--seed", "1", "--score-at", "0,0", "--draws", "3", "--run-shards", "3", "--shard", "0", "-o",
+        assertEquals(2, run(List.of("score", "--seed", "1", "--at", "0,0", "--draws", "3", "--run-shards", "3", "--shard", "0", "-o",
                 out.toString(), s0, s1, s2)), "three draws cannot fill every split of every shard");
         assertFalse(Files.exists(out));
     }

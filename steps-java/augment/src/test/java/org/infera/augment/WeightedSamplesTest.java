@@ -49,7 +49,7 @@ class WeightedSamplesTest {
     @Test
     void ratioSamplesCarryTheJointRatioAndBothScores() {
         Path out = dir.resolve("ratio.h5");
-        assertEquals(0, run("--seed", "3", "--ratio", "0,0:1,0", "--ratio", "0,0:0,1", "--draws", "40000", "-o", out.toString(), events.toString()));
+        assertEquals(0, run("ratio", "--seed", "3", "--pair", "0,0:1,0", "--pair", "0,0:0,1", "--draws", "40000", "-o", out.toString(), events.toString()));
         RatioSamplesFile file = RatioSamplesFile.read(out);
         assertArrayEquals(new double[][] {{0, 0}, {0, 0}}, file.theta0());
         assertArrayEquals(new double[][] {{1, 0}, {0, 1}}, file.theta1());
@@ -97,8 +97,8 @@ class WeightedSamplesTest {
     @Test
     void testSamplesFollowTheirThetaAndNeverMeetTheTrainingEvents() {
         Path test = dir.resolve("test.h5"), local = dir.resolve("local.h5");
-        assertEquals(0, run("--seed", "3", "--test-at", "0,0", "--test-at", "1,0", "--draws", "20000", "-o", test.toString(), events.toString()));
-        assertEquals(0, run("--seed", "3", "--score-at", "0,0", "--draws", "20000", "-o", local.toString(), events.toString()));
+        assertEquals(0, run("test", "--seed", "3", "--at", "0,0", "--at", "1,0", "--draws", "20000", "-o", test.toString(), events.toString()));
+        assertEquals(0, run("score", "--seed", "3", "--at", "0,0", "--draws", "20000", "-o", local.toString(), events.toString()));
         TestSamplesFile file = TestSamplesFile.read(test);
         double[] sum = new double[2], sumSquares = new double[2];
         int[] count = new int[2];
@@ -127,8 +127,8 @@ class WeightedSamplesTest {
     @Test
     void sameSeedSameBytes() throws Exception {
         Path a = dir.resolve("a.h5"), b = dir.resolve("b.h5");
-        assertEquals(0, run("--seed", "8", "--ratio", "0,0:1,1", "--draws", "300", "-o", a.toString(), events.toString()));
-        assertEquals(0, run("--seed", "8", "--ratio", "0,0:1,1", "--draws", "300", "-o", b.toString(), events.toString()));
+        assertEquals(0, run("ratio", "--seed", "8", "--pair", "0,0:1,1", "--draws", "300", "-o", a.toString(), events.toString()));
+        assertEquals(0, run("ratio", "--seed", "8", "--pair", "0,0:1,1", "--draws", "300", "-o", b.toString(), events.toString()));
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     }
 
@@ -136,12 +136,12 @@ class WeightedSamplesTest {
     void rejectsBadPointsWithExitTwo() {
         Path out = dir.resolve("bad.h5");
         String e = events.toString(), o = out.toString();
-        assertEquals(2, run("--seed", "1", "--ratio", "0,0", "-o", o, e), "no θ1");
-        assertEquals(2, run("--seed", "1", "--ratio", "0,0:1", "-o", o, e), "θ1 has one value for two parameters");
-        assertEquals(2, run("--seed", "1", "--test-at", "0,x", "-o", o, e), "not a number");
-        assertEquals(2, run("--seed", "1", "--test-at", "0,NaN", "-o", o, e), "not finite");
-        assertEquals(2, run("--seed", "1", "--score-at", "0,0", "--test-at", "0,0", "-o", o, e), "two kinds at once");
-        assertEquals(2, run("--seed", "1", "--ratio", "0,0:1,0", "--ratio", "0,0:0,1", "--draws", "5", "-o", o, e), "too few draws");
+        assertEquals(2, run("ratio", "--seed", "1", "--pair", "0,0", "-o", o, e), "no θ1");
+        assertEquals(2, run("ratio", "--seed", "1", "--pair", "0,0:1", "-o", o, e), "θ1 has one value for two parameters");
+        assertEquals(2, run("test", "--seed", "1", "--at", "0,x", "-o", o, e), "not a number");
+        assertEquals(2, run("test", "--seed", "1", "--at", "0,NaN", "-o", o, e), "not finite");
+        assertEquals(2, run("--seed", "1", "-o", o, e), "no sub-command");
+        assertEquals(2, run("ratio", "--seed", "1", "--pair", "0,0:1,0", "--pair", "0,0:0,1", "--draws", "5", "-o", o, e), "too few draws");
         assertFalse(Files.exists(out));
     }
 }

@@ -21,7 +21,7 @@ class EftToySimulationTest {
     @Test
     void weightedEventsReproduceTheCrossSectionsAndTheFisherInformation() throws Exception {
         Path out = dir.resolve("eft.h5");
-        assertEquals(0, StepMain.execute(new SimulateCommand(), "--model", "eft-toy", "--events", "200000", "--seed", "4", "-o", out.toString()));
+        assertEquals(0, StepMain.execute(new SimulateCommand(), "eft-toy", "--events", "200000", "--seed", "4", "-o", out.toString()));
         MadMinerEventFile f = MadMinerEventFile.read(out);
         assertArrayEquals(EftToy.PARAMETERS, f.parameters());
         assertEquals(6, f.benchmarks().length);
@@ -49,13 +49,13 @@ class EftToySimulationTest {
     @Test
     void sameSeedGivesTheSameFileAndShardsAddUp() throws Exception {
         Path a = dir.resolve("a.h5"), b = dir.resolve("b.h5");
-        assertEquals(0, StepMain.execute(new SimulateCommand(), "--model", "eft-toy", "--events", "5000", "--seed", "9", "-o", a.toString()));
-        assertEquals(0, StepMain.execute(new SimulateCommand(), "--model", "eft-toy", "--events", "5000", "--seed", "9", "-o", b.toString()));
+        assertEquals(0, StepMain.execute(new SimulateCommand(), "eft-toy", "--events", "5000", "--seed", "9", "-o", a.toString()));
+        assertEquals(0, StepMain.execute(new SimulateCommand(), "eft-toy", "--events", "5000", "--seed", "9", "-o", b.toString()));
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
         double total = 0;
         for (int s = 0; s < 2; s++) {
             Path shard = dir.resolve("s" + s + ".h5");
-            assertEquals(0, StepMain.execute(new SimulateCommand(), "--model", "eft-toy", "--events", "40000", "--seed", "9",
+            assertEquals(0, StepMain.execute(new SimulateCommand(), "eft-toy", "--events", "40000", "--seed", "9",
                     "--shards", "2", "--shard", String.valueOf(s), "-o", shard.toString()));
             for (double[] w : MadMinerEventFile.read(shard).weights()) total += w[0];
         }

@@ -22,15 +22,15 @@ class SimulateCommandTest {
     @Test
     void sameSeedGivesByteIdenticalFiles() throws Exception {
         Path a = dir.resolve("a.h5"), b = dir.resolve("b.h5");
-        assertEquals(0, run("--events", "2000", "--seed", "5", "-o", a.toString()));
-        assertEquals(0, run("--events", "2000", "--seed", "5", "-o", b.toString()));
+        assertEquals(0, run("inferno-paper", "--events", "2000", "--seed", "5", "-o", a.toString()));
+        assertEquals(0, run("inferno-paper", "--events", "2000", "--seed", "5", "-o", b.toString()));
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     }
 
     @Test
     void eventsFollowThePaperDistributions() {
         Path out = dir.resolve("e.h5");
-        assertEquals(0, run("--events", "100000", "--seed", "1", "-o", out.toString()));
+        assertEquals(0, run("inferno-paper", "--events", "100000", "--seed", "1", "-o", out.toString()));
         EventsFile e = EventsFile.read(out);
         double[][] sums = new double[2][3];
         int[] n = new int[2];
@@ -52,7 +52,7 @@ class SimulateCommandTest {
     @Test
     void neosBlobsHaveTheirMeansAndUnitVariances() {
         Path out = dir.resolve("blobs.h5");
-        assertEquals(0, run("--model", "neos-blobs", "--events", "40000", "--seed", "2", "-o", out.toString()));
+        assertEquals(0, run("neos-blobs", "--events", "40000", "--seed", "2", "-o", out.toString()));
         EventsFile e = EventsFile.read(out);
         assertEquals(2, e.observations()[0].length);
         double[][] sum = new double[2][2], sum2 = new double[2][2];
@@ -78,8 +78,8 @@ class SimulateCommandTest {
     @Test
     void shardsSplitTheEventsAndDiffer() {
         Path s0 = dir.resolve("s0.h5"), s1 = dir.resolve("s1.h5");
-        assertEquals(0, run("--events", "1001", "--seed", "3", "--shards", "2", "--shard", "0", "-o", s0.toString()));
-        assertEquals(0, run("--events", "1001", "--seed", "3", "--shards", "2", "--shard", "1", "-o", s1.toString()));
+        assertEquals(0, run("inferno-paper", "--events", "1001", "--seed", "3", "--shards", "2", "--shard", "0", "-o", s0.toString()));
+        assertEquals(0, run("inferno-paper", "--events", "1001", "--seed", "3", "--shards", "2", "--shard", "1", "-o", s1.toString()));
         EventsFile a = EventsFile.read(s0), b = EventsFile.read(s1);
         assertEquals(2 * 1001, a.size() + b.size());
         assertFalse(a.observations()[0][0] == b.observations()[0][0]);
@@ -88,11 +88,13 @@ class SimulateCommandTest {
     @Test
     void badArgumentsExitWithTwoAndWriteNothing() {
         Path out = dir.resolve("x.h5");
-        assertEquals(2, run("--events", "0", "--seed", "1", "-o", out.toString()));
-        assertEquals(2, run("--events", "10", "--seed", "1", "--shards", "2", "--shard", "2", "-o", out.toString()));
-        assertEquals(2, run("--events", "10", "--seed", "1", "--lambda", "-1", "-o", out.toString()));
-        assertEquals(2, run("--events", "10", "--seed", "1", "--model", "nope", "-o", out.toString()));
-        assertEquals(2, run("--events", "10", "--seed", "1", "--unknown", "-o", out.toString()));
+        assertEquals(2, run("inferno-paper", "--events", "0", "--seed", "1", "-o", out.toString()));
+        assertEquals(2, run("inferno-paper", "--events", "10", "--seed", "1", "--shards", "2", "--shard", "2", "-o", out.toString()));
+        assertEquals(2, run("inferno-paper", "--events", "10", "--seed", "1", "--lambda", "-1", "-o", out.toString()));
+        assertEquals(2, run("nope", "--events", "10", "--seed", "1", "-o", out.toString()), "no such model");
+        assertEquals(2, run("--events", "10", "--seed", "1", "-o", out.toString()), "no model");
+        assertEquals(2, run("validate"), "nothing to validate");
+        assertEquals(2, run("inferno-paper", "--events", "10", "--seed", "1", "--unknown", "-o", out.toString()));
         assertFalse(Files.exists(out));
     }
 }
