@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                 + "(kinematic and rate information). Prints JSON with the matrix as fisher and the mode."})
 public final class FisherCommand implements Callable<Integer> {
     @Option(names = "--events", arity = "1..*", description = "Weighted events in MadMiner's layout, one file or the shards of one run "
-            + "(e.g. infera-simulate --model eft-toy).")
+            + "(e.g. infera-simulate eft-toy).")
     java.util.List<Path> events;
 
     @Option(names = "--samples", description = "Instead of --events, for --mode sally: unweighted score samples at θ (their test "
