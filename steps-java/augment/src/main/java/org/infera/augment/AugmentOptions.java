@@ -21,8 +21,8 @@ public final class AugmentOptions {
     long seed;
 
     @Option(names = "--run-shards", paramLabel = "N",
-            description = "How many shards the whole run has, when this task makes the samples of only one of them (one "
-                    + "task per shard keeps its memory to the shard's; default: the number of files given).")
+            description = "How many shards the whole run has, when this task makes the samples of only one of them "
+                    + "(one task per shard keeps its memory to the shard's; default: the number of files given).")
     Integer runShards;
 
     @Option(names = "--shard", defaultValue = "0", paramLabel = "K",
@@ -44,6 +44,7 @@ public final class AugmentOptions {
 
     /** Checks --shard against the number of shards of the run. */
     void validateShard(int total) {
-        if (shard < 0 || shard >= total) throw new InputException("--shard must be in [0, " + total + "), got " + shard);
+        if (shard < 0 || shard >= total) throw new InputException("--shard must be in [0, " + total + "), got "
+                + shard);
     }
 }

@@ -21,16 +21,17 @@ import picocli.CommandLine.Option;
 
 @Command(name = "split", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Labelled, weighted train / validation / test samples of infera events files. Each process is "
-                + "shuffled with --seed and split by the given fractions; an event's weight is the expected yield of its "
-                + "process divided by the number of that process's events in its split, so every split sums to the "
-                + "expected yields. With --run-shards N (one task per shard), each split of a process sums to its yield "
-                + "times (files given)/N, so the samples of all tasks together sum to the yields, and the shuffle seed "
-                + "is derived from --seed and --shard.")
+                + "shuffled with --seed and split by the given fractions; an event's weight is the expected yield of "
+                + "its process divided by the number of that process's events in its split, so every split sums to the "
+                + "expected yields. With --run-shards N (one task per shard), each split of a process sums to its "
+                + "yield times (files given)/N, so the samples of all tasks together sum to the yields, and the "
+                + "shuffle seed is derived from --seed and --shard.")
 public final class SplitCommand implements Callable<Integer> {
     @Mixin
     AugmentOptions options;
 
-    @Option(names = "--signal", defaultValue = "signal", description = "Name of the signal process (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--signal", defaultValue = "signal", description = "Name of the signal process (default: "
+            + "${DEFAULT-VALUE}).")
     String signal;
 
     @Override
@@ -63,14 +64,17 @@ public final class SplitCommand implements Callable<Integer> {
     }
 
     private static void requireSameRun(EventsFile first, EventsFile other, Path firstPath, Path otherPath) {
-        if (!Arrays.equals(first.observables(), other.observables()) || !Arrays.equals(first.processes(), other.processes())
+        if (!Arrays.equals(first.observables(), other.observables()) || !Arrays.equals(first.processes(),
+                other.processes())
                 || !Arrays.equals(first.expectedYields(), other.expectedYields())
                 || !first.generator().equals(other.generator())) {
-            throw new InputException.Mismatch(otherPath, "datasets 'observables', 'processes'", "generator, observables, "
-                    + "processes or yields differ from " + firstPath + " (all shards must come from one run)");
+            throw new InputException.Mismatch(otherPath, "datasets 'observables', 'processes'", "generator, "
+                    + "observables, processes or yields differ from " + firstPath
+                    + " (all shards must come from one run)");
         }
         if (first.seed() != other.seed()) {
-            throw new InputException.Mismatch(otherPath, "attribute 'seed'", "run seed " + other.seed() + ", but " + firstPath
+            throw new InputException.Mismatch(otherPath, "attribute 'seed'", "run seed " + other.seed() + ", but "
+                    + firstPath
                     + " has " + first.seed() + ": shards of different runs");
         }
     }
@@ -96,8 +100,10 @@ public final class SplitCommand implements Callable<Integer> {
             int[] counts = {nTrain, nValidation, n - nTrain - nValidation};
             for (int c = 0; c < 3; c++) {
                 if (counts[c] == 0) {
-                    throw new InputException("process '" + first.processes()[p] + "' has " + n + " events, too few to fill the "
-                            + Split.values()[c].group() + " split with --fractions " + Arrays.toString(options.fractions));
+                    throw new InputException("process '" + first.processes()[p] + "' has " + n
+                            + " events, too few to fill the "
+                            + Split.values()[c].group() + " split with --fractions "
+                            + Arrays.toString(options.fractions));
                 }
             }
             int[] order = new int[n];
@@ -123,6 +129,7 @@ public final class SplitCommand implements Callable<Integer> {
         }
         long[] isSignal = new long[processes];
         isSignal[signalIndex] = 1;
-        return new SamplesFile(first.observables(), first.processes(), first.expectedYields(), isSignal, options.seed, splits);
+        return new SamplesFile(first.observables(), first.processes(), first.expectedYields(), isSignal,
+                options.seed, splits);
     }
 }

@@ -18,11 +18,12 @@ public final class WeightedOptions {
     enum Samples { combined, closest }
 
     @Option(names = "--samples", defaultValue = "combined", paramLabel = "combined|closest",
-            description = "For events simulated at several benchmarks: 'combined' uses every sample, each event's weights "
-                    + "multiplied by its sample's share of the run's signal events (as MadMiner combines them for cross "
-                    + "sections and Fisher information); 'closest' uses only the sample generated at the benchmark closest "
-                    + "to the points drawn at, plus background (MadMiner's sample_only_from_closest_benchmark, the default "
-                    + "of its SampleAugmenter). Files with one sample give the same either way (default: ${DEFAULT-VALUE}).")
+            description = "For events simulated at several benchmarks: 'combined' uses every sample, each event's "
+                    + "weights multiplied by its sample's share of the run's signal events (as MadMiner combines them "
+                    + "for cross sections and Fisher information); 'closest' uses only the sample generated at the "
+                    + "benchmark closest to the points drawn at, plus background (MadMiner's "
+                    + "sample_only_from_closest_benchmark, the default of its SampleAugmenter). Files with one "
+                    + "sample give the same either way (default: ${DEFAULT-VALUE}).")
     Samples samples;
 
     /**
@@ -33,7 +34,8 @@ public final class WeightedOptions {
         if (draws < points) throw new InputException("--draws must be at least " + points + " here, got " + draws);
         if (o.runShards == null) return WeightedEvents.load(o.events, o.fractions, o.seed);
         if (o.runShards != o.events.size()) {
-            throw new InputException("--run-shards " + o.runShards + " needs every shard's events file (" + o.events.size()
+            throw new InputException("--run-shards " + o.runShards + " needs every shard's events file ("
+                    + o.events.size()
                     + " given): the joint score and the sharing of the draws need the whole run's weights");
         }
         o.validateShard(o.runShards);
@@ -54,7 +56,8 @@ public final class WeightedOptions {
     void requireDraws(AugmentOptions o, int[] perSplit) {
         for (int n : perSplit) {
             if (n == 0) {
-                throw new InputException("shard " + o.shard + " of " + o.runShards + " drew no event in a split from --draws "
+                throw new InputException("shard " + o.shard + " of " + o.runShards
+                        + " drew no event in a split from --draws "
                         + draws + ": raise --draws or use fewer shards");
             }
         }

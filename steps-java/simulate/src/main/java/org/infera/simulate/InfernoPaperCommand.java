@@ -16,10 +16,12 @@ public final class InfernoPaperCommand implements Callable<Integer> {
     @Mixin
     ShardOptions shards;
 
-    @Option(names = "--r", defaultValue = "0", description = "Background mean shift r of x0 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--r", defaultValue = "0", description = "Background mean shift r of x0 (default: "
+            + "${DEFAULT-VALUE}).")
     double r;
 
-    @Option(names = "--lambda", defaultValue = "3", description = "Background rate λ of x2 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lambda", defaultValue = "3", description = "Background rate λ of x2 (default: "
+            + "${DEFAULT-VALUE}).")
     double lambda;
 
     @Override
@@ -30,6 +32,7 @@ public final class InfernoPaperCommand implements Callable<Integer> {
         return TwoProcessEvents.write(TwoProcessEvents.simulate(shards, perProcess, InfernoPaperProblem.NAME,
                 InfernoPaperProblem.FEATURES, InfernoPaperProblem.PROCESSES,
                 new double[] {InfernoPaperProblem.SIGNAL_YIELD, InfernoPaperProblem.BACKGROUND_YIELD},
-                InfernoPaperProblem::signal, rng -> InfernoPaperProblem.background(rng, r, lambda)), shards, perProcess);
+                InfernoPaperProblem::signal, rng -> InfernoPaperProblem.background(rng, r, lambda)), shards,
+                perProcess);
     }
 }

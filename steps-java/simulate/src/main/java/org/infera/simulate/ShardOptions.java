@@ -18,7 +18,8 @@ public final class ShardOptions {
     @Option(paramLabel = "SEED", names = "--seed", required = true, description = "Random seed of the whole run.")
     long seed;
 
-    @Option(names = "--shards", defaultValue = "1", description = "Number of shards the run is split into (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--shards", defaultValue = "1", description = "Number of shards the run is split into (default: "
+            + "${DEFAULT-VALUE}).")
     int shards;
 
     @Option(names = "--shard", defaultValue = "0",
@@ -32,9 +33,11 @@ public final class ShardOptions {
     int perProcess() {
         Checks.positive("--events", events);
         Checks.positive("--shards", shards);
-        if (shard < 0 || shard >= shards) throw new InputException("--shard must lie in 0.." + (shards - 1) + ", got " + shard);
+        if (shard < 0 || shard >= shards) throw new InputException("--shard must lie in 0.." + (shards - 1)
+                + ", got " + shard);
         int perProcess = events / shards + (shard < events % shards ? 1 : 0);
-        if (perProcess == 0) throw new InputException("--events " + events + " leaves shard " + shard + " of " + shards + " empty");
+        if (perProcess == 0) throw new InputException("--events " + events + " leaves shard " + shard + " of "
+                + shards + " empty");
         return perProcess;
     }
 
