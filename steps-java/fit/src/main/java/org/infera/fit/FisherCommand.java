@@ -12,6 +12,7 @@ import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.data.SamplingFactors;
+import org.infera.core.histfactory.infer.FisherInformation;
 import org.infera.core.morphing.Morphing;
 import org.infera.core.morphing.WeightedFisher;
 import org.infera.train.nn.TrainedNetwork;
@@ -119,12 +120,10 @@ public final class FisherCommand implements Callable<Integer> {
         for (String p : parameters) names.add(p);
         // the Cramér–Rao bound on each parameter, all others profiled: sqrt((I⁻¹)_ii)
         ArrayNode sigma = out.putArray("sigma");
-        try {
-            double[][] inverse = new org.hipparchus.linear.LUDecomposition(org.hipparchus.linear.MatrixUtils.createRealMatrix(info))
-                    .getSolver().getInverse().getData();
-            for (int i = 0; i < info.length; i++) sigma.add(Math.sqrt(inverse[i][i]));
-        } catch (org.hipparchus.exception.MathRuntimeException e) {
-            for (int i = 0; i < info.length; i++) sigma.addNull();   // singular: some direction is not measured at all
+        for (int i = 0; i < info.length; i++) {
+            double s = FisherInformation.sigma(info, i, new boolean[info.length]);
+            if (Double.isNaN(s)) sigma.addNull();   // not positive definite: some direction is not measured at all
+            else sigma.add(s);
         }
         ArrayNode rows = out.putArray("fisher");
         for (double[] row : info) {
