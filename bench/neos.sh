@@ -11,8 +11,8 @@ epochs="${1:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 [ -f "$root/steps-java/train/target/infera-train.jar" ] || (cd "$root" && mvn -B -q package -DskipTests)
-"$root/bin/infera-simulate" --model neos-blobs --events 20000 --seed 1 -o "$work/events.h5" 2>/dev/null
-"$root/bin/infera-augment" --seed 1 -o "$work/samples.h5" "$work/events.h5" 2>/dev/null
+"$root/bin/infera-simulate" neos-blobs --events 20000 --seed 1 -o "$work/events.h5" 2>/dev/null
+"$root/bin/infera-augment" split --seed 1 -o "$work/samples.h5" "$work/events.h5" 2>/dev/null
 "$root/bin/infera-train" neos --samples "$work/samples.h5" --analysis "$root/params/analysis/neos-blobs.json" --benchmark 0 \
   --seed 1 --hidden 32,32 --epochs "$epochs" --patience "$epochs" -o "$work/neos" 2> "$work/neos.log"
 "$root/bin/infera-train" classifier --samples "$work/samples.h5" --seed 1 --hidden 32,32 --epochs "$epochs" --patience "$epochs" \

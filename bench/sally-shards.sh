@@ -29,11 +29,11 @@ for total in "${totals[@]}"; do
   rm -f "$work"/peak_* "$work"/*.h5; rm -rf "$work/model"
   start=$(date +%s.%N)
   for ((s = 0; s < shards; s++)); do
-    peak simulate "${bounded[@]}" "$root/bin/infera-simulate" --model eft-toy --events "$total" --seed 1 --shards "$shards" --shard "$s" \
+    peak simulate "${bounded[@]}" "$root/bin/infera-simulate" eft-toy --events "$total" --seed 1 --shards "$shards" --shard "$s" \
       -o "$work/events_shard$(printf %05d "$s").h5"
   done
   for ((s = 0; s < shards; s++)); do
-    peak augment "${bounded[@]}" "$root/bin/infera-augment" --score-at 0,0 --draws "$draws" --seed 1 --run-shards "$shards" --shard "$s" \
+    peak augment "${bounded[@]}" "$root/bin/infera-augment" score --at 0,0 --draws "$draws" --seed 1 --run-shards "$shards" --shard "$s" \
       -o "$work/samples_shard$(printf %05d "$s").h5" "$work"/events_shard*.h5
   done
   peak sally "${bounded[@]}" "$root/bin/infera-train" sally --samples "$work"/samples_shard*.h5 --seed 1 --epochs 1 -o "$work/model"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: events per second of score augmentation (infera-augment --score-at: morphing, joint
+# Benchmark: events per second of score augmentation (infera-augment score: morphing, joint
 # score, unweighting) and of SALLY training (events per second of one epoch, mean of epochs 2-N), on
 # the EFT toy; the JVM start-up of the same executable, measured in the same run, is the baseline.
 #
@@ -10,9 +10,9 @@ events="${1:-400000}"; epochs="${2:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 [ -f "$root/steps-java/train/target/infera-train.jar" ] || (cd "$root" && mvn -B -q package -DskipTests)
-"$root/bin/infera-simulate" --model eft-toy --events "$events" --seed 1 -o "$work/eft.h5" 2>/dev/null
+"$root/bin/infera-simulate" eft-toy --events "$events" --seed 1 -o "$work/eft.h5" 2>/dev/null
 t0=$(date +%s.%N); "$root/bin/infera-augment" --version >/dev/null; t1=$(date +%s.%N)
-"$root/bin/infera-augment" --score-at 0,0 --draws "$events" --seed 1 -o "$work/score.h5" "$work/eft.h5" 2>/dev/null
+"$root/bin/infera-augment" score --at 0,0 --draws "$events" --seed 1 -o "$work/score.h5" "$work/eft.h5" 2>/dev/null
 t2=$(date +%s.%N)
 startup=$(echo "$t1 - $t0" | bc); augment=$(echo "$t2 - $t1" | bc)
 "$root/bin/infera-train" sally --samples "$work/score.h5" --seed 1 --epochs "$epochs" --patience "$epochs" -o "$work/sally" 2> "$work/sally.log"

@@ -29,8 +29,8 @@ for total in "${totals[@]}"; do
   rm -f "$work"/peak_* "$work"/*.h5; rm -rf "$work/model"
   start=$(date +%s.%N)
   for ((s = 0; s < shards; s++)); do
-    peak simulate "${bounded[@]}" "$root/bin/infera-simulate" --events "$total" --seed 1 --shards "$shards" --shard "$s" -o "$work/events_$s.h5"
-    peak augment "${bounded[@]}" "$root/bin/infera-augment" --seed 1 --run-shards "$shards" --shard "$s" -o "$work/samples_$s.h5" "$work/events_$s.h5"
+    peak simulate "${bounded[@]}" "$root/bin/infera-simulate" inferno-paper --events "$total" --seed 1 --shards "$shards" --shard "$s" -o "$work/events_$s.h5"
+    peak augment "${bounded[@]}" "$root/bin/infera-augment" split --seed 1 --run-shards "$shards" --shard "$s" -o "$work/samples_$s.h5" "$work/events_$s.h5"
     rm -f "$work/events_$s.h5"
   done
   peak train "${bounded[@]}" "$root/bin/infera-train" classifier --samples "$work"/samples_*.h5 --seed 1 --epochs 1 --batch-size 4096 \

@@ -35,8 +35,8 @@ train=$((total * 2 / 5)); test=$((total * 2 / 5))
 printf "workload: %d events per process, %d epoch(s); machine: %s cores, Java %s\n" "$events" "$epochs" "$(nproc)" \
   "$(java -version 2>&1 | head -1 | cut -d'"' -f2)"
 printf "%-9s %10s %8s %12s %10s %8s %8s\n" step events seconds events/s peak_MiB jvm_s ratio
-measure simulate "$total" "$bin/infera-simulate" --events "$events" --seed 1 -o events.h5
-measure augment "$total" "$bin/infera-augment" --seed 2 -o samples.h5 events.h5
+measure simulate "$total" "$bin/infera-simulate" inferno-paper --events "$events" --seed 1 -o events.h5
+measure augment "$total" "$bin/infera-augment" split --seed 2 -o samples.h5 events.h5
 measure train "$((train * epochs))" "$bin/infera-train" classifier --samples samples.h5 --seed 3 --epochs "$epochs" -o model
 measure shift "$((test + 2 * 2 * test / 2))" "$bin/infera-shift" --model model --samples samples.h5 \
   --analysis "$root/params/analysis/inferno-paper.json" -o templates.h5

@@ -14,7 +14,7 @@ class Seeds {
      * project, on the machine that runs Nextflow): the generator's own image needs no Java.
      */
     static long shard(String simulate, long seed, int shard, int shards) {
-        def command = [simulate, '--print-seed', '--seed', "${seed}", '--shard', "${shard}", '--shards', "${shards}"]
+        def command = [simulate, 'seed', '--seed', "${seed}", '--shard', "${shard}", '--shards', "${shards}"]
         def process = command*.toString().execute()
         def out = new StringBuilder(), err = new StringBuilder()
         process.waitForProcessOutput(out, err)

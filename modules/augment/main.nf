@@ -14,11 +14,12 @@ process AUGMENT {
     path "versions.yml"                , emit: versions
 
     script:
+    def mode = task.ext.mode ?: 'split'   // the kind of samples: infera-augment's sub-command
     def args = task.ext.args ?: ''
     def shard = meta.shard != null ? "--run-shards ${meta.shards} --shard ${meta.shard}" : ''
     def name = meta.shard != null ? "samples_shard${String.format('%05d', meta.shard as int)}.h5" : 'samples.h5'
     """
-    infera-augment \\
+    infera-augment ${mode} \\
         --seed ${meta.seed} \\
         --fractions ${meta.fractions} \\
         ${shard} \\

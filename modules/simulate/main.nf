@@ -14,8 +14,7 @@ process SIMULATE {
     def args = task.ext.args ?: ''
     def out = String.format('events_shard%05d.h5', meta.shard as int)
     """
-    infera-simulate \\
-        --model ${meta.model} \\
+    infera-simulate ${meta.model} \\
         --events ${meta.events} \\
         --seed ${meta.seed} \\
         --shards ${meta.shards} \\

@@ -14,7 +14,7 @@ process VALIDATE_EVENTS {
 
     script:
     """
-    infera-simulate --validate ${events}
+    infera-simulate validate ${events}
 
     printf '"%s":\\n' "${task.process}" > versions.yml
     infera-versions infera-simulate >> versions.yml

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.infera.core.cli.StepMain;
 import org.infera.core.data.EventsFile;
 import org.infera.core.data.Sample;
@@ -25,9 +26,11 @@ class AugmentCommandTest {
     void shards() {
         shard0 = dir.resolve("events_shard00000.h5");
         shard1 = dir.resolve("events_shard00001.h5");
-        EventsFile a = new EventsFile("t", 1, new String[] {"x"}, new String[] {"signal", "background"}, new double[] {50, 1000},
+        EventsFile a = new EventsFile("t", 1, new String[] {"x"}, new String[] {"signal", "background"},
+                new double[] {50, 1000},
                 rows(0, 100), alternating(100));
-        EventsFile b = new EventsFile("t", 1, new String[] {"x"}, new String[] {"signal", "background"}, new double[] {50, 1000},
+        EventsFile b = new EventsFile("t", 1, new String[] {"x"}, new String[] {"signal", "background"},
+                new double[] {50, 1000},
                 rows(100, 100), alternating(100));
         a.write(shard0);
         b.write(shard1);
@@ -46,7 +49,10 @@ class AugmentCommandTest {
     }
 
     private int run(String... args) {
-        return StepMain.execute(new AugmentCommand(), args);
+        String[] split = new String[args.length + 1];
+        split[0] = "split";
+        System.arraycopy(args, 0, split, 1, args.length);
+        return StepMain.execute(new AugmentCommand(), split);
     }
 
     @Test
@@ -87,14 +93,16 @@ class AugmentCommandTest {
             assertEquals(25, sumOfProcess(train, 0), 1e-9, part + ": half the signal yield");
             assertEquals(500, sumOfProcess(train, 1), 1e-9, part + ": half the background yield");
         }
-        SamplesFile all = SamplesFile.readAll(java.util.List.of(b, a));
+        SamplesFile all = SamplesFile.readAll(List.of(b, a));
         for (Split s : Split.values()) {
             assertEquals(50, sumOfProcess(all.split(s), 0), 1e-9, s.group());
             assertEquals(1000, sumOfProcess(all.split(s), 1), 1e-9, s.group());
         }
         assertEquals(80, all.split(Split.TRAIN).size(), "0.4 of the 200 events");
-        assertEquals(2, run("--seed", "9", "--run-shards", "1", "-o", a.toString(), shard0.toString(), shard1.toString()), "fewer shards than files");
-        assertEquals(2, run("--seed", "9", "--run-shards", "2", "--shard", "2", "-o", a.toString(), shard0.toString()), "no shard 2 of 2");
+        assertEquals(2, run("--seed", "9", "--run-shards", "1", "-o", a.toString(), shard0.toString(),
+                shard1.toString()), "fewer shards than files");
+        assertEquals(2, run("--seed", "9", "--run-shards", "2", "--shard", "2", "-o", a.toString(),
+                shard0.toString()), "no shard 2 of 2");
     }
 
     private static double sumOfProcess(Sample s, int process) {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * shards in proportion to their weight, and a run of one shard is the unsharded run.
  */
 class ShardedWeightedSamplesTest {
-    static final int[] SIZES = {6000, 12000, 18000};   // unequal shards: the draws must follow the weight, not the shard count
+    /** Unequal shards: the draws must follow the weight, not the shard count. */
+    static final int[] SIZES = {6000, 12000, 18000};
 
     @TempDir
     static Path dir;
@@ -57,7 +58,8 @@ class ShardedWeightedSamplesTest {
             Path out = dir.resolve(name + k + ".h5");
             List<String> args = new ArrayList<>(List.of(options));
             args.addAll(List.of("--run-shards", "3", "--shard", String.valueOf(k), "-o", out.toString()));
-            for (int j = SIZES.length - 1; j >= 0; j--) args.add(shards.get(j).toString());   // any order: sorted by name
+            // any order: sorted by name
+            for (int j = SIZES.length - 1; j >= 0; j--) args.add(shards.get(j).toString());
             assertEquals(0, run(args));
             outs.add(out);
         }
@@ -72,7 +74,7 @@ class ShardedWeightedSamplesTest {
     @Test
     void scoresAreTheRunsAndTheDrawsFollowEachShardsWeight() {
         int draws = 30000;
-        List<Path> outs = perShard("local", "--seed", "4", "--score-at", "1,0", "--draws", String.valueOf(draws));
+        List<Path> outs = perShard("local", "score", "--seed", "4", "--at", "1,0", "--draws", String.valueOf(draws));
         double[] theta = {1, 0}, grad = new double[2];
         double sigma = runCrossSection(theta, grad);
         int[] perSplit = new int[3];
@@ -87,14 +89,16 @@ class ShardedWeightedSamplesTest {
                 for (double[] t : scores.tXz()) {
                     // t = 2 ∇M / M − ∇σ/σ with M = 1 + z at θ = (1, 0): z from t1, then t2 must follow with the run's σ
                     double a = t[0] + grad[0] / sigma, z = a / (2 - a);     // a = 2z / (1 + z)
-                    assertEquals(2 * (z * z - 1.0 / 3) / (1 + z) - grad[1] / sigma, t[1], 1e-8 * Math.max(1, Math.abs(t[1])),
+                    assertEquals(2 * (z * z - 1.0 / 3) / (1 + z) - grad[1] / sigma, t[1], 1e-8 * Math.max(1,
+                            Math.abs(t[1])),
                             "the joint score normalised by the run's cross section, not the shard's");
                 }
             }
             for (double[] w : MadMinerEventFile.read(shards.get(k)).weights()) weightOfShard[k] += w[1];
         }
         assertArrayEquals(new int[] {Draws.of(new double[] {0.4, 0.2, 0.4}, Split.TRAIN, draws),
-                Draws.of(new double[] {0.4, 0.2, 0.4}, Split.VALIDATION, draws), Draws.of(new double[] {0.4, 0.2, 0.4}, Split.TEST, draws)},
+                Draws.of(new double[] {0.4, 0.2, 0.4}, Split.VALIDATION, draws),
+                Draws.of(new double[] {0.4, 0.2, 0.4}, Split.TEST, draws)},
                 perSplit, "the shards' draws add up to the run's");
         double runWeight = weightOfShard[0] + weightOfShard[1] + weightOfShard[2];
         for (int k = 0; k < SIZES.length; k++) {
@@ -105,7 +109,7 @@ class ShardedWeightedSamplesTest {
 
     @Test
     void ratiosAreTheRunsAndTestDrawsAddUp() {
-        List<Path> ratio = perShard("ratio", "--seed", "4", "--ratio", "0,0:1,0", "--draws", "3000");
+        List<Path> ratio = perShard("ratio", "ratio", "--seed", "4", "--pair", "0,0:1,0", "--draws", "3000");
         double[] sm = {0, 0}, theta1 = {1, 0}, gSm = new double[2], g1 = new double[2];
         double sSm = runCrossSection(sm, gSm), s1 = runCrossSection(theta1, g1);
         int train = 0;
@@ -120,7 +124,7 @@ class ShardedWeightedSamplesTest {
         }
         assertEquals(Draws.of(new double[] {0.4, 0.2, 0.4}, Split.TRAIN, 3000), train);
         int test = 0;
-        for (Path out : perShard("test", "--seed", "4", "--test-at", "0,0", "--test-at", "1,0", "--draws", "2000")) {
+        for (Path out : perShard("test", "test", "--seed", "4", "--at", "0,0", "--at", "1,0", "--draws", "2000")) {
             test += TestSamplesFile.read(out).x().length;
         }
         assertEquals(2000, test);
@@ -128,13 +132,16 @@ class ShardedWeightedSamplesTest {
 
     @Test
     void sameSeedSameBytesAndOneShardIsTheUnshardedRun() throws Exception {
-        List<Path> a = perShard("again-a", "--seed", "6", "--score-at", "0,1", "--draws", "600");
-        List<Path> b = perShard("again-b", "--seed", "6", "--score-at", "0,1", "--draws", "600");
-        for (int k = 0; k < a.size(); k++) assertArrayEquals(Files.readAllBytes(a.get(k)), Files.readAllBytes(b.get(k)));
+        List<Path> a = perShard("again-a", "score", "--seed", "6", "--at", "0,1", "--draws", "600");
+        List<Path> b = perShard("again-b", "score", "--seed", "6", "--at", "0,1", "--draws", "600");
+        for (int k = 0; k < a.size(); k++) assertArrayEquals(Files.readAllBytes(a.get(k)),
+                Files.readAllBytes(b.get(k)));
         Path whole = dir.resolve("whole.h5"), one = dir.resolve("one.h5");
         String only = shards.get(0).toString();
-        assertEquals(0, run(List.of("--seed", "6", "--ratio", "0,0:0,1", "--draws", "600", "-o", whole.toString(), only)));
-        assertEquals(0, run(List.of("--seed", "6", "--ratio", "0,0:0,1", "--draws", "600", "--run-shards", "1", "--shard", "0", "-o",
+        assertEquals(0, run(List.of("ratio", "--seed", "6", "--pair", "0,0:0,1", "--draws", "600", "-o",
+                whole.toString(), only)));
+        assertEquals(0, run(List.of("ratio", "--seed", "6", "--pair", "0,0:0,1", "--draws", "600", "--run-shards",
+                "1", "--shard", "0", "-o",
                 one.toString(), only)));
         assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(one));
     }
@@ -143,11 +150,14 @@ class ShardedWeightedSamplesTest {
     void rejectsIncompleteRunsAndTooFewDraws() {
         Path out = dir.resolve("bad.h5");
         String s0 = shards.get(0).toString(), s1 = shards.get(1).toString(), s2 = shards.get(2).toString();
-        assertEquals(2, run(List.of("--seed", "1", "--score-at", "0,0", "--run-shards", "3", "--shard", "0", "-o", out.toString(), s0)),
+        assertEquals(2, run(List.of("score", "--seed", "1", "--at", "0,0", "--run-shards", "3", "--shard", "0",
+                "-o", out.toString(), s0)),
                 "one file of three");
-        assertEquals(2, run(List.of("--seed", "1", "--score-at", "0,0", "--run-shards", "3", "--shard", "3", "-o", out.toString(), s0, s1, s2)),
+        assertEquals(2, run(List.of("score", "--seed", "1", "--at", "0,0", "--run-shards", "3", "--shard", "3",
+                "-o", out.toString(), s0, s1, s2)),
                 "no shard 3");
-        assertEquals(2, run(List.of("--seed", "1", "--score-at", "0,0", "--draws", "3", "--run-shards", "3", "--shard", "0", "-o",
+        assertEquals(2, run(List.of("score", "--seed", "1", "--at", "0,0", "--draws", "3", "--run-shards", "3",
+                "--shard", "0", "-o",
                 out.toString(), s0, s1, s2)), "three draws cannot fill every split of every shard");
         assertFalse(Files.exists(out));
     }

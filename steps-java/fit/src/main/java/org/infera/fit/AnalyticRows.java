@@ -5,11 +5,11 @@ import java.util.List;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.cli.Checks;
 import org.infera.core.cli.InputException;
+import org.infera.core.histfactory.infer.FisherInformation;
 import org.infera.core.physics.AnalyticFisher;
 import org.infera.core.physics.InfernoPaperProblem;
 import org.infera.core.stats.BenchmarkConstraints;
 import org.infera.core.stats.Constraints;
-import org.infera.core.stats.FisherInformation;
 
 /**
  * The "analytic" rows: the best any summary statistic can do, σ_s from the expected Fisher
@@ -23,16 +23,18 @@ final class AnalyticRows {
 
     static List<ReplicaSummary> evaluate(String model, int events, long seed, Analysis analysis, String source) {
         if (!InfernoPaperProblem.NAME.equals(model)) {
-            throw new InputException("--analytic: no analytic likelihood for model '" + model + "' (built in: " + InfernoPaperProblem.NAME + ")");
+            throw new InputException("--analytic: no analytic likelihood for model '" + model + "' (built in: "
+                    + InfernoPaperProblem.NAME + ")");
         }
         Checks.positive("--analytic-events", events);
         double[][] info = AnalyticFisher.infernoPaper(events, seed);
         List<ReplicaSummary> rows = new ArrayList<>();
         for (Analysis.Benchmark b : analysis.benchmarks()) {
             Constraints c = BenchmarkConstraints.of(b, AnalyticFisher.PARAMETERS, source);
-            double sigma = FisherInformation.sigma(FisherInformation.withConstraints(info, c), 0, c.floating());
-            BenchmarkResult r = new BenchmarkResult(STATISTIC, b.id(), b.floating() == null ? List.of() : b.floating(), sigma,
-                    Double.NaN, Double.NaN, Double.NaN, new double[0], new double[0], null, Double.NaN, null, null, true);
+            double sigma = FisherInformation.sigma(c.addedTo(info), 0, c.fixedFor(0));
+            List<String> floating = b.floating() == null ? List.of() : b.floating();
+            BenchmarkResult r = new BenchmarkResult(STATISTIC, b.id(), floating, sigma, Double.NaN, Double.NaN,
+                    Double.NaN, new double[0], new double[0], null, Double.NaN, null, null, true);
             rows.add(new ReplicaSummary(STATISTIC, b.id(), List.of(r)));
         }
         return rows;

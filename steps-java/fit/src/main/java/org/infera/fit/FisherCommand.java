@@ -12,6 +12,7 @@ import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.data.SamplingFactors;
+import org.infera.core.histfactory.infer.FisherInformation;
 import org.infera.core.morphing.Morphing;
 import org.infera.core.morphing.WeightedFisher;
 import org.infera.nn.TrainedNetwork;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
                 + "(kinematic and rate information). Prints JSON with the matrix as fisher and the mode."})
 public final class FisherCommand implements Callable<Integer> {
     @Option(names = "--events", arity = "1..*", description = "Weighted events in MadMiner's layout, one file or the shards of one run "
-            + "(e.g. infera-simulate --model eft-toy).")
+            + "(e.g. infera-simulate eft-toy).")
     java.util.List<Path> events;
 
     @Option(names = "--samples", description = "Instead of --events, for --mode sally: unweighted score samples at θ (their test "
@@ -119,12 +120,10 @@ public final class FisherCommand implements Callable<Integer> {
         for (String p : parameters) names.add(p);
         // the Cramér–Rao bound on each parameter, all others profiled: sqrt((I⁻¹)_ii)
         ArrayNode sigma = out.putArray("sigma");
-        try {
-            double[][] inverse = new org.hipparchus.linear.LUDecomposition(org.hipparchus.linear.MatrixUtils.createRealMatrix(info))
-                    .getSolver().getInverse().getData();
-            for (int i = 0; i < info.length; i++) sigma.add(Math.sqrt(inverse[i][i]));
-        } catch (org.hipparchus.exception.MathRuntimeException e) {
-            for (int i = 0; i < info.length; i++) sigma.addNull();   // singular: some direction is not measured at all
+        for (int i = 0; i < info.length; i++) {
+            double s = FisherInformation.sigma(info, i, new boolean[info.length]);
+            if (Double.isNaN(s)) sigma.addNull();   // not positive definite: some direction is not measured at all
+            else sigma.add(s);
         }
         ArrayNode rows = out.putArray("fisher");
         for (double[] row : info) {

@@ -5,6 +5,9 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.AllowedSolution;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.infera.core.plot.Png;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -23,11 +26,14 @@ final class PValuePlot {
     private static final String[] NAMES = {"68% CL (p = 0.32)", "95% CL (p = 0.05)"};
     private static final Color[] COLOURS = {new Color(31, 119, 180), new Color(214, 39, 40)};
     private static final int RAYS = 180;
+    /** Brent's evaluations per crossing, found to 1e-13 of a grid cell (far below a pixel). */
+    private static final int MAX_EVALUATIONS = 200;
 
     private PValuePlot() {}
 
     /** points: {θ1, θ2, p} in grid order, the second parameter running fastest. */
-    static void write(Path png, String[] parameters, double[][] axes, List<double[]> points, double[] truth, double luminosity) {
+    static void write(Path png, String[] parameters, double[][] axes, List<double[]> points, double[] truth,
+                      double luminosity) {
         double[][] p = new double[axes[0].length][axes[1].length];
         int i = 0;
         for (int a = 0; a < axes[0].length; a++) for (int b = 0; b < axes[1].length; b++) p[a][b] = points.get(i++)[2];
@@ -58,37 +64,41 @@ final class PValuePlot {
         Png.write(chart, png);
     }
 
-    /** Where p falls below level along the ray truth + r (cos, sin), found by stepping and bisection. */
-    private static double[] crossing(double[][] p, double[][] axes, double[] truth, double cx, double cy, double level) {
+    /**
+     * Where p falls below level along the ray truth + r (cos, sin): stepping a quarter grid cell at a
+     * time brackets the crossing, Brent's method finds it, on the side where p is still at the level.
+     */
+    private static double[] crossing(double[][] p, double[][] axes, double[] truth, double cx, double cy,
+                                     double level) {
         // step in units of the grid spacing of each axis, so the search is even in grid cells
         double sx = cx * (axes[0][1] - axes[0][0]), sy = cy * (axes[1][1] - axes[1][0]);
-        double inside = 0, outside = -1;
+        UnivariateFunction above = r -> interpolate(p, axes, truth[0] + r * sx, truth[1] + r * sy) - level;
+        double inside = 0;
         for (double r = 0.25; ; r += 0.25) {
-            double x = truth[0] + r * sx, y = truth[1] + r * sy;
-            if (!within(axes, x, y)) return new double[] {truth[0] + inside * sx, truth[1] + inside * sy};
-            if (interpolate(p, axes, x, y) < level) {
-                outside = r;
+            if (!within(axes, truth[0] + r * sx, truth[1] + r * sy)) break;
+            if (above.value(r) < 0) {
+                // below the level at the true point already (no region there): the contour stays at it
+                if (above.value(inside) >= 0) inside = new BracketingNthOrderBrentSolver(1e-14, 1e-13, 1e-15, 5)
+                        .solve(MAX_EVALUATIONS, above, inside, r, AllowedSolution.ABOVE_SIDE);
                 break;
             }
             inside = r;
-        }
-        for (int k = 0; k < 40; k++) {
-            double mid = (inside + outside) / 2;
-            if (interpolate(p, axes, truth[0] + mid * sx, truth[1] + mid * sy) < level) outside = mid;
-            else inside = mid;
         }
         return new double[] {truth[0] + inside * sx, truth[1] + inside * sy};
     }
 
     private static boolean within(double[][] axes, double x, double y) {
-        return x >= axes[0][0] && x <= axes[0][axes[0].length - 1] && y >= axes[1][0] && y <= axes[1][axes[1].length - 1];
+        return x >= axes[0][0] && x <= axes[0][axes[0].length - 1]
+                && y >= axes[1][0] && y <= axes[1][axes[1].length - 1];
     }
 
     /** Bilinear interpolation of the grid values at (x, y), inside the grid. */
     static double interpolate(double[][] p, double[][] axes, double x, double y) {
         int a = cell(axes[0], x), b = cell(axes[1], y);
-        double u = (x - axes[0][a]) / (axes[0][a + 1] - axes[0][a]), v = (y - axes[1][b]) / (axes[1][b + 1] - axes[1][b]);
-        return (1 - u) * (1 - v) * p[a][b] + u * (1 - v) * p[a + 1][b] + (1 - u) * v * p[a][b + 1] + u * v * p[a + 1][b + 1];
+        double u = (x - axes[0][a]) / (axes[0][a + 1] - axes[0][a]);
+        double v = (y - axes[1][b]) / (axes[1][b + 1] - axes[1][b]);
+        return (1 - u) * (1 - v) * p[a][b] + u * (1 - v) * p[a + 1][b]
+                + (1 - u) * v * p[a][b + 1] + u * v * p[a + 1][b + 1];
     }
 
     private static int cell(double[] axis, double v) {

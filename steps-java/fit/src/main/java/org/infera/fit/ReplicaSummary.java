@@ -1,6 +1,5 @@
 package org.infera.fit;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,11 +11,11 @@ import java.util.List;
 record ReplicaSummary(String statistic, int benchmark, List<BenchmarkResult> replicas) {
 
     double medianSigmaFisher() {
-        return median(replicas.stream().mapToDouble(BenchmarkResult::sigmaFisher).toArray());
+        return Median.of(replicas.stream().mapToDouble(BenchmarkResult::sigmaFisher).toArray());
     }
 
     double medianWidthProfile() {
-        return median(replicas.stream().mapToDouble(BenchmarkResult::widthProfile).toArray());
+        return Median.of(replicas.stream().mapToDouble(BenchmarkResult::widthProfile).toArray());
     }
 
     double minSigmaFisher() {
@@ -27,19 +26,22 @@ record ReplicaSummary(String statistic, int benchmark, List<BenchmarkResult> rep
         return replicas.stream().mapToDouble(BenchmarkResult::sigmaFisher).max().orElseThrow();
     }
 
-    /** Per band (−2σ…+2σ), the median over replicas of the expected limit on the signal yield; empty for the analytic rows. */
+    /**
+     * Per band (−2σ…+2σ), the median over replicas of the expected limit on the signal yield; empty
+     * for the analytic rows.
+     */
     double[] medianExpectedLimits() {
         if (replicas.get(0).expectedLimits() == null) return new double[0];
         double[] out = new double[5];
         for (int i = 0; i < 5; i++) {
             final int band = i;
-            out[i] = median(replicas.stream().mapToDouble(r -> r.expectedLimits()[band]).toArray());
+            out[i] = Median.of(replicas.stream().mapToDouble(r -> r.expectedLimits()[band]).toArray());
         }
         return out;
     }
 
     double medianExpectedCls() {
-        return median(replicas.stream().mapToDouble(BenchmarkResult::expectedCls).toArray());
+        return Median.of(replicas.stream().mapToDouble(BenchmarkResult::expectedCls).toArray());
     }
 
     boolean converged() {
@@ -50,13 +52,5 @@ record ReplicaSummary(String statistic, int benchmark, List<BenchmarkResult> rep
         List<BenchmarkResult> sorted = replicas.stream()
                 .sorted((a, b) -> Double.compare(a.sigmaFisher(), b.sigmaFisher())).toList();
         return sorted.get((sorted.size() - 1) / 2);
-    }
-
-    /** The median; the mean of the two middle values for an even count. */
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 }

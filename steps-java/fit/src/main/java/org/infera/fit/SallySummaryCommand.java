@@ -188,10 +188,10 @@ public final class SallySummaryCommand implements Callable<Integer> {
                 md.append("| ").append(label(MODES[m])).append(" |");
                 for (int p = 0; p < parameters.length; p++) {
                     double[] s = sigma[m][p];
-                    double median = median(s), lo = Arrays.stream(s).min().orElseThrow(), hi = Arrays.stream(s).max().orElseThrow();
+                    double median = Median.of(s), lo = Arrays.stream(s).min().orElseThrow(), hi = Arrays.stream(s).max().orElseThrow();
                     mode.putArray(parameters[p]).add(median).add(lo).add(hi);
                     md.append(Double.isInfinite(median) ? " ∞ (no information) |" : String.format(" %.4g (%.4g – %.4g) |", median, lo, hi));
-                    csv.printRecord(MODES[m], parameters[p], median, lo, hi, median(information[m][p]));
+                    csv.printRecord(MODES[m], parameters[p], median, lo, hi, Median.of(information[m][p]));
                 }
                 md.append('\n');
             }
@@ -209,11 +209,11 @@ public final class SallySummaryCommand implements Callable<Integer> {
                     lo[r] = slices.get(r)[p][0];
                     hi[r] = slices.get(r)[p][1];
                 }
-                double halfTruth = Math.sqrt(level / median(information[0][p])), halfSally = Math.sqrt(level / median(information[2][p]));
+                double halfTruth = Math.sqrt(level / Median.of(information[0][p])), halfSally = Math.sqrt(level / Median.of(information[2][p]));
                 ObjectNode node = limitsNode.putObject(parameters[p]);
-                node.putArray("histogram_slice").add(median(lo)).add(median(hi));
+                node.putArray("histogram_slice").add(Median.of(lo)).add(Median.of(hi));
                 node.put("fisher_half_width_truth", halfTruth).put("fisher_half_width_sally", halfSally);
-                md.append(String.format("| %s | [%s, %s] | %s ± %.3g | %s ± %.3g |%n", parameters[p], bound(median(lo)), bound(median(hi)),
+                md.append(String.format("| %s | [%s, %s] | %s ± %.3g | %s ± %.3g |%n", parameters[p], bound(Median.of(lo)), bound(Median.of(hi)),
                         theta[p], halfTruth, theta[p], halfSally));
             }
             md.append("\n(±∞: the region reaches the edge of the grid; widen `--grid`.)\n");
@@ -236,13 +236,6 @@ public final class SallySummaryCommand implements Callable<Integer> {
 
     private static String bound(double v) {
         return Double.isInfinite(v) ? (v > 0 ? "+∞" : "−∞") : Double.isNaN(v) ? "none" : String.format("%.3g", v);
-    }
-
-    static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
     private static JsonNode read(Path file) {

@@ -15,6 +15,7 @@ import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.data.SamplingFactors;
+import org.infera.core.histfactory.model.PoissonTerm;
 import org.infera.core.morphing.Morphing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -145,9 +146,9 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
     private static double testStatistic(double[] nu, double[] n) {
         double q = 0;
         for (int b = 0; b < nu.length; b++) {
-            if (n[b] <= 0 && nu[b] <= 0) continue;
-            if (nu[b] <= 0) return Double.POSITIVE_INFINITY;
-            q += 2 * (nu[b] - n[b] + (n[b] > 0 ? n[b] * Math.log(n[b] / nu[b]) : 0));
+            double term = PoissonTerm.overSaturated(nu[b], n[b]);
+            if (term == Double.POSITIVE_INFINITY) return term;
+            q += 2 * term;
         }
         return Math.max(q, 0);
     }

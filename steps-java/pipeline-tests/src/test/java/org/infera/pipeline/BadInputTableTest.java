@@ -79,10 +79,10 @@ class BadInputTableTest {
         good = Files.createDirectories(root.resolve("good"));
         events = good.resolve("events_shard00000.h5");
         events1 = good.resolve("events_shard00001.h5");
-        ok(new SimulateCommand(), "--events", "400", "--seed", "1", "--shards", "2", "--shard", "0", "-o", events.toString());
-        ok(new SimulateCommand(), "--events", "400", "--seed", "1", "--shards", "2", "--shard", "1", "-o", events1.toString());
+        ok(new SimulateCommand(), "inferno-paper", "--events", "400", "--seed", "1", "--shards", "2", "--shard", "0", "-o", events.toString());
+        ok(new SimulateCommand(), "inferno-paper", "--events", "400", "--seed", "1", "--shards", "2", "--shard", "1", "-o", events1.toString());
         samples = good.resolve("samples.h5");
-        ok(new AugmentCommand(), "--seed", "1", "-o", samples.toString(), events.toString(), events1.toString());
+        ok(new AugmentCommand(), "split", "--seed", "1", "-o", samples.toString(), events.toString(), events1.toString());
         analysis = Files.copy(REPO.resolve("params/analysis/inferno-paper.json"), good.resolve("analysis.json"));
         model = good.resolve("model");
         ok(new TrainCommand(), "classifier", "--samples", samples.toString(), "--seed", "1", "--epochs", "1", "--hidden", "4", "-o", model.toString());
@@ -90,9 +90,9 @@ class BadInputTableTest {
         ok(new TemplatesCommand(), "--model", model.toString(), "--samples", samples.toString(), "--analysis", analysis.toString(), "--bins", "4",
                 "-o", templates.toString());
         eft = good.resolve("eft.h5");
-        ok(new SimulateCommand(), "--model", "eft-toy", "--events", "600", "--seed", "1", "-o", eft.toString());
+        ok(new SimulateCommand(), "eft-toy", "--events", "600", "--seed", "1", "-o", eft.toString());
         score = good.resolve("score.h5");
-        ok(new AugmentCommand(), "--score-at", "0,0", "--draws", "400", "--seed", "1", "-o", score.toString(), eft.toString());
+        ok(new AugmentCommand(), "score", "--at", "0,0", "--draws", "400", "--seed", "1", "-o", score.toString(), eft.toString());
         sally = good.resolve("sally");
         ok(new TrainCommand(), "sally", "--samples", score.toString(), "--seed", "1", "--epochs", "1", "--hidden", "4", "-o", sally.toString());
         fisherDir = Files.createDirectories(good.resolve("fisher_r0"));
@@ -119,7 +119,7 @@ class BadInputTableTest {
                 "--outdir", good.resolve("fit-ok").toString());
         ok(new FitCommand(), "sally-summary", "--fisher", fisherDir.toString(), "--limits", limits.toString(), "-o", good.resolve("summary-ok").toString());
         ok(new FitCommand(), "hypotest", "--workspace", workspace.toString());
-        ok(new SimulateCommand(), "--validate", madminer.toString());
+        ok(new SimulateCommand(), "validate", madminer.toString());
         buildTable();
     }
 
@@ -157,11 +157,11 @@ class BadInputTableTest {
     }
 
     static Reader augmentEvents() {
-        return reader("augment", AugmentCommand::new, "--seed", "1", "-o", "OUT/s.h5", "BAD");
+        return reader("augment split", AugmentCommand::new, "split", "--seed", "1", "-o", "OUT/s.h5", "BAD");
     }
 
     static Reader validate() {
-        return reader("simulate --validate", SimulateCommand::new, "--validate", "BAD");
+        return reader("simulate validate", SimulateCommand::new, "validate", "BAD");
     }
 
     static Reader shiftSamples(String split) {
@@ -180,7 +180,7 @@ class BadInputTableTest {
     }
 
     static Reader scoreAt() {
-        return reader("augment --score-at", AugmentCommand::new, "--score-at", "0,0", "--draws", "100", "--seed", "1", "-o", "OUT/s.h5", "BAD");
+        return reader("augment score", AugmentCommand::new, "score", "--at", "0,0", "--draws", "100", "--seed", "1", "-o", "OUT/s.h5", "BAD");
     }
 
     static Reader fisherEvents() {
@@ -389,20 +389,20 @@ class BadInputTableTest {
         valueMutation(templates, fit, "edges decreasing", (path, v) -> path.equals("bins/edges") ? reverse((double[]) v) : v, "bins/edges");
         // shards that do not belong together, or one file twice
         Path dir = caseDir();
-        add("augment: the same file twice", AugmentCommand::new, List.of("--seed", "1", "-o", dir.resolve("s.h5").toString(), events.toString(), events.toString()),
+        add("augment split: the same file twice", AugmentCommand::new, List.of("split", "--seed", "1", "-o", dir.resolve("s.h5").toString(), events.toString(), events.toString()),
                 events.toString(), dir, "given twice");
         dir = caseDir();
         Path otherSeed = dir.resolve("events_shard00001.h5");
-        ok(new SimulateCommand(), "--events", "400", "--seed", "2", "--shards", "2", "--shard", "1", "-o", otherSeed.toString());
-        add("augment: shards of two runs (seeds)", AugmentCommand::new, List.of("--seed", "1", "-o", dir.resolve("s.h5").toString(), events.toString(),
+        ok(new SimulateCommand(), "inferno-paper", "--events", "400", "--seed", "2", "--shards", "2", "--shard", "1", "-o", otherSeed.toString());
+        add("augment split: shards of two runs (seeds)", AugmentCommand::new, List.of("split", "--seed", "1", "-o", dir.resolve("s.h5").toString(), events.toString(),
                 otherSeed.toString()), otherSeed.toString(), dir, "seed");
         dir = caseDir();
         Path other = dir.resolve("events_other.h5");
-        ok(new SimulateCommand(), "--model", "neos-blobs", "--events", "100", "--seed", "3", "-o", other.toString());
-        add("augment: shards of two runs", AugmentCommand::new, List.of("--seed", "1", "-o", dir.resolve("s.h5").toString(), events.toString(), other.toString()),
+        ok(new SimulateCommand(), "neos-blobs", "--events", "100", "--seed", "3", "-o", other.toString());
+        add("augment split: shards of two runs", AugmentCommand::new, List.of("split", "--seed", "1", "-o", dir.resolve("s.h5").toString(), events.toString(), other.toString()),
                 other.toString(), dir, "observables", "processes");
         dir = caseDir();
-        add("augment --score-at: the same file twice", AugmentCommand::new, List.of("--score-at", "0,0", "--draws", "100", "--seed", "1", "-o",
+        add("augment score: the same file twice", AugmentCommand::new, List.of("score", "--at", "0,0", "--draws", "100", "--seed", "1", "-o",
                 dir.resolve("s.h5").toString(), eft.toString(), eft.toString()), eft.toString(), dir, "given twice");
         dir = caseDir();
         add("train: the same samples twice", TrainCommand::new, List.of("classifier", "--samples", samples.toString(), samples.toString(), "--seed", "1",
@@ -782,9 +782,9 @@ class BadInputTableTest {
 
     private static void takenOutputs() throws IOException {
         List<Writer> writers = List.of(
-                new Writer("simulate -o", SimulateCommand::new, List.of("--events", "50", "--seed", "1", "-o", "OUT"), "-o"),
-                new Writer("augment -o", AugmentCommand::new, List.of("--seed", "1", "-o", "OUT", events.toString()), "-o"),
-                new Writer("augment --score-at -o", AugmentCommand::new, List.of("--score-at", "0,0", "--draws", "50", "--seed", "1", "-o", "OUT",
+                new Writer("simulate -o", SimulateCommand::new, List.of("inferno-paper", "--events", "50", "--seed", "1", "-o", "OUT"), "-o"),
+                new Writer("augment split -o", AugmentCommand::new, List.of("split", "--seed", "1", "-o", "OUT", events.toString()), "-o"),
+                new Writer("augment score -o", AugmentCommand::new, List.of("score", "--at", "0,0", "--draws", "50", "--seed", "1", "-o", "OUT",
                         eft.toString()), "-o"),
                 new Writer("train classifier -o", TrainCommand::new, List.of("classifier", "--samples", samples.toString(), "--seed", "1", "--epochs", "1",
                         "--hidden", "4", "-o", "OUT"), "-o"),
@@ -871,23 +871,23 @@ class BadInputTableTest {
                             o[0], o[1], "-o", "OUT")});
         }
         for (String f : List.of("-0.1,0.6,0.5", "0.5,0.5,0.5", "0.4,0.2", "NaN,0.5,0.5", "0,0.5,0.5")) {
-            options.add(new Object[] {"augment --fractions " + f, (Supplier<Object>) AugmentCommand::new, "--fractions",
-                    List.of("--seed", "1", "--fractions", f, "-o", "OUT", events.toString())});
+            options.add(new Object[] {"augment split --fractions " + f, (Supplier<Object>) AugmentCommand::new, "--fractions",
+                    List.of("split", "--seed", "1", "--fractions", f, "-o", "OUT", events.toString())});
         }
-        for (String[] o : new String[][] {{"--draws", "0"}, {"--draws", "-5"}, {"--score-at", "NaN,0"}, {"--score-at", "0"}, {"--score-at", "1e308,0"}}) {
-            List<String> a = new ArrayList<>(List.of("--seed", "1", "-o", "OUT", eft.toString()));
-            if (!o[0].equals("--score-at")) a.addAll(List.of("--score-at", "0,0"));
+        for (String[] o : new String[][] {{"--draws", "0"}, {"--draws", "-5"}, {"--at", "NaN,0"}, {"--at", "0"}, {"--at", "1e308,0"}}) {
+            List<String> a = new ArrayList<>(List.of("score", "--seed", "1", "-o", "OUT", eft.toString()));
+            if (!o[0].equals("--at")) a.addAll(List.of("--at", "0,0"));
             a.addAll(List.of(o));
-            options.add(new Object[] {"augment " + o[0] + " " + o[1], (Supplier<Object>) AugmentCommand::new, o[0], a});
+            options.add(new Object[] {"augment score " + o[0] + " " + o[1], (Supplier<Object>) AugmentCommand::new, o[0], a});
         }
-        options.add(new Object[] {"augment --signal unknown", (Supplier<Object>) AugmentCommand::new, "--signal",
-                List.of("--seed", "1", "--signal", "higgs", "-o", "OUT", events.toString())});
-        options.add(new Object[] {"augment --shard 5", (Supplier<Object>) AugmentCommand::new, "--shard",
-                List.of("--seed", "1", "--run-shards", "2", "--shard", "5", "-o", "OUT", events.toString())});
+        options.add(new Object[] {"augment split --signal unknown", (Supplier<Object>) AugmentCommand::new, "--signal",
+                List.of("split", "--seed", "1", "--signal", "higgs", "-o", "OUT", events.toString())});
+        options.add(new Object[] {"augment split --shard 5", (Supplier<Object>) AugmentCommand::new, "--shard",
+                List.of("split", "--seed", "1", "--run-shards", "2", "--shard", "5", "-o", "OUT", events.toString())});
         for (String[] o : new String[][] {{"--events", "0"}, {"--events", "-5"}, {"--shards", "0"}, {"--shard", "3"}, {"--r", "NaN"}, {"--lambda", "-1"},
                 {"--lambda", "Infinity"}}) {
-            options.add(new Object[] {"simulate " + o[0] + " " + o[1], (Supplier<Object>) SimulateCommand::new, o[0],
-                    List.of("--events", "50", "--seed", "1", o[0], o[1], "-o", "OUT")});
+            options.add(new Object[] {"simulate inferno-paper " + o[0] + " " + o[1], (Supplier<Object>) SimulateCommand::new, o[0],
+                    List.of("inferno-paper", "--events", "50", "--seed", "1", o[0], o[1], "-o", "OUT")});
         }
         for (String[] o : new String[][] {{"--poi-value", "1e308"}, {"--poi-value", "NaN"}, {"--poi-value", "-1"}}) {
             options.add(new Object[] {"hypotest " + o[0] + " " + o[1], (Supplier<Object>) FitCommand::new, o[0],
@@ -980,10 +980,10 @@ class BadInputTableTest {
         if (!failures.isEmpty()) fail(failures.size() + " of " + CASES.size() + " bad inputs broke the contract:\n" + String.join("\n", failures));
     }
 
-    /** "augment", "fit benchmarks", "train sally"…: the step and sub-command a case runs. */
+    /** "augment split", "fit benchmarks", "train sally"…: the step and sub-command a case runs. */
     private static String stepOf(Case c) {
         String step = c.step().get().getClass().getSimpleName().replace("Command", "").toLowerCase();
-        boolean sub = step.equals("train") || step.equals("fit");
+        boolean sub = !step.equals("shift");
         return sub && !c.args().isEmpty() ? step + " " + c.args().get(0) : step;
     }
 

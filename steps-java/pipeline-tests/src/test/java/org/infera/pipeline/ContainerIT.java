@@ -137,7 +137,7 @@ class ContainerIT {
         // the user's generator image: Debian, a shell script that writes events files, no Java, no infera
         Path context = Files.createDirectories(tmp.resolve("generator-image/shards"));
         for (int s = 0; s < 2; s++) {
-            assertEquals(0, org.infera.core.cli.StepMain.execute(new org.infera.simulate.SimulateCommand(), "--model", "eft-toy",
+            assertEquals(0, org.infera.core.cli.StepMain.execute(new org.infera.simulate.SimulateCommand(), "eft-toy",
                     "--events", "20000", "--seed", "7", "--shards", "2", "--shard", String.valueOf(s),
                     "-o", context.resolve("shard_" + s + ".h5").toString()));
         }

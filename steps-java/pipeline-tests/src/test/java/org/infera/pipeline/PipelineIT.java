@@ -222,7 +222,7 @@ class PipelineIT {
         Path data = java.nio.file.Files.createDirectories(launch.resolve("data"));
         // two shards of an external generator's weighted events (here our EFT toy, in MadMiner's layout)
         for (int s = 0; s < 2; s++) {
-            assertEquals(0, org.infera.core.cli.StepMain.execute(new org.infera.simulate.SimulateCommand(), "--model", "eft-toy",
+            assertEquals(0, org.infera.core.cli.StepMain.execute(new org.infera.simulate.SimulateCommand(), "eft-toy",
                     "--events", "20000", "--seed", "3", "--shards", "2", "--shard", String.valueOf(s),
                     "-o", data.resolve("gen_" + s + ".h5").toString()));
         }
@@ -253,7 +253,7 @@ class PipelineIT {
         Path launch = tmp.resolve("generator");
         // "the user's generator": any command that writes {output}; here infera-simulate stands in for it
         String[] good = java.util.stream.Stream.concat(java.util.Arrays.stream(common), java.util.stream.Stream.of(
-                "--generator", "infera-simulate --model eft-toy --events {events} --seed {seed} -o {output}",
+                "--generator", "infera-simulate eft-toy --events {events} --seed {seed} -o {output}",
                 "--outdir", launch.resolve("results").toString())).toArray(String[]::new);
         assertEquals(0, NextflowRun.run(launch, good), NextflowRun.console(launch));
         Map<String, List<String>> trace = NextflowRun.trace(launch.resolve("results"));

@@ -31,8 +31,8 @@ class ScoreInferenceIT {
     void sallyRecoversTheFisherInformationOfTheEftToy() throws Exception {
         System.setProperty("ai.djl.offline", "true");
         Path events = dir.resolve("eft.h5"), samples = dir.resolve("score.h5"), model = dir.resolve("sally");
-        assertEquals(0, StepMain.execute(new SimulateCommand(), "--model", "eft-toy", "--events", "100000", "--seed", "5", "-o", events.toString()));
-        assertEquals(0, StepMain.execute(new AugmentCommand(), "--score-at", "0,0", "--draws", "60000", "--seed", "5", "-o", samples.toString(),
+        assertEquals(0, StepMain.execute(new SimulateCommand(), "eft-toy", "--events", "100000", "--seed", "5", "-o", events.toString()));
+        assertEquals(0, StepMain.execute(new AugmentCommand(), "score", "--at", "0,0", "--draws", "60000", "--seed", "5", "-o", samples.toString(),
                 events.toString()));
         ScoreSamplesFile s = ScoreSamplesFile.read(samples);
         assertEquals(100000, s.effectiveSampleSize(), 1e-6, "equal weights at the SM: the effective sample size is the event count");
@@ -67,7 +67,7 @@ class ScoreInferenceIT {
     void sallyOnTheGaussianToyReachesTheFisherInformationAndTheMseFloor() throws Exception {
         System.setProperty("ai.djl.offline", "true");
         Path samples = dir.resolve("gauss.h5"), model = dir.resolve("sally");
-        assertEquals(0, StepMain.execute(new SimulateCommand(), "--model", "gaussian-toy", "--events", "100000", "--seed", "1", "-o", samples.toString()));
+        assertEquals(0, StepMain.execute(new SimulateCommand(), "gaussian-toy", "--events", "100000", "--seed", "1", "-o", samples.toString()));
         // the simulator: the true score (x − θ)/5 has second moment 0.2 (the Fisher information per event)
         double[][] x = ScoreSamplesFile.read(samples).splits().get(org.infera.core.data.Split.TEST).x();
         double truth = 0;
@@ -93,11 +93,11 @@ class ScoreInferenceIT {
     @Test
     void badInputIsRefusedWithExitTwo() throws Exception {
         Path events = dir.resolve("eft.h5"), infera = dir.resolve("events.h5");
-        assertEquals(0, StepMain.execute(new SimulateCommand(), "--model", "eft-toy", "--events", "2000", "--seed", "1", "-o", events.toString()));
-        assertEquals(0, StepMain.execute(new SimulateCommand(), "--events", "2000", "--seed", "1", "-o", infera.toString()));
+        assertEquals(0, StepMain.execute(new SimulateCommand(), "eft-toy", "--events", "2000", "--seed", "1", "-o", events.toString()));
+        assertEquals(0, StepMain.execute(new SimulateCommand(), "inferno-paper", "--events", "2000", "--seed", "1", "-o", infera.toString()));
         // an infera events file is not weighted events in MadMiner's layout
-        assertEquals(2, StepMain.execute(new AugmentCommand(), "--score-at", "0,0", "--seed", "1", "-o", dir.resolve("x.h5").toString(), infera.toString()));
-        assertEquals(2, StepMain.execute(new AugmentCommand(), "--score-at", "0", "--seed", "1", "-o", dir.resolve("x.h5").toString(), events.toString()));
+        assertEquals(2, StepMain.execute(new AugmentCommand(), "score", "--at", "0,0", "--seed", "1", "-o", dir.resolve("x.h5").toString(), infera.toString()));
+        assertEquals(2, StepMain.execute(new AugmentCommand(), "score", "--at", "0", "--seed", "1", "-o", dir.resolve("x.h5").toString(), events.toString()));
         assertEquals(2, StepMain.execute(new FitCommand(), "fisher", "--events", events.toString(), "--theta", "0,0", "--luminosity", "1",
                 "--mode", "sally"));
         assertEquals(2, StepMain.execute(new FitCommand(), "fisher", "--events", events.toString(), "--theta", "0,0", "--luminosity", "-1"));

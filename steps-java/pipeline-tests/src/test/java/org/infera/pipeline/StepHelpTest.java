@@ -53,7 +53,7 @@ class StepHelpTest {
                 }
             }
         }
-        assertTrue(commands >= 5 + 4 + 8, "every step and sub-command was rendered: " + commands);
+        assertTrue(commands >= 5 + 6 + 4 + 4 + 8, "every step and sub-command was rendered: " + commands);
         assertEquals(List.of(), problems, String.join("\n", problems));
     }
 
@@ -69,7 +69,8 @@ class StepHelpTest {
         root.get("$defs").forEach(g -> g.get("properties").fields().forEachRemaining(e -> schema.put(e.getKey(), e.getValue().get("default").asText())));
         // parameter -> step, sub-command (or ""), option
         String[][] same = {
-                {"fractions", "augment", "", "--fractions"}, {"draws", "augment", "", "--draws"}, {"samples", "augment", "", "--samples"},
+                {"fractions", "augment", "split", "--fractions"}, {"draws", "augment", "score", "--draws"},
+                {"samples", "augment", "score", "--samples"},
                 {"epochs", "train", "classifier", "--epochs"}, {"batch_size", "train", "classifier", "--batch-size"},
                 {"learning_rate", "train", "classifier", "--learning-rate"}, {"patience", "train", "classifier", "--patience"},
                 {"hidden", "train", "classifier", "--hidden"}, {"device", "train", "classifier", "--device"},

@@ -39,8 +39,8 @@ class TrainingReproducibilityIT {
 
     private static Path samples(String model, int events) {
         Path file = dir.resolve(model + "_events.h5"), out = dir.resolve(model + "_samples.h5");
-        assertEquals(0, StepMain.execute(new SimulateCommand(), "--model", model, "--events", String.valueOf(events), "--seed", "3", "-o", file.toString()));
-        assertEquals(0, StepMain.execute(new AugmentCommand(), "--seed", "3", "-o", out.toString(), file.toString()));
+        assertEquals(0, StepMain.execute(new SimulateCommand(), model, "--events", String.valueOf(events), "--seed", "3", "-o", file.toString()));
+        assertEquals(0, StepMain.execute(new AugmentCommand(), "split", "--seed", "3", "-o", out.toString(), file.toString()));
         return out;
     }
 

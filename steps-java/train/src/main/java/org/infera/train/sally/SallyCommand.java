@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sally", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         defaultValueProvider = TrainingDefaults.class,
         description = "Trains SALLY (Brehmer, Cranmer, Louppe & Pavez 2018): an MLP regressing the joint score t(x, z | θ) "
-                + "of score samples (infera-augment --score-at) on the observables, with the mean squared error; its "
+                + "of score samples (infera-augment score) on the observables, with the mean squared error; its "
                 + "minimiser is the score t(x | θ) itself. Inputs standardised, Adam with the AMSGrad correction (as "
                 + "MadMiner), the learning rate decaying exponentially from --learning-rate to --final-learning-rate over "
                 + "the epochs, early stopping that restores the best epoch's weights.")

@@ -3,6 +3,7 @@ package org.infera.core.histfactory.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.hipparchus.special.Gamma;
 import org.infera.core.histfactory.interp.Interpolation;
 
@@ -146,7 +147,8 @@ public final class Model {
                 for (int b = 0; b < s.bins(); b++) {
                     double base = s.nominal[b];
                     for (int k = 0; k < s.additivePar.length; k++) {
-                        base += histosys.value(theta[s.additivePar[k]], s.additiveLo[k][b], s.nominal[b], s.additiveHi[k][b])
+                        base += histosys.value(theta[s.additivePar[k]], s.additiveLo[k][b], s.nominal[b],
+                                s.additiveHi[k][b])
                                 - s.nominal[b];
                     }
                     double f = scalar;
@@ -179,8 +181,9 @@ public final class Model {
         double[] n = data.main();
         double value = 0;
         for (int b = 0; b < bins; b++) {
-            if (nu[b] > 0) value += nu[b] - (n[b] > 0 ? n[b] * Math.log(nu[b]) : 0);
-            else if (nu[b] < 0 || n[b] > 0) return Double.POSITIVE_INFINITY;
+            double term = PoissonTerm.nll(nu[b], n[b]);
+            if (term == Double.POSITIVE_INFINITY) return term;
+            value += term;
         }
         value += constraintValue(theta, data.aux());
         if (Double.isInfinite(value) || grad == null) return value;
@@ -199,12 +202,9 @@ public final class Model {
                 double z = (aux[k] - t) / constraintScale[k];
                 value += 0.5 * z * z;
             } else {
-                double rate = t * constraintScale[k];
-                if (!(rate > 0)) {
-                    if (aux[k] > 0 || rate < 0) return Double.POSITIVE_INFINITY;
-                    continue;
-                }
-                value += rate - (aux[k] > 0 ? aux[k] * Math.log(rate) : 0);
+                double term = PoissonTerm.nll(t * constraintScale[k], aux[k]);
+                if (term == Double.POSITIVE_INFINITY) return term;
+                value += term;
             }
         }
         return value;
@@ -257,7 +257,8 @@ public final class Model {
                     double base = s.nominal[b];
                     int na = s.additivePar.length;
                     for (int k = 0; k < na; k++) {
-                        histosys.derivatives(theta[s.additivePar[k]], s.additiveLo[k][b], s.nominal[b], s.additiveHi[k][b], d);
+                        histosys.derivatives(theta[s.additivePar[k]], s.additiveLo[k][b], s.nominal[b],
+                                s.additiveHi[k][b], d);
                         base += d[0] - s.nominal[b];
                         a1[k] = d[1];
                         a2[k] = d[2];
@@ -338,7 +339,10 @@ public final class Model {
         return p;
     }
 
-    /** Value (returned) and derivatives (in d) of scalar factor j of a sample: θ for linear factors, the normsys interpolation otherwise. */
+    /**
+     * Value (returned) and derivatives (in d) of scalar factor j of a sample: θ for linear factors,
+     * the normsys interpolation otherwise.
+     */
     private double scalarFactor(SampleTerm s, int j, double[] theta, double[] d) {
         double t = theta[s.scalarPar[j]];
         if (s.isNormsys(j)) {
@@ -355,7 +359,7 @@ public final class Model {
         return kind.equals("shapesys") || kind.equals("staterror") || kind.equals("shapefactor");
     }
 
-    private double[] concat(java.util.function.Function<ParameterSet, double[]> field) {
+    private double[] concat(Function<ParameterSet, double[]> field) {
         double[] out = new double[parameters];
         for (ParameterSet s : sets) System.arraycopy(field.apply(s), 0, out, s.offset, s.size);
         return out;
