@@ -4,7 +4,7 @@ process FISHER {
     label 'process_low'
 
     input:
-    tuple val(meta), path(events, stageAs: 'events/*'), path(model)
+    tuple val(meta), path(events, stageAs: 'events/*'), path(scores)   // scores: infera-shift scores of the events
 
     output:
     tuple val(meta), path("fisher_r${meta.replica}"), emit: fisher
@@ -15,7 +15,7 @@ process FISHER {
     """
     mkdir -p fisher_r${meta.replica}
     for mode in truth rate sally; do
-        infera-fit fisher --events ${events} --mode \$mode --model ${model} ${args} --overwrite --plot fisher_r${meta.replica}/\$mode.png \
+        infera-fit fisher --events ${events} --mode \$mode --scores ${scores} ${args} --overwrite --plot fisher_r${meta.replica}/\$mode.png \
             > fisher_r${meta.replica}/\$mode.json.partial
         mv fisher_r${meta.replica}/\$mode.json.partial fisher_r${meta.replica}/\$mode.json
     done

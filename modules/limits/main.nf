@@ -5,7 +5,7 @@ process LIMITS {
     label 'process_low'
 
     input:
-    tuple val(meta), path(events, stageAs: 'events/*'), path(model)
+    tuple val(meta), path(events, stageAs: 'events/*'), path(scores)   // scores: infera-shift scores of the events
 
     output:
     tuple val(meta), path("limits_r${meta.replica}.json"), emit: limits
@@ -15,7 +15,7 @@ process LIMITS {
     script:
     def args = task.ext.args ?: ''
     """
-    infera-fit limits --events ${events} --model ${model} ${args} --overwrite --plot limits_r${meta.replica}.png > limits_r${meta.replica}.json.partial
+    infera-fit limits --events ${events} --scores ${scores} ${args} --overwrite --plot limits_r${meta.replica}.png > limits_r${meta.replica}.json.partial
     mv limits_r${meta.replica}.json.partial limits_r${meta.replica}.json
 
     printf '"%s":\\n' "${task.process}" > versions.yml

@@ -1,8 +1,9 @@
 // Score-based inference (SALLY): the weighted events become score samples at θ, a network learns the
-// score, the Fisher information comes from the weights (truth, rate) and from it, the expected limits
-// from histograms of its score; one table sums up the replicas.
+// score, shift applies it to every event, the Fisher information comes from the weights (truth, rate) and
+// from the estimated scores, the expected limits from histograms of them; one table sums up the replicas.
 include { AUGMENT       } from '../../modules/augment'
 include { TRAIN         } from '../../modules/train'
+include { SHIFT_SCORES  } from '../../modules/shift_scores'
 include { FISHER        } from '../../modules/fisher'
 include { LIMITS        } from '../../modules/limits'
 include { SALLY_SUMMARY } from '../../modules/sally_summary'
@@ -21,9 +22,12 @@ workflow SCORE {
 
     TRAIN(GATHER_SHARDS.out.replicas.map { meta, samples -> [meta + [statistic: 'sally', kind: 'sally'], samples] },
           analysis)
-    // each replica's events beside its model (the model's meta without the statistic it was trained as)
-    ch_scored = ch_replicas.join(
+    // each replica's events beside its model (the model's meta without the statistic it was trained as); shift
+    // applies the model to every event, and the fit steps read the events with their estimated scores
+    ch_models = ch_replicas.join(
         TRAIN.out.model.map { meta, model -> [meta.findAll { !(it.key in ['statistic', 'kind']) }, model] })
+    SHIFT_SCORES(ch_models)
+    ch_scored = ch_replicas.join(SHIFT_SCORES.out.scores)
     FISHER(ch_scored)
     LIMITS(ch_scored)
     SALLY_SUMMARY(
@@ -32,5 +36,5 @@ workflow SCORE {
 
     emit:
     versions = AUGMENT.out.versions.mix(
-        TRAIN.out.versions, FISHER.out.versions, LIMITS.out.versions, SALLY_SUMMARY.out.versions)
+        TRAIN.out.versions, SHIFT_SCORES.out.versions, FISHER.out.versions, LIMITS.out.versions, SALLY_SUMMARY.out.versions)
 }

@@ -9,13 +9,13 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.infera.core.cli.InputException;
 import org.infera.core.cli.VersionProvider;
+import org.infera.core.data.EstimatedScoresFile;
 import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.data.SamplingFactors;
 import org.infera.core.histfactory.infer.FisherInformation;
 import org.infera.core.morphing.Morphing;
 import org.infera.core.morphing.WeightedFisher;
-import org.infera.nn.TrainedNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,8 +43,9 @@ public final class FisherCommand implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "truth", description = "truth, rate or sally (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--model", description = "SALLY model directory (infera-train sally), for --mode sally.")
-    Path model;
+    @Option(names = "--scores", paramLabel = "<scores-dir>",
+            description = "For --mode sally: the estimated scores of the events (or samples), written by infera-shift scores.")
+    Path scores;
 
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw the 1σ and 2σ ellipses Δθᵀ I Δθ = 1, 4 (two parameters).")
     Path plot;
@@ -71,19 +72,18 @@ public final class FisherCommand implements Callable<Integer> {
         SamplingFactors factors = MadMinerEventFile.runSamplingFactors(sorted);
         double[][] kinematic = new double[theta.length][theta.length];
         double[] crossSection = new double[1 + theta.length];
-        // the SALLY network is loaded once, for every file
-        try (TrainedNetwork net = mode.equals("sally") ? SallyModels.open(model, Arrays.asList(first.observables()), sorted.get(0)) : null) {
-            for (Path path : sorted) {
-                MadMinerEventFile f = MadMinerEventFile.read(path);
-                f.requireSameRunAs(first, path, sorted.get(0));
-                double[][] weights = f.combinedWeights(factors);
-                switch (mode) {
-                    case "truth" -> WeightedFisher.addTruth(kinematic, morphing, weights, theta, luminosity);
-                    case "sally" -> addSally(kinematic, f, weights, net, morphing);
-                    default -> { }
-                }
-                WeightedFisher.addCrossSection(crossSection, morphing, weights, theta);
+        if (mode.equals("sally")) requireScores();
+        for (Path path : sorted) {
+            MadMinerEventFile f = MadMinerEventFile.read(path);
+            f.requireSameRunAs(first, path, sorted.get(0));
+            double[][] weights = f.combinedWeights(factors);
+            switch (mode) {
+                case "truth" -> WeightedFisher.addTruth(kinematic, morphing, weights, theta, luminosity);
+                case "sally" -> addSally(kinematic, morphing.eventWeights(weights, theta),
+                        EstimatedScoresFile.forEvents(scores, path, f).score());
+                default -> { }
             }
+            WeightedFisher.addCrossSection(crossSection, morphing, weights, theta);
         }
         if (!(crossSection[0] > 0)) {
             throw new InputException.Value(sorted.get(0), "dataset 'samples/weights'", "the cross section at --theta " + Arrays.toString(theta)
@@ -101,11 +101,13 @@ public final class FisherCommand implements Callable<Integer> {
         if (!Arrays.equals(theta, s.theta())) {
             throw new InputException(samples + ": drawn at θ = " + Arrays.toString(s.theta()) + ", not at --theta " + Arrays.toString(theta));
         }
-        double[][] x = s.splits().get(org.infera.core.data.Split.TEST).x();
+        requireScores();
+        double[][] score = EstimatedScoresFile.forSamples(scores, samples, s).score();
         int n = theta.length;
         double[][] info = new double[n][n];
-        float[][] score = SallyModels.score(model, Arrays.asList(s.observables()), samples, x);
-        for (float[] t : score) for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) info[a][b] += luminosity * t[a] * t[b] / x.length;
+        for (double[] t : score) {
+            for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) info[a][b] += luminosity * t[a] * t[b] / score.length;
+        }
         return print(info, s.parameters());
     }
 
@@ -139,10 +141,18 @@ public final class FisherCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Adds one file's L Σ_e w_e(θ) t̂(x_e) t̂(x_e)ᵀ (the kinematic part of SALLY's information; the rate part comes from σ). */
-    private void addSally(double[][] info, MadMinerEventFile f, double[][] weights, TrainedNetwork net, Morphing morphing) {
-        double[] w = morphing.eventWeights(weights, theta);
-        float[][] score = net.outputs(f.observations());
+    private void requireScores() {
+        if (scores == null) {
+            throw new InputException.BadOption("--scores", "--mode sally needs --scores: the estimated scores that "
+                    + "infera-shift scores writes from a SALLY model");
+        }
+    }
+
+    /**
+     * Adds one file's L Σ_e w_e(θ) t̂(x_e) t̂(x_e)ᵀ (the kinematic part of SALLY's information; the rate part comes
+     * from σ), from the events' weights at θ and their estimated scores.
+     */
+    private void addSally(double[][] info, double[] w, double[][] score) {
         int n = info.length;
         for (int e = 0; e < w.length; e++) {
             for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) info[a][b] += luminosity * w[e] * score[e][a] * score[e][b];

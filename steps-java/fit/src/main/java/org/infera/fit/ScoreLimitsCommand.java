@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.infera.core.cli.InputException;
 import org.infera.core.cli.VersionProvider;
+import org.infera.core.data.EstimatedScoresFile;
 import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.data.SamplingFactors;
@@ -31,8 +32,9 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
     @Option(names = "--events", required = true, arity = "1..*", description = "Weighted events in MadMiner's layout (shards of one run).")
     List<Path> events;
 
-    @Option(names = "--model", required = true, description = "SALLY model directory (infera-train sally).")
-    Path model;
+    @Option(names = "--scores", required = true, paramLabel = "<scores-dir>",
+            description = "The estimated scores of the events, written by infera-shift scores from a SALLY model.")
+    Path scores;
 
     @Option(names = "--luminosity", required = true, description = "Integrated luminosity, in the inverse units of the weights.")
     double luminosity;
@@ -162,19 +164,17 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         for (Path p : files) n += p.equals(files.get(0)) ? first.events() : MadMinerEventFile.size(p);
         float[][] score = new float[params][n];
         double[] weights = new double[n];
-        try (org.infera.nn.TrainedNetwork net = SallyModels.open(model, Arrays.asList(first.observables()), files.get(0))) {
-            int offset = 0;
-            for (Path path : files) {
-                MadMinerEventFile f = path.equals(files.get(0)) ? first : MadMinerEventFile.read(path);
-                f.requireSameRunAs(first, path, files.get(0));
-                float[][] t = net.outputs(f.observations());
-                double[] w = morphing.eventWeights(f.combinedWeights(factors), truth);
-                for (int e = 0; e < t.length; e++) {
-                    for (int a = 0; a < params; a++) score[a][offset + e] = t[e][a];
-                    weights[offset + e] = w[e];
-                }
-                offset += t.length;
+        int offset = 0;
+        for (Path path : files) {
+            MadMinerEventFile f = path.equals(files.get(0)) ? first : MadMinerEventFile.read(path);
+            f.requireSameRunAs(first, path, files.get(0));
+            double[][] t = EstimatedScoresFile.forEvents(scores, path, f).score();
+            double[] w = morphing.eventWeights(f.combinedWeights(factors), truth);
+            for (int e = 0; e < t.length; e++) {
+                for (int a = 0; a < params; a++) score[a][offset + e] = (float) t[e][a];   // the network's float32 values
+                weights[offset + e] = w[e];
             }
+            offset += t.length;
         }
         double total = 0;
         for (double w : weights) total += Math.max(w, 0);

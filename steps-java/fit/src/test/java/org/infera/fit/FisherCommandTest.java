@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.infera.core.cli.Progress;
+import org.infera.core.data.EstimatedScoresFile;
 import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.morphing.JointScore;
+import org.infera.core.morphing.Morphing;
 import org.infera.core.physics.EftToy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,34 @@ class FisherCommandTest {
                 }
             }
         }
+    }
+
+    /**
+     * With the exact score t(x | θ) = ∂w/w − ∂σ/σ as the estimated one, SALLY's information L Σ w t tᵀ + L ∂σ∂σᵀ/σ is the
+     * truth L Σ ∂w∂wᵀ/w: an identity, checked through the scores files infera-shift scores writes.
+     */
+    @Test
+    void sallyWithTheExactScoreIsTheTruth() throws Exception {
+        Path scores = Files.createDirectories(dir.resolve("exact-scores"));
+        MadMinerEventFile all = MadMinerEventFile.read(whole);
+        double[] theta = {0.3, -0.2};
+        double[][] t = JointScore.at(new Morphing(all.morphingComponents(), all.morphingMatrix()), all.weights(), theta);
+        new EstimatedScoresFile("whole.h5", all.events(), "sally", all.parameters(), all.observables(), t)
+                .write(scores.resolve("whole.h5"));
+        JsonNode truth = fisher("fisher", "--events", whole.toString(), "--theta", "0.3,-0.2", "--luminosity", "100");
+        JsonNode sally = fisher("fisher", "--events", whole.toString(), "--theta", "0.3,-0.2", "--luminosity", "100",
+                "--mode", "sally", "--scores", scores.toString());
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                double expected = truth.get("fisher").get(i).get(j).asDouble();
+                assertEquals(expected, sally.get("fisher").get(i).get(j).asDouble(), 1e-9 * Math.abs(expected), "[" + i + "][" + j + "]");
+            }
+        }
+        // scores of other events, or none, are refused
+        assertEquals(2, fisher("fisher", "--events", a.toString(), "--theta", "0,0", "--luminosity", "1", "--mode", "sally",
+                "--scores", scores.toString()).get("code").asInt());
+        assertEquals(2, fisher("fisher", "--events", whole.toString(), "--theta", "0,0", "--luminosity", "1", "--mode", "sally")
+                .get("code").asInt());
     }
 
     @Test

@@ -5,23 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.infera.core.cli.Progress;
-import org.infera.core.cli.StepMain;
+import org.infera.core.data.EstimatedScoresFile;
 import org.infera.core.data.MadMinerEventFile;
-import org.infera.core.data.ScoreSamplesFile;
-import org.infera.core.data.Split;
 import org.infera.core.morphing.JointScore;
 import org.infera.core.morphing.Morphing;
 import org.infera.core.physics.EftToy;
 import org.infera.core.random.Rng;
-import org.infera.nn.ModelFixtures;
-import org.infera.nn.NetworkSpec;
-import org.infera.nn.Standardisation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,34 +24,36 @@ import org.junit.jupiter.api.io.TempDir;
 class ScoreLimitsCommandTest {
     @TempDir
     static Path dir;
-    static Path a, b, whole, model;
+    static Path a, b, whole, scores;
 
     @BeforeAll
-    static void eventsAndModel() {
-        System.setProperty("ai.djl.offline", "true");
+    static void eventsAndScores() throws Exception {
         try (Progress progress = new Progress("test", 16000, "events")) {
             EftToy.events(6000, 16000, 1, progress).write(a = dir.resolve("eft_shard00000.h5"));
             EftToy.events(10000, 16000, 2, progress).write(b = dir.resolve("eft_shard00001.h5"));
         }
-        MadMinerEventFile all = MadMinerEventFile.readAll(List.of(a, b));
-        all.write(whole = dir.resolve("whole.h5"));
-        // A small SALLY model, trained on every event with its joint score at the SM (no unweighting needed there:
-        // the EFT toy's events are drawn at the SM).
+        MadMinerEventFile.readAll(List.of(a, b)).write(whole = dir.resolve("whole.h5"));
+        // the scores as infera-shift scores writes them, one file per events file; here the joint score at the SM of
+        // the whole run (one function of the event for all files, as a network is), cut into the shards' events
+        scores = Files.createDirectories(dir.resolve("scores"));
+        MadMinerEventFile all = MadMinerEventFile.read(whole);
         double[][] t = JointScore.at(new Morphing(all.morphingComponents(), all.morphingMatrix()), all.weights(), new double[2]);
-        Map<Split, ScoreSamplesFile.Scores> splits = new EnumMap<>(Split.class);
-        int n = all.events(), cut = n * 4 / 5;
-        splits.put(Split.TRAIN, new ScoreSamplesFile.Scores(Arrays.copyOfRange(all.observations(), 0, cut), Arrays.copyOfRange(t, 0, cut)));
-        splits.put(Split.VALIDATION, new ScoreSamplesFile.Scores(Arrays.copyOfRange(all.observations(), cut, n), Arrays.copyOfRange(t, cut, n)));
-        splits.put(Split.TEST, splits.get(Split.VALIDATION));
-        Path samples = dir.resolve("samples.h5");
-        new ScoreSamplesFile(all.parameters(), all.observables(), new double[2], 1, n, splits).write(samples);
-        double[] mean = Standardisation.mean(all.observations());
-        model = ModelFixtures.untrained(dir.resolve("sally"), new NetworkSpec("sally", List.of(all.observables()), mean,
-                Standardisation.std(all.observations(), mean), List.of(16), "tanh", 2, 1, 1, 1, 0.5, "test", null, null));
+        int offset = 0;
+        for (Path events : List.of(a, b)) {
+            MadMinerEventFile f = MadMinerEventFile.read(events);
+            write(events, f, Arrays.copyOfRange(t, offset, offset + f.events()));
+            offset += f.events();
+        }
+        write(whole, all, t);
+    }
+
+    private static void write(Path events, MadMinerEventFile f, double[][] t) {
+        new EstimatedScoresFile(events.getFileName().toString(), f.events(), "sally", f.parameters(), f.observables(), t)
+                .write(scores.resolve(events.getFileName().toString()));
     }
 
     private static JsonNode limits(String... events) {
-        String[] args = {"limits", "--model", model.toString(), "--luminosity", "100", "--grid=-0.4:0.4:5,-0.8:0.8:5", "--bins", "4", "--events"};
+        String[] args = {"limits", "--scores", scores.toString(), "--luminosity", "100", "--grid=-0.4:0.4:5,-0.8:0.8:5", "--bins", "4", "--events"};
         String[] all = Arrays.copyOf(args, args.length + events.length);
         System.arraycopy(events, 0, all, args.length, events.length);
         FitCli.Result r = FitCli.run(all);

@@ -1,5 +1,6 @@
 package org.infera.shift;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,70 +10,98 @@ import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.EstimatedScoresFile;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.data.RunFiles;
+import org.infera.core.data.ScoreSamplesFile;
+import org.infera.core.data.Split;
 import org.infera.core.io.AtomicOutput;
 import org.infera.nn.Devices;
 import org.infera.nn.TrainedNetwork;
 import org.infera.nn.statistics.StatisticKind;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "scores", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Applies a trained score estimator (SALLY) to every event of weighted events files in MadMiner's "
-                + "layout and writes the estimated score t̂(x) of each event: a directory with one file per events file, "
-                + "of the same name (format estimated_scores, see docs/data-contract.md), read by infera-fit fisher and "
-                + "infera-fit limits. One events file at a time, so memory follows the largest shard.")
+                + "layout (or to the test split of score samples) and writes the estimated score t̂(x) of each event: a "
+                + "directory with one file per input file, of the same name (format estimated_scores, see "
+                + "docs/data-contract.md), read by infera-fit fisher and infera-fit limits. One input file at a time, so "
+                + "memory follows the largest shard.")
 public final class ScoresCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "<model-dir>", description = "Model directory written by infera-train sally.")
+    @Option(names = "--model", required = true, paramLabel = "<model-dir>",
+            description = "Model directory written by infera-train sally.")
     Path model;
 
-    @Option(names = "--events", required = true, arity = "1..*", paramLabel = "<events.h5>",
-            description = "Weighted events in MadMiner's layout: one file or the shards of one run.")
-    List<Path> events;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Inputs inputs;
 
-    @Option(names = "--device", defaultValue = "auto",
+    /** What the network is applied to. */
+    static final class Inputs {
+        @Option(names = "--events", arity = "1..*", paramLabel = "<events.h5>",
+                description = "Weighted events in MadMiner's layout: one file or the shards of one run.")
+        List<Path> events;
+
+        @Option(names = "--samples", arity = "1..*", paramLabel = "<score-samples.h5>",
+                description = "Score samples (infera-augment score, infera-simulate gaussian-toy): their test split.")
+        List<Path> samples;
+    }
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
             description = "auto (a GPU when DJL sees one), cpu or gpu (default: ${DEFAULT-VALUE}).")
     String device;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "<scores-dir>",
-            description = "Output directory: one estimated-scores file per events file.")
+            description = "Output directory: one estimated-scores file per input file.")
     Path out;
 
     @Override
     public Integer call() {
-        List<Path> files = RunFiles.inNameOrder(events);
+        boolean events = inputs.events != null;
+        List<Path> files = RunFiles.inNameOrder(events ? inputs.events : inputs.samples);
         try (TrainedNetwork network = TrainedNetwork.load(model, Devices.resolve(device))) {
             String kind = network.spec().kind();
             if (StatisticKind.of(kind).orElseThrow().family() != StatisticKind.Family.SCORE) {
                 throw new InputException.ModelProblem(model.resolve(TrainedNetwork.SPEC), "$.kind", "a " + kind
                         + " model estimates no score (infera-shift templates bins it)");
             }
-            MadMinerEventFile first = MadMinerEventFile.readHeader(files.get(0));
-            if (!network.spec().features().equals(List.of(first.observables()))) {
-                throw new InputException.Mismatch(files.get(0), "dataset 'observables/names'", "observables "
-                        + List.of(first.observables()) + ", but the network " + model + " was trained on "
-                        + network.spec().features());
-            }
+            MadMinerEventFile first = events ? MadMinerEventFile.readHeader(files.get(0)) : null;
             AtomicOutput.writeDirectory(out, dir -> {
-                java.nio.file.Files.createDirectories(dir);
-                try (Progress progress = new Progress("shift scores", files.size(), "events files")) {
+                Files.createDirectories(dir);
+                try (Progress progress = new Progress("shift scores", files.size(), "files")) {
                     for (Path path : files) {
-                        MadMinerEventFile f = MadMinerEventFile.read(path);
-                        f.requireSameRunAs(first, path, files.get(0));
-                        float[][] t = network.outputs(f.observations());
-                        double[][] score = new double[t.length][];
-                        for (int e = 0; e < t.length; e++) {
-                            score[e] = new double[t[e].length];
-                            for (int a = 0; a < t[e].length; a++) score[e][a] = t[e][a];
-                        }
                         String name = path.getFileName().toString();
-                        new EstimatedScoresFile(name, f.events(), kind, f.parameters(), f.observables(), score)
-                                .write(dir.resolve(name));
+                        if (events) {
+                            MadMinerEventFile f = MadMinerEventFile.read(path);
+                            f.requireSameRunAs(first, path, files.get(0));
+                            scores(network, path, name, f.events(), f.parameters(), f.observables(), f.observations())
+                                    .write(dir.resolve(name));
+                        } else {
+                            ScoreSamplesFile s = ScoreSamplesFile.read(path);
+                            double[][] x = s.splits().get(Split.TEST).x();
+                            scores(network, path, name, x.length, s.parameters(), s.observables(), x).write(dir.resolve(name));
+                        }
                         progress.step(1);
                     }
                 }
             });
         }
-        System.err.printf("infera-shift: estimated scores of %d events file(s) written to %s%n", files.size(), out);
+        System.err.printf("infera-shift: estimated scores of %d file(s) written to %s%n", files.size(), out);
         return 0;
+    }
+
+    /** The network's t̂(x) of every event, checked to read the file's observables and give one value per parameter. */
+    private EstimatedScoresFile scores(TrainedNetwork network, Path path, String name, long events, String[] parameters,
+                                       String[] observables, double[][] x) {
+        if (!network.spec().features().equals(List.of(observables)) || network.spec().outputs() != parameters.length) {
+            throw new InputException.Mismatch(path, "dataset 'observables/names'", "observables " + List.of(observables)
+                    + " and parameters " + List.of(parameters) + ", but the network " + model + " reads "
+                    + network.spec().features() + " and gives " + network.spec().outputs() + " outputs");
+        }
+        float[][] t = network.outputs(x);
+        double[][] score = new double[t.length][];
+        for (int e = 0; e < t.length; e++) {
+            score[e] = new double[t[e].length];
+            for (int a = 0; a < t[e].length; a++) score[e][a] = t[e][a];
+        }
+        return new EstimatedScoresFile(name, events, network.spec().kind(), parameters, observables, score);
     }
 }

@@ -7,7 +7,8 @@ import org.infera.core.hdf5.H5Input;
 import org.infera.core.hdf5.H5Output;
 
 /**
- * The score t̂(x) a trained network estimates for each event of one weighted events file (format
+ * The score t̂(x) a trained network estimates for each event of one weighted events file, or of the test split of
+ * score samples (format
  * "estimated_scores", version 1; see docs/data-contract.md): what the shift step writes for the statistics of the
  * score family (SALLY), so that the fit step reads numbers and never a network. One file per events file, named
  * as it and recording its name and event count, so a file cannot be paired with the wrong events.
@@ -41,21 +42,31 @@ public record EstimatedScoresFile(String eventsFile, long events, String kind, S
         }
     }
 
-    /**
-     * The scores of one events file from the directory the shift step wrote (a file of the same name there),
-     * checked to be those of that file: its name, event count, parameters and observables.
-     */
+    /** The scores of one weighted events file, from the directory the shift step wrote. */
     public static EstimatedScoresFile forEvents(Path directory, Path eventsPath, MadMinerEventFile events) {
-        Path path = directory.resolve(eventsPath.getFileName().toString());
+        return paired(directory, eventsPath, events.events(), events.parameters(), events.observables());
+    }
+
+    /** The scores of the test split of a score-samples file, from the directory the shift step wrote. */
+    public static EstimatedScoresFile forSamples(Path directory, Path samplesPath, ScoreSamplesFile samples) {
+        return paired(directory, samplesPath, samples.splits().get(Split.TEST).x().length, samples.parameters(),
+                samples.observables());
+    }
+
+    /**
+     * The scores of one file from the directory the shift step wrote (a file of the same name there), checked to be
+     * those of that file: its name, number of events, parameters and observables.
+     */
+    private static EstimatedScoresFile paired(Path directory, Path source, long events, String[] parameters,
+                                              String[] observables) {
+        Path path = directory.resolve(source.getFileName().toString());
         EstimatedScoresFile scores = read(path);
-        String name = eventsPath.getFileName().toString();
-        if (!scores.eventsFile.equals(name) || scores.events != events.events()
-                || !Arrays.equals(scores.parameters, events.parameters())
-                || !Arrays.equals(scores.observables, events.observables())) {
-            throw new InputException.Mismatch(path, "attribute 'events_file'", "the scores of " + scores.eventsFile + " (" + scores.events + " events, "
-                    + "parameters " + Arrays.toString(scores.parameters) + ", observables " + Arrays.toString(scores.observables)
-                    + "), not of " + eventsPath + " (" + events.events() + " events, parameters "
-                    + Arrays.toString(events.parameters()) + ", observables " + Arrays.toString(events.observables()) + ")");
+        if (!scores.eventsFile.equals(source.getFileName().toString()) || scores.events != events
+                || !Arrays.equals(scores.parameters, parameters) || !Arrays.equals(scores.observables, observables)) {
+            throw new InputException.Mismatch(path, "attribute 'events_file'", "the scores of " + scores.eventsFile + " ("
+                    + scores.events + " events, parameters " + Arrays.toString(scores.parameters) + ", observables "
+                    + Arrays.toString(scores.observables) + "), not of " + source + " (" + events + " events, parameters "
+                    + Arrays.toString(parameters) + ", observables " + Arrays.toString(observables) + ")");
         }
         return scores;
     }
