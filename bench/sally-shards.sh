@@ -26,7 +26,7 @@ draws=100000
 echo "EFT toy, $shards shards, --draws $draws; every step with a ${SHARD_HEAP:-384m} heap, limits with ${LIMITS_HEAP:-1g}"
 printf "%-10s %-10s | %-9s %-9s %-9s %-9s %-9s | %-8s\n" "events" "per shard" "simulate" "augment" "sally" "fisher" "limits" "seconds"
 for total in "${totals[@]}"; do
-  rm -f "$work"/peak_* "$work"/*.h5; rm -rf "$work/model"
+  rm -f "$work"/peak_* "$work"/*.h5; rm -rf "$work/model" "$work/scores"
   start=$(date +%s.%N)
   for ((s = 0; s < shards; s++)); do
     peak simulate "${bounded[@]}" "$root/bin/infera-simulate" eft-toy --events "$total" --seed 1 --shards "$shards" --shard "$s" \
@@ -37,8 +37,10 @@ for total in "${totals[@]}"; do
       -o "$work/samples_shard$(printf %05d "$s").h5" "$work"/events_shard*.h5
   done
   peak sally "${bounded[@]}" "$root/bin/infera-train" sally --samples "$work"/samples_shard*.h5 --seed 1 --epochs 1 -o "$work/model"
+  peak scores "${bounded[@]}" "$root/bin/infera-shift" scores --model "$work/model" --events "$work"/events_shard*.h5 \
+    -o "$work/scores"
   peak fisher "${bounded[@]}" "$root/bin/infera-fit" fisher --events "$work"/events_shard*.h5 --theta 0,0 --luminosity 100 --mode truth
-  peak limits "${limited[@]}" "$root/bin/infera-fit" limits --events "$work"/events_shard*.h5 --model "$work/model" --luminosity 100 \
+  peak limits "${limited[@]}" "$root/bin/infera-fit" limits --events "$work"/events_shard*.h5 --scores "$work/scores" --luminosity 100 \
     --grid=-0.3:0.3:7,-0.6:0.6:7
   secs=$(echo "$(date +%s.%N) - $start" | bc)
   printf "%-10s %-10s | %-9s %-9s %-9s %-9s %-9s | %-8.1f\n" "$total" "$((total / shards))" \

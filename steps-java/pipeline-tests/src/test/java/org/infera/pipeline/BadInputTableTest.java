@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.infera.augment.AugmentCommand;
 import org.infera.core.cli.StepMain;
 import org.infera.fit.FitCommand;
+import org.infera.shift.ShiftCommand;
 import org.infera.shift.TemplatesCommand;
 import org.infera.simulate.SimulateCommand;
 import org.infera.train.TrainCommand;
@@ -50,7 +51,8 @@ class BadInputTableTest {
     @TempDir
     static Path root;
     static Path good;
-    static Path events, events1, samples, analysis, model, templates, eft, score, sally, fisherDir, limits, workspace, madminer;
+    static Path events, events1, samples, analysis, model, templates, eft, score, sally, scores, sampleScores, fisherDir, limits,
+            workspace, madminer;
 
     /** One bad input: the step (a fresh command object), its arguments, what the message must name. */
     record Case(String name, Supplier<Object> step, List<String> args, String names, List<String> fields, Path dir) {}
@@ -95,12 +97,16 @@ class BadInputTableTest {
         ok(new AugmentCommand(), "score", "--at", "0,0", "--draws", "400", "--seed", "1", "-o", score.toString(), eft.toString());
         sally = good.resolve("sally");
         ok(new TrainCommand(), "sally", "--samples", score.toString(), "--seed", "1", "--epochs", "1", "--hidden", "4", "-o", sally.toString());
+        scores = good.resolve("scores");
+        ok(new ShiftCommand(), "scores", "--model", sally.toString(), "--events", eft.toString(), "-o", scores.toString());
+        sampleScores = good.resolve("sample-scores");
+        ok(new ShiftCommand(), "scores", "--model", sally.toString(), "--samples", score.toString(), "-o", sampleScores.toString());
         fisherDir = Files.createDirectories(good.resolve("fisher_r0"));
         for (String mode : List.of("truth", "rate", "sally")) {
             Files.writeString(fisherDir.resolve(mode + ".json"), ok(new FitCommand(), "fisher", "--events", eft.toString(), "--theta", "0,0",
-                    "--luminosity", "100", "--mode", mode, "--model", sally.toString()));
+                    "--luminosity", "100", "--mode", mode, "--scores", scores.toString()));
         }
-        limits = Files.writeString(good.resolve("limits.json"), ok(new FitCommand(), "limits", "--events", eft.toString(), "--model", sally.toString(),
+        limits = Files.writeString(good.resolve("limits.json"), ok(new FitCommand(), "limits", "--events", eft.toString(), "--scores", scores.toString(),
                 "--luminosity", "100", "--grid", "-1:1:3,-1:1:3", "--bins", "2"));
         workspace = Files.writeString(good.resolve("workspace.json"), """
                 {"channels": [{"name": "sr", "samples": [
@@ -192,7 +198,7 @@ class BadInputTableTest {
     }
 
     static Reader fisherSamples() {
-        return reader("fit fisher --samples", FitCommand::new, "fisher", "--samples", "BAD", "--mode", "sally", "--model", sally.toString(),
+        return reader("fit fisher --samples", FitCommand::new, "fisher", "--samples", "BAD", "--mode", "sally", "--scores", sampleScores.toString(),
                 "--theta", "0,0", "--luminosity", "10");
     }
 
@@ -615,8 +621,8 @@ class BadInputTableTest {
     private static void modelMutations() throws IOException {
         Reader shift = reader("shift", TemplatesCommand::new, "--model", "BAD", "--samples", samples.toString(), "--analysis", analysis.toString(), "--bins", "4",
                 "-o", "OUT/t.h5");
-        Reader fisher = reader("fit fisher --mode sally", FitCommand::new, "fisher", "--events", eft.toString(), "--theta", "0,0", "--luminosity", "10",
-                "--mode", "sally", "--model", "BAD");
+        Reader fisher = reader("shift scores", ShiftCommand::new, "scores", "--model", "BAD", "--events", eft.toString(),
+                "-o", "OUT/s");
         for (Path m : List.of(model, sally)) {
             Reader r = m.equals(model) ? shift : fisher;
             java.util.function.BiConsumer<String, Path> caseFor = (name, badJson) -> {
@@ -797,7 +803,7 @@ class BadInputTableTest {
                 new Writer("sally-summary -o", FitCommand::new, List.of("sally-summary", "--fisher", fisherDir.toString(), "-o", "OUT"), "-o"),
                 new Writer("fisher --plot", FitCommand::new, List.of("fisher", "--events", eft.toString(), "--theta", "0,0", "--luminosity", "10",
                         "--mode", "truth", "--plot", "OUT"), "--plot"),
-                new Writer("limits --plot", FitCommand::new, List.of("limits", "--events", eft.toString(), "--model", sally.toString(), "--luminosity",
+                new Writer("limits --plot", FitCommand::new, List.of("limits", "--events", eft.toString(), "--scores", scores.toString(), "--luminosity",
                         "10", "--grid", "-1:1:3,-1:1:3", "--bins", "2", "--plot", "OUT"), "--plot"),
                 new Writer("upper-limit --plot", FitCommand::new, List.of("upper-limit", "--workspace", workspace.toString(), "--plot", "OUT"), "--plot"),
                 new Writer("scan --plot", FitCommand::new, List.of("scan", "--workspace", workspace.toString(), "--range", "0:3:5", "--plot", "OUT"),
@@ -839,15 +845,15 @@ class BadInputTableTest {
                     List.of("fisher", "--events", eft.toString(), "--theta", "0,0", "--luminosity", lumi, "--mode", "rate")});
         }
         options.add(new Object[] {"limits --theta-true NaN", (Supplier<Object>) FitCommand::new, "--theta-true",
-                List.of("limits", "--events", eft.toString(), "--model", sally.toString(), "--luminosity", "10", "--grid", "-1:1:3,-1:1:3",
+                List.of("limits", "--events", eft.toString(), "--scores", scores.toString(), "--luminosity", "10", "--grid", "-1:1:3,-1:1:3",
                         "--theta-true", "NaN,0")});
         for (String grid : List.of("NaN:1:3,-1:1:3", "-1:1:0,-1:1:3", "1:-1:3,-1:1:3", "-1:1:3", "-1:1:100000,-1:1:100000", "a:b:c,-1:1:3")) {
             options.add(new Object[] {"limits --grid " + grid, (Supplier<Object>) FitCommand::new, "--grid",
-                    List.of("limits", "--events", eft.toString(), "--model", sally.toString(), "--luminosity", "10", "--grid", grid)});
+                    List.of("limits", "--events", eft.toString(), "--scores", scores.toString(), "--luminosity", "10", "--grid", grid)});
         }
         for (String bins : List.of("0", "-2", "100000000")) {
             options.add(new Object[] {"limits --bins " + bins, (Supplier<Object>) FitCommand::new, "--bins",
-                    List.of("limits", "--events", eft.toString(), "--model", sally.toString(), "--luminosity", "10", "--grid", "-1:1:3,-1:1:3", "--bins", bins)});
+                    List.of("limits", "--events", eft.toString(), "--scores", scores.toString(), "--luminosity", "10", "--grid", "-1:1:3,-1:1:3", "--bins", bins)});
             options.add(new Object[] {"shift --bins " + bins, (Supplier<Object>) TemplatesCommand::new, "--bins",
                     List.of("--model", model.toString(), "--samples", samples.toString(), "--analysis", analysis.toString(), "--bins", bins, "-o", "OUT")});
             options.add(new Object[] {"train inferno --bins " + bins, (Supplier<Object>) TrainCommand::new, "--bins",

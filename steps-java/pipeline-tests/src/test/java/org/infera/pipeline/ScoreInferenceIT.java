@@ -12,6 +12,7 @@ import org.infera.augment.AugmentCommand;
 import org.infera.core.cli.StepMain;
 import org.infera.core.data.ScoreSamplesFile;
 import org.infera.fit.FitCommand;
+import org.infera.shift.ShiftCommand;
 import org.infera.simulate.SimulateCommand;
 import org.infera.train.TrainCommand;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,10 @@ class ScoreInferenceIT {
         assertEquals(100000, s.effectiveSampleSize(), 1e-6, "equal weights at the SM: the effective sample size is the event count");
         assertEquals(0, StepMain.execute(new TrainCommand(), "sally", "--samples", samples.toString(), "--seed", "5", "--epochs", "30",
                 "-o", model.toString()));
-        double[][] truth = fisher("truth", events, null), sally = fisher("sally", events, model);
+        Path scores = dir.resolve("eft-scores");
+        assertEquals(0, StepMain.execute(new ShiftCommand(), "scores", "--model", model.toString(), "--events", events.toString(),
+                "-o", scores.toString()));
+        double[][] truth = fisher("truth", events, null), sally = fisher("sally", events, scores);
         assertEquals(8.0 / 3, truth[0][0], 0.02 * 8.0 / 3);
         assertEquals(32.0 / 45, truth[1][1], 0.02 * 32.0 / 45);
         for (int a = 0; a < 2; a++) {
@@ -50,7 +54,7 @@ class ScoreInferenceIT {
         CommandLine cli = new CommandLine(new FitCommand());
         cli.setOut(new PrintWriter(limits));
         Path png = dir.resolve("p.png");
-        assertEquals(0, cli.execute("limits", "--events", events.toString(), "--model", model.toString(), "--luminosity", "100",
+        assertEquals(0, cli.execute("limits", "--events", events.toString(), "--scores", scores.toString(), "--luminosity", "100",
                 "--grid=-0.1:0.1:3,-0.2:0.2:3", "--plot", png.toString()));
         JsonNode grid = new ObjectMapper().readTree(limits.toString()).get("grid");
         assertEquals(9, grid.size());
@@ -79,11 +83,14 @@ class ScoreInferenceIT {
             mse = net.spec().bestValidationLoss();
         }
         assertEquals(0.05, mse, 0.05 * 0.05, "SALLY's MSE to the joint score against its floor E[Var(t | x)] = 0.05");
+        Path scores = dir.resolve("scores");
+        assertEquals(0, StepMain.execute(new ShiftCommand(), "scores", "--model", model.toString(), "--samples", samples.toString(),
+                "-o", scores.toString()));
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new FitCommand());
         cli.setOut(new PrintWriter(out));
         assertEquals(0, cli.execute("fisher", "--samples", samples.toString(), "--theta", "0", "--luminosity", "1", "--mode", "sally",
-                "--model", model.toString()));
+                "--scores", scores.toString()));
         double sally = new ObjectMapper().readTree(out.toString()).get("fisher").get(0).get(0).asDouble();
         assertEquals(0.2, sally, 0.03 * 0.2, "SALLY's Fisher information per event");
         System.out.printf("ScoreInferenceIT: Gaussian toy: true-score information %.4f, SALLY %.4f (0.2), SALLY MSE %.5f (floor 0.05)%n",
@@ -106,13 +113,14 @@ class ScoreInferenceIT {
         assertTrue(!java.nio.file.Files.exists(dir.resolve("x.h5")));
     }
 
-    private static double[][] fisher(String mode, Path events, Path model) throws Exception {
+    private static double[][] fisher(String mode, Path events, Path scores) throws Exception {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new FitCommand());
         cli.setOut(new PrintWriter(out));
-        String[] args = model == null
+        String[] args = scores == null
                 ? new String[] {"fisher", "--events", events.toString(), "--theta", "0,0", "--luminosity", "1", "--mode", mode}
-                : new String[] {"fisher", "--events", events.toString(), "--theta", "0,0", "--luminosity", "1", "--mode", mode, "--model", model.toString()};
+                : new String[] {"fisher", "--events", events.toString(), "--theta", "0,0", "--luminosity", "1", "--mode", mode,
+                    "--scores", scores.toString()};
         assertEquals(0, cli.execute(args));
         JsonNode f = new ObjectMapper().readTree(out.toString()).get("fisher");
         return new double[][] {{f.get(0).get(0).asDouble(), f.get(0).get(1).asDouble()}, {f.get(1).get(0).asDouble(), f.get(1).get(1).asDouble()}};
