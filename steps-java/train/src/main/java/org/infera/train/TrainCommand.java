@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "infera-train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {org.infera.train.classifier.ClassifierCommand.class, org.infera.train.inferno.InfernoCommand.class, org.infera.train.neos.NeosCommand.class,
                 org.infera.train.sally.SallyCommand.class,
-                EngineCommand.class},
+                org.infera.nn.EngineCommand.class},
         description = "Trains a summary statistic on a samples file with DJL (PyTorch engine) and writes a model "
                 + "directory: model.json, weights.params, history.csv. One sub-command per kind of statistic.")
 public final class TrainCommand implements Runnable {

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 
 /**
  * Prints the infera version recorded in the jar manifest at build time, the Java runtime, and, for the
- * steps that carry DJL (train, shift, fit), the DJL and libtorch versions the build pins: what a
+ * steps that carry DJL (train, shift), the DJL and libtorch versions the build pins: what a
  * pipeline's versions.yml records.
  */
 public final class VersionProvider implements CommandLine.IVersionProvider {

@@ -1,6 +1,7 @@
-package org.infera.train;
+package org.infera.nn;
 
 import ai.djl.engine.Engine;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.infera.core.cli.StepMain;
 import org.infera.core.cli.VersionProvider;
@@ -20,7 +21,7 @@ public final class EngineCommand implements Callable<Integer> {
         System.out.printf("engine: %s %s (DJL %s)%n", engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion());
         System.out.printf("gpus: %d%n", engine.getGpuCount());
         System.out.printf("default device: %s%n", engine.defaultDevice());
-        System.out.printf("devices: %s%n", java.util.Arrays.toString(engine.getDevices()));
+        System.out.printf("devices: %s%n", Arrays.toString(engine.getDevices()));
         return 0;
     }
 }
