@@ -1,13 +1,20 @@
 package org.infera.fit;
 
+import org.infera.fit.binned.BenchmarksCommand;
+import org.infera.fit.histfactory.HypotestCommand;
+import org.infera.fit.histfactory.MleCommand;
+import org.infera.fit.histfactory.ScanCommand;
+import org.infera.fit.histfactory.UpperLimitCommand;
+import org.infera.fit.score.FisherCommand;
+import org.infera.fit.score.SallySummaryCommand;
+import org.infera.fit.score.ScoreLimitsCommand;
 import org.infera.core.cli.StepMain;
 import org.infera.core.cli.VersionProvider;
 import picocli.CommandLine.Command;
 
 @Command(name = "infera-fit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {BenchmarksCommand.class, FisherCommand.class, ScoreLimitsCommand.class, SallySummaryCommand.class, org.infera.fit.histfactory.HypotestCommand.class,
-                org.infera.fit.histfactory.UpperLimitCommand.class, org.infera.fit.histfactory.MleCommand.class,
-                org.infera.fit.histfactory.ScanCommand.class},
+        subcommands = {BenchmarksCommand.class, FisherCommand.class, ScoreLimitsCommand.class, SallySummaryCommand.class,
+                HypotestCommand.class, UpperLimitCommand.class, MleCommand.class, ScanCommand.class},
         description = "Statistical inference: HistFactory workspaces in pyhf's JSON format (hypotest, upper-limit, "
                 + "fit, scan) and the benchmark table of binned summary statistics (benchmarks).")
 public final class FitCommand implements Runnable {

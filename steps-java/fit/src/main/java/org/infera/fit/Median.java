@@ -3,10 +3,10 @@ package org.infera.fit;
 import java.util.Arrays;
 
 /** The median the summaries report over replicas: the mean of the two middle values for an even count. */
-final class Median {
+public final class Median {
     private Median() {}
 
-    static double of(double[] values) {
+    public static double of(double[] values) {
         double[] v = values.clone();
         Arrays.sort(v);
         int n = v.length;

@@ -1,4 +1,4 @@
-package org.infera.fit;
+package org.infera.fit.binned;
 
 import java.io.IOException;
 import java.nio.file.Files;

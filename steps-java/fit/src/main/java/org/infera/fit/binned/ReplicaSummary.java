@@ -1,5 +1,6 @@
-package org.infera.fit;
+package org.infera.fit.binned;
 
+import org.infera.fit.Median;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package org.infera.fit;
+package org.infera.fit.binned;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

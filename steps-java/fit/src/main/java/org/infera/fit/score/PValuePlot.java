@@ -1,4 +1,4 @@
-package org.infera.fit;
+package org.infera.fit.score;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

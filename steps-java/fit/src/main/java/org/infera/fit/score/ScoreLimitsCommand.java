@@ -1,4 +1,4 @@
-package org.infera.fit;
+package org.infera.fit.score;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,7 @@
-package org.infera.fit;
+package org.infera.fit.binned;
 
+import org.infera.fit.FitCli;
+import org.infera.fit.FitCommand;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

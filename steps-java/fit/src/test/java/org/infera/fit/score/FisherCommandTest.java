@@ -1,5 +1,6 @@
-package org.infera.fit;
+package org.infera.fit.score;
 
+import org.infera.fit.FitCli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
-package org.infera.fit;
+package org.infera.fit.score;
 
+import org.infera.fit.FitCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

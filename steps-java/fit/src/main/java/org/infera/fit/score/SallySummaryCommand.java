@@ -1,5 +1,6 @@
-package org.infera.fit;
+package org.infera.fit.score;
 
+import org.infera.fit.Median;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

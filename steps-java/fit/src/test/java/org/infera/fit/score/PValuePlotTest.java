@@ -1,4 +1,4 @@
-package org.infera.fit;
+package org.infera.fit.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
