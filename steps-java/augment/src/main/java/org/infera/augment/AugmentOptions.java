@@ -1,9 +1,11 @@
 package org.infera.augment;
 
+import org.infera.core.cli.SeedOption;
 import java.nio.file.Path;
 import java.util.List;
 import org.infera.core.cli.Checks;
 import org.infera.core.cli.InputException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,8 +19,8 @@ public final class AugmentOptions {
             description = "Fractions of each process for train, validation, test (default: ${DEFAULT-VALUE}).")
     double[] fractions;
 
-    @Option(names = "--seed", required = true, description = "Seed of the shuffle and the draws.")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--run-shards", paramLabel = "N",
             description = "How many shards the whole run has, when this task makes the samples of only one of them "

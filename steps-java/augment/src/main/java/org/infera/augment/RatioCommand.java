@@ -41,7 +41,7 @@ public final class RatioCommand implements Callable<Integer> {
         }
         weightedOptions.prepare(weighted, all);
         RatioSamplesFile samples = RatioAugment.run(weighted, theta0, theta1, weightedOptions.draws, options.fractions,
-                options.seed);
+                options.seed.seed);
         weightedOptions.requireDraws(options, samples.splits().values().stream().mapToInt(s -> s.x().length).toArray());
         samples.write(options.out);
         for (int k = 0; k < theta0.length; k++) {

@@ -30,7 +30,7 @@ public final class ScoreCommand implements Callable<Integer> {
         double[] theta = weighted.theta("--at", at);
         weightedOptions.prepare(weighted, List.of(theta));
         ScoreSamplesFile samples = ScoreAugment.run(weighted, theta, weightedOptions.draws, options.fractions,
-                options.seed);
+                options.seed.seed);
         int[] perSplit = Arrays.stream(Split.values()).mapToInt(s -> samples.splits().get(s).x().length).toArray();
         weightedOptions.requireDraws(options, perSplit);
         samples.write(options.out);

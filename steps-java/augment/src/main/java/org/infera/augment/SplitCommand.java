@@ -54,7 +54,7 @@ public final class SplitCommand implements Callable<Integer> {
                     + "' (--signal); it has " + Arrays.toString(first.processes()));
         }
         // one task for the whole run keeps --seed as it is; a task per shard derives its own
-        long base = total == events.size() ? options.seed : Rng.derivedSeed(options.seed, options.shard);
+        long base = total == events.size() ? options.seed.seed : Rng.derivedSeed(options.seed.seed, options.shard);
         SamplesFile samples = split(shards, first, signalIndex, (double) events.size() / total, base);
         samples.write(options.out);
         for (Split s : Split.values()) {
@@ -130,6 +130,6 @@ public final class SplitCommand implements Callable<Integer> {
         long[] isSignal = new long[processes];
         isSignal[signalIndex] = 1;
         return new SamplesFile(first.observables(), first.processes(), first.expectedYields(), isSignal,
-                options.seed, splits);
+                options.seed.seed, splits);
     }
 }

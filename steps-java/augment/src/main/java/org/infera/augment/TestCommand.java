@@ -31,7 +31,7 @@ public final class TestCommand implements Callable<Integer> {
         double[][] thetas = new double[at.size()][];
         for (int k = 0; k < thetas.length; k++) thetas[k] = weighted.theta("--at", at.get(k));
         weightedOptions.prepare(weighted, List.of(thetas));
-        TestSamplesFile samples = TestAugment.run(weighted, thetas, weightedOptions.draws, options.seed);
+        TestSamplesFile samples = TestAugment.run(weighted, thetas, weightedOptions.draws, options.seed.seed);
         weightedOptions.requireDraws(options, new int[] {samples.x().length});
         samples.write(options.out);
         System.err.printf("infera-augment: %d test events%s at %d points from the test partition (effective sample "

@@ -32,14 +32,14 @@ public final class WeightedOptions {
      */
     WeightedEvents load(AugmentOptions o, int points) {
         if (draws < points) throw new InputException("--draws must be at least " + points + " here, got " + draws);
-        if (o.runShards == null) return WeightedEvents.load(o.events, o.fractions, o.seed);
+        if (o.runShards == null) return WeightedEvents.load(o.events, o.fractions, o.seed.seed);
         if (o.runShards != o.events.size()) {
             throw new InputException("--run-shards " + o.runShards + " needs every shard's events file ("
                     + o.events.size()
                     + " given): the joint score and the sharing of the draws need the whole run's weights");
         }
         o.validateShard(o.runShards);
-        return WeightedEvents.loadShard(o.events, o.shard, o.fractions, o.seed);
+        return WeightedEvents.loadShard(o.events, o.shard, o.fractions, o.seed.seed);
     }
 
     /** Keeps the samples --samples asks for and sums the run's weights at the points drawn at. */

@@ -13,11 +13,12 @@ import org.infera.core.data.RunFiles;
 import org.infera.core.data.ScoreSamplesFile;
 import org.infera.core.data.Split;
 import org.infera.core.io.AtomicOutput;
-import org.infera.nn.Devices;
+import org.infera.nn.DeviceOption;
 import org.infera.nn.TrainedNetwork;
 import org.infera.nn.statistics.StatisticKind;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "scores", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -45,9 +46,8 @@ public final class ScoresCommand implements Callable<Integer> {
         List<Path> samples;
     }
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
-            description = "auto (a GPU when DJL sees one), cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "<scores-dir>",
             description = "Output directory: one estimated-scores file per input file.")
@@ -57,7 +57,7 @@ public final class ScoresCommand implements Callable<Integer> {
     public Integer call() {
         boolean events = inputs.events != null;
         List<Path> files = RunFiles.inNameOrder(events ? inputs.events : inputs.samples);
-        try (TrainedNetwork network = TrainedNetwork.load(model, Devices.resolve(device))) {
+        try (TrainedNetwork network = TrainedNetwork.load(model, device.resolve())) {
             String kind = network.spec().kind();
             if (StatisticKind.of(kind).orElseThrow().family() != StatisticKind.Family.SCORE) {
                 throw new InputException.ModelProblem(model.resolve(TrainedNetwork.SPEC), "$.kind", "a " + kind

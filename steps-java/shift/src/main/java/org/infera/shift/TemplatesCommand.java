@@ -15,8 +15,10 @@ import org.infera.core.data.Sample;
 import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;
 import org.infera.core.data.TemplatesFile;
+import org.infera.nn.DeviceOption;
 import org.infera.nn.TrainedNetwork;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "templates", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -48,8 +50,8 @@ public final class TemplatesCommand implements Callable<Integer> {
     @Option(names = "--statistic", defaultValue = "classifier", description = "Name of the statistic, recorded in the templates (default: ${DEFAULT-VALUE}).")
     String statistic;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto (a GPU when DJL sees one), cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = {"-o", "--out"}, required = true, description = "Output templates file (.h5).")
     Path out;
@@ -61,7 +63,7 @@ public final class TemplatesCommand implements Callable<Integer> {
                 .orElseThrow(() -> new InputException("--split must be train, validation or test, got '" + split + "'"));
         Analysis analysis = Analysis.read(analysisFile);
         List<Path> files = RunFiles.inNameOrder(samples);
-        try (TrainedNetwork network = TrainedNetwork.load(model, org.infera.nn.Devices.resolve(device))) {
+        try (TrainedNetwork network = TrainedNetwork.load(model, device.resolve())) {
             Statistic kind = Statistic.of(network.spec(), bins, model);
             Templates templates = null;
             try (Progress progress = new Progress("shift", files.size(), "samples files")) {

@@ -62,7 +62,7 @@ public final class GaussianToyCommand implements Callable<Integer> {
             splits.put(s, new ScoreSamplesFile.Scores(x, t));
             done += size;
         }
-        return new ScoreSamplesFile(new String[] {"theta"}, new String[] {"x"}, new double[] {theta}, shards.seed,
+        return new ScoreSamplesFile(new String[] {"theta"}, new String[] {"x"}, new double[] {theta}, shards.seed.seed,
                 n, splits);
     }
 }

@@ -1,5 +1,6 @@
 package org.infera.simulate;
 
+import org.infera.core.cli.SeedOption;
 import java.util.concurrent.Callable;
 import org.infera.core.cli.Checks;
 import org.infera.core.cli.InputException;
@@ -7,6 +8,7 @@ import org.infera.core.cli.VersionProvider;
 import org.infera.core.random.Rng;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -15,8 +17,8 @@ import picocli.CommandLine.Spec;
                 + "models derive for that shard, kept below 2^31): the seed an external generator is given for the shard "
                 + "(the pipeline's GENERATE asks for it here, so the rule has one home).")
 public final class SeedCommand implements Callable<Integer> {
-    @Option(paramLabel = "SEED", names = "--seed", required = true, description = "Random seed of the whole run.")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(paramLabel = "N", names = "--shards", required = true, description = "Number of shards the run is split into.")
     int shards;
@@ -34,7 +36,7 @@ public final class SeedCommand implements Callable<Integer> {
             throw new InputException.BadOption("--shard", "--shard must lie in 0.." + (shards - 1) + ", got " + shard);
         }
         // below 2^31, since external generators often take a 32-bit seed
-        spec.commandLine().getOut().println(Rng.derivedSeed(seed, shard) & Integer.MAX_VALUE);
+        spec.commandLine().getOut().println(Rng.derivedSeed(seed.seed, shard) & Integer.MAX_VALUE);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -1,9 +1,11 @@
 package org.infera.simulate;
 
+import org.infera.core.cli.SeedOption;
 import java.nio.file.Path;
 import org.infera.core.cli.Checks;
 import org.infera.core.cli.InputException;
 import org.infera.core.random.Rng;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,8 +17,8 @@ public final class ShardOptions {
     @Option(names = "--events", required = true, description = "Events per process over all shards.")
     int events;
 
-    @Option(paramLabel = "SEED", names = "--seed", required = true, description = "Random seed of the whole run.")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--shards", defaultValue = "1", description = "Number of shards the run is split into (default: "
             + "${DEFAULT-VALUE}).")
@@ -43,6 +45,6 @@ public final class ShardOptions {
 
     /** The seed of this shard's random streams. */
     long shardSeed() {
-        return Rng.derivedSeed(seed, shard);
+        return Rng.derivedSeed(seed.seed, shard);
     }
 }

@@ -32,7 +32,7 @@ final class TwoProcessEvents {
                 if ((i & 0xffff) == 0xffff) progress.step(0x10000);
             }
         }
-        return new EventsFile(model, o.seed, features.clone(), processes.clone(), yields, observations, process);
+        return new EventsFile(model, o.seed.seed, features.clone(), processes.clone(), yields, observations, process);
     }
 
     /** Writes the file and says so on stderr. */

@@ -1,9 +1,11 @@
 package org.infera.train;
 
+import org.infera.core.cli.SeedOption;
 import ai.djl.training.optimizer.Optimizer;
 import java.nio.file.Path;
 import java.util.List;
 import org.infera.core.cli.Checks;
+import org.infera.nn.DeviceOption;
 import org.infera.nn.train.TrainingLoop;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,12 +23,11 @@ public final class TrainingOptions {
             description = "(Initial) learning rate of the optimiser (default: ${DEFAULT-VALUE}).")
     public double learningRate;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
-            description = "auto (a GPU when DJL sees one), cpu or gpu (default: ${DEFAULT-VALUE}).")
-    public String device;
+    @Mixin
+    public DeviceOption device;
 
-    @Option(names = "--seed", required = true, paramLabel = "SEED", description = "Seed of the weight initialisation and batch order.")
-    public long seed;
+    @Mixin
+    public SeedOption seed;
 
     @Mixin
     public EpochOptions epoch;
@@ -42,7 +43,7 @@ public final class TrainingOptions {
 
     /** The training loop's settings: these options with the command's network and optimiser. */
     public TrainingLoop.Settings settings(int outputs, int features, Optimizer optimizer) {
-        return new TrainingLoop.Settings(out, seed, device, mlp.hidden, mlp.activation, outputs, features, epoch.batchSize,
+        return new TrainingLoop.Settings(out, seed.seed, device.device, mlp.hidden, mlp.activation, outputs, features, epoch.batchSize,
                 epoch.epochs, epoch.patience, optimizer);
     }
 }

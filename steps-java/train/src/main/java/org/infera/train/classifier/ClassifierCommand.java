@@ -31,7 +31,7 @@ public final class ClassifierCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.validate();
-        ClassifierObjective objective = ClassifierObjective.of(options.seed, options.mlp, resident.shards(options.samples),
+        ClassifierObjective objective = ClassifierObjective.of(options.seed.seed, options.mlp, resident.shards(options.samples),
                 options.epoch.batchSize);
         Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate)).build();
         TrainingLoop.run(options.settings(1, objective.draft().mean().length, adam), objective);

@@ -52,7 +52,7 @@ public final class InfernoCommand implements Callable<Integer> {
         ProcessShards data = ProcessShards.open(profiled.shards(options), analysis, profiled.target.analysisFile);
         TrainingShards shards = data.shards();
         NetworkSpec draft = new NetworkSpec("inferno", data.features(), data.mean(), data.std(), options.mlp.hidden,
-                options.mlp.activation, profiled.soft.bins, options.seed, 0, 0, Double.NaN, Engine.getDjlVersion(), profiled.soft.temperature,
+                options.mlp.activation, profiled.soft.bins, options.seed.seed, 0, 0, Double.NaN, Engine.getDjlVersion(), profiled.soft.temperature,
                 profiled.target.benchmark);
         Map<Integer, double[][][]> approximateTrain = new HashMap<>(), approximateValidation = new HashMap<>();
         ShiftedEvents.load(shifted, analysis, layout, shards.run().features(), approximateTrain, approximateValidation);

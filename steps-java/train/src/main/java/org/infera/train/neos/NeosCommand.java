@@ -72,7 +72,7 @@ public final class NeosCommand implements Callable<Integer> {
         ProcessShards data = ProcessShards.open(profiled.shards(options), analysis, profiled.target.analysisFile);
         TrainingShards shards = data.shards();
         NetworkSpec draft = new NetworkSpec("neos", data.features(), data.mean(), data.std(), options.mlp.hidden,
-                options.mlp.activation, histogram.outputs(), options.seed, 0, 0, Double.NaN, Engine.getDjlVersion(),
+                options.mlp.activation, histogram.outputs(), options.seed.seed, 0, 0, Double.NaN, Engine.getDjlVersion(),
                 kde ? null : profiled.soft.temperature, profiled.target.benchmark, histogram.kind(), kde ? bandwidth : null, profiled.soft.bins);
         Function<Integer, InfernoData> train = shards.prepared(Split.TRAIN,
                 s -> new InfernoData(draft, s, analysis, figure.layout()));

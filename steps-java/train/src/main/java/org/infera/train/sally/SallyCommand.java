@@ -52,7 +52,7 @@ public final class SallyCommand implements Callable<Integer> {
         double[] mean = Standardisation.mean(x);
         int params = file.parameters().length;
         NetworkSpec draft = new NetworkSpec("sally", List.of(file.observables()), mean, Standardisation.std(x, mean),
-                options.mlp.hidden, options.mlp.activation, params, options.seed, 0, 0, Double.NaN, Engine.getDjlVersion(), null, null);
+                options.mlp.hidden, options.mlp.activation, params, options.seed.seed, 0, 0, Double.NaN, Engine.getDjlVersion(), null, null);
         SallyObjective objective = SallyObjective.of(file, draft, options.epoch.batchSize);
         long steps = objective.batchesPerEpoch();
         double decay = Math.pow(finalLearningRate / options.learningRate, 1.0 / Math.max(1, options.epoch.epochs - 1));
