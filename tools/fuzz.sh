@@ -35,19 +35,30 @@ JAZZER_FUZZ=1 mvn -B -o test -pl "$modules" -am \
     -Djazzer.internal.basedir=target/fuzz -Djazzer.reproducer_path=target/fuzz \
     >"$log" 2>&1 || status=$?
 
-# Per fuzz test: executions per second and corpus size from libFuzzer's last line, and findings.
-echo "fuzz test                                    execs/s   corpus   outcome"
+# Per fuzz test: executions per second and corpus size from libFuzzer's last status line, and the outcome.
+# A timeout ends the test's JVM (libFuzzer exits), so that test has no "Tests run" line of its own.
+echo "fuzz test                              execs/s   corpus (inputs/bytes)   outcome"
 awk '
-  /Running org\.infera\..*FuzzTest/ { name = $NF; sub(/.*\./, "", name); rate = "-"; corpus = "-" }
-  /#[0-9]+[ \t]+DONE/ { for (i = 1; i <= NF; i++) { if ($i == "exec/s:") rate = $(i + 1); if ($i == "corp:") corpus = $(i + 1) } }
+  function report() {
+    if (name != "" && !done) printf "%-38s %7s   %-21s   %s\n", name, rate, corpus, outcome
+    done = 1
+  }
+  /Running org\.infera\..*FuzzTest/ {
+    report(); name = $NF; sub(/.*\./, "", name); rate = "-"; corpus = "-"; outcome = "JVM ended early"; done = 0
+  }
+  /^#[0-9]+[ \t]/ && /exec\/s:/ {
+    for (i = 1; i <= NF; i++) { if ($i == "exec/s:") rate = $(i + 1); if ($i == "corp:") corpus = $(i + 1) }
+  }
+  /SUMMARY: libFuzzer: timeout/ { outcome = "FINDING: timeout" }
   /Tests run: .* in org\.infera\..*FuzzTest/ {
-    outcome = ($0 ~ /Failures: 0, Errors: 0/) ? "no finding" : "FINDING"
-    printf "%-44s %7s %8s   %s\n", name, rate, corpus, outcome
-  }' "$log"
+    if (outcome !~ /timeout/) outcome = ($0 ~ /Failures: 0, Errors: 0/) ? "no finding" : "FINDING"
+    report()
+  }
+  END { report() }' "$log"
 if [ "$status" -ne 0 ]; then
-  grep -E '== Java Exception|^Caused by|crash-[0-9a-f]+|FuzzTest\.read.*(ERROR|FAILURE)|\[ERROR\] (Failed|Tests run)' "$log" \
+  grep -E 'FuzzTestFinding|Exception:|^Caused by|Test unit written|libFuzzer: timeout' "$log" \
       | head -40 >&2 || true
-  ls steps-java/*/target/fuzz/crash-* 2>/dev/null >&2 || true
+  ls steps-java/*/target/fuzz/crash-* steps-java/*/target/fuzz/timeout-* 2>/dev/null >&2 || true
   mkdir -p target && cp "$log" target/fuzz.log
   echo "fuzzing found a problem (or failed to run): the full log is target/fuzz.log" >&2
 fi
