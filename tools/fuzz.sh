@@ -32,7 +32,7 @@ status=0
 # an allocation sized by a corrupt header fail here as OutOfMemoryError, a finding, as it would for a user.
 # Each module's target/fuzz (relative to the test JVM's working folder, the module) is Jazzer's base
 # folder: its corpus, crash files and reproducers go there, never into the source tree.
-JAZZER_FUZZ=1 mvn -B -o test -pl "$modules" -am \
+JAZZER_FUZZ=1 mvn -B test -pl "$modules" -am \
     -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false -DforkCount=1 -DreuseForks=false \
     -DtrimStackTrace=false -DargLine=-Xmx1g \
     -Djazzer.max_duration="${seconds}s" -Djazzer.hooks=true -Djazzer.instrument="$instrument" \
