@@ -15,7 +15,8 @@ seconds="${1:-30}"
 tests="${2:-*FuzzTest}"
 
 # the modules holding fuzz tests, found rather than listed, so that a moved test needs no edit here
-modules=$(grep -rl --include='*FuzzTest.java' '@FuzzTest' steps-java/*/src/test/java | cut -d/ -f1-2 | sort -u | paste -sd, -)
+modules=$(grep -rl --include='*FuzzTest.java' '@FuzzTest' steps-java/*/src/test/java \
+    | cut -d/ -f1-2 | sort -u | paste -sd, -)
 [ -n "$modules" ] || { echo "no fuzz tests found" >&2; exit 1; }
 
 # Coverage is measured in our readers and the libraries they parse with, not in JUnit, Maven or the JDK:

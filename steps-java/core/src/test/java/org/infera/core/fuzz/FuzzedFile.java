@@ -25,10 +25,10 @@ public final class FuzzedFile {
     private FuzzedFile() {
     }
 
-    /** Writes {@code bytes} to the fuzzing file and reads it with {@code reader}; input errors are the expected outcome. */
+    /** Writes {@code bytes} to the fuzzing file and reads it with {@code reader}: input errors are expected. */
     public static void read(byte[] bytes, String suffix, Consumer<Path> reader) {
         Path path = write(bytes, suffix);
-        // readers warn on stderr about odd but usable files: thousands of warnings a second would bury the fuzzer's report
+        // readers warn on stderr about odd but usable files: thousands a second would bury the fuzzer's report
         PrintStream err = System.err;
         System.setErr(DISCARD);
         try {
@@ -48,7 +48,8 @@ public final class FuzzedFile {
                 // tmpfs where there is one: the fuzzer writes the file thousands of times a second
                 Path shm = Path.of("/dev/shm");
                 boolean tmpfs = Files.isDirectory(shm) && Files.isWritable(shm);
-                file = Files.createTempFile(tmpfs ? shm : Path.of(System.getProperty("java.io.tmpdir")), "infera-fuzz-", suffix);
+                Path dir = tmpfs ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+                file = Files.createTempFile(dir, "infera-fuzz-", suffix);
                 file.toFile().deleteOnExit();
             }
             return Files.write(file, bytes);

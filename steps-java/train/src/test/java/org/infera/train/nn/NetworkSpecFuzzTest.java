@@ -36,7 +36,9 @@ class NetworkSpecFuzzTest {
         try {
             NetworkSpec.read(file);
         } catch (InputException e) {
-            if (!e.getMessage().contains(file.toString())) throw new AssertionError("an input error must name the file", e);
+            if (!e.getMessage().contains(file.toString())) {
+                throw new AssertionError("an input error must name the file: " + e.getMessage(), e);
+            }
         }
     }
 }
