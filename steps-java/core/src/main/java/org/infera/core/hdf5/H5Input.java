@@ -25,6 +25,13 @@ public final class H5Input implements AutoCloseable {
     private static final long UNDEFINED_ADDRESS = -1L;
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
+    /**
+     * The largest ratio of a compressed dataset's bytes to the file's: deflate's (gzip, h5py's compression)
+     * cannot do better than about 1032 to 1. A corrupt shape beyond it would have jhdf allocate and fill
+     * arrays of that size from a few bytes (seconds and gigabytes).
+     */
+    private static final long MAX_COMPRESSION = 1032;
+
     /** The smallest HDF5 file: a version 2 superblock (48 bytes) and a root object header. */
     private static final long MIN_SIZE = 48;
 
@@ -338,6 +345,11 @@ public final class H5Input implements AutoCloseable {
         }
         if (!filtered && bytes > size) {
             throw new InputException.Truncated(path, field, "its " + bytes + " bytes of data cannot fit in the file's " + size + " bytes");
+        }
+        if (filtered && bytes / MAX_COMPRESSION > size) {
+            throw new InputException.Shape(path, field, "shape " + Arrays.toString(d.getDimensions()) + " holds " + bytes
+                    + " bytes, more than compressed data in a " + size + "-byte file can (" + MAX_COMPRESSION
+                    + " times its size at most)");
         }
         if (d instanceof ContiguousDataset c && bytes > 0) {
             long address;
