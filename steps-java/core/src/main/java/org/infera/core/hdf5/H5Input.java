@@ -8,6 +8,7 @@ import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,8 +94,6 @@ public final class H5Input implements AutoCloseable {
         HdfFile file;
         try {
             file = openHdf(path, size);
-        } catch (IOException e) {
-            throw new InputException.FileProblem(path, null, "cannot read: " + e.getMessage(), e);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | InternalError e) {
             throw new InputException.FileProblem(path, "superblock", "corrupt or truncated HDF5 file: " + reason(e), e);
         }
@@ -410,12 +409,17 @@ public final class H5Input implements AutoCloseable {
      * addresses bytes with an int: larger files are read from the file, their corrupt sizes caught as
      * OutOfMemoryError where jhdf reads headers.
      */
-    private static HdfFile openHdf(Path path, long size) throws IOException {
+    private static HdfFile openHdf(Path path, long size) {
         if (size > Integer.MAX_VALUE) return new HdfFile(path);
+        ByteBuffer mapped;
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             // the mapping outlives the channel and goes with its buffer
-            return HdfFile.fromByteBuffer(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+            mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        } catch (IOException | UnsupportedOperationException e) {
+            // a file system that cannot map files: jhdf reads from the file
+            return new HdfFile(path);
         }
+        return HdfFile.fromByteBuffer(mapped);
     }
 
     /** What went wrong inside the reader, without its class name (the user needs the problem, not the Java type). */
