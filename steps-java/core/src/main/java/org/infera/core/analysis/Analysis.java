@@ -159,6 +159,7 @@ public record Analysis(
             require(Math.abs(n.up()) <= MAX_VALUE && Math.abs(n.down()) <= MAX_VALUE && Math.abs(n.nominal()) <= MAX_VALUE, where, field,
                     "nominal, up and down values must lie within ±" + MAX_VALUE);
             require(n.effect() != null, where, field + ".effect", "is missing");
+            require(n.effect().type() != null, where, field + ".effect.type", "is missing: 'shift', 'exp_rate' or 'mean_shift'");
             require(List.of("shift", "exp_rate", "mean_shift").contains(n.effect().type()), where, field + ".effect.type",
                     "must be 'shift', 'exp_rate' or 'mean_shift', got '" + n.effect().type() + "'");
             if ("mean_shift".equals(n.effect().type())) {

@@ -8,8 +8,11 @@ import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import org.infera.core.cli.InputException;
@@ -22,6 +25,13 @@ import org.infera.core.cli.InputException;
 public final class H5Input implements AutoCloseable {
     private static final long UNDEFINED_ADDRESS = -1L;
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
+    /**
+     * The largest ratio of a compressed dataset's bytes to the file's: deflate's (gzip, h5py's compression)
+     * cannot do better than about 1032 to 1. A corrupt shape beyond it would have jhdf allocate and fill
+     * arrays of that size from a few bytes (seconds and gigabytes).
+     */
+    private static final long MAX_COMPRESSION = 1032;
 
     /** The smallest HDF5 file: a version 2 superblock (48 bytes) and a root object header. */
     private static final long MIN_SIZE = 48;
@@ -83,7 +93,7 @@ public final class H5Input implements AutoCloseable {
         if (size < MIN_SIZE) throw new InputException.Truncated(path, "superblock", size + " bytes cannot hold an HDF5 superblock");
         HdfFile file;
         try {
-            file = new HdfFile(path);
+            file = openHdf(path, size);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | InternalError e) {
             throw new InputException.FileProblem(path, "superblock", "corrupt or truncated HDF5 file: " + reason(e), e);
         }
@@ -109,7 +119,7 @@ public final class H5Input implements AutoCloseable {
         try {
             file.getByPath(dataset);
             return true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return false;
         }
     }
@@ -237,7 +247,7 @@ public final class H5Input implements AutoCloseable {
     public boolean hasAttribute(String node, String name) {
         try {
             return node(node).getAttribute(name) != null;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return false;
         }
     }
@@ -262,14 +272,14 @@ public final class H5Input implements AutoCloseable {
         Attribute a;
         try {
             a = node(node).getAttribute(name);
-        } catch (RuntimeException e) {
-            throw badAttribute(node, name, "cannot be read: " + e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw badAttribute(node, name, "cannot be read: " + reason(e));
         }
         if (a == null) throw badAttribute(node, name, "is missing");
         try {
             return a.getData();
-        } catch (RuntimeException e) {
-            throw badAttribute(node, name, "cannot be read: " + e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw badAttribute(node, name, "cannot be read: " + reason(e));
         }
     }
 
@@ -281,6 +291,8 @@ public final class H5Input implements AutoCloseable {
         Node n;
         try {
             n = file.getByPath(name);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            throw new InputException.FileProblem(path, "dataset '" + name + "'", "corrupt or truncated HDF5 file: " + reason(e));
         } catch (RuntimeException e) {
             throw bad(name, "dataset is missing");
         }
@@ -333,6 +345,11 @@ public final class H5Input implements AutoCloseable {
         if (!filtered && bytes > size) {
             throw new InputException.Truncated(path, field, "its " + bytes + " bytes of data cannot fit in the file's " + size + " bytes");
         }
+        if (filtered && bytes / MAX_COMPRESSION > size) {
+            throw new InputException.Shape(path, field, "shape " + Arrays.toString(d.getDimensions()) + " holds " + bytes
+                    + " bytes, more than compressed data in a " + size + "-byte file can (" + MAX_COMPRESSION
+                    + " times its size at most)");
+        }
         if (d instanceof ContiguousDataset c && bytes > 0) {
             long address;
             try {
@@ -384,8 +401,32 @@ public final class H5Input implements AutoCloseable {
         return new InputException.Shape(path, "attribute '" + name + "' of '" + (node.isEmpty() ? "/" : node) + "'", problem);
     }
 
+    /**
+     * jhdf over the file mapped into memory, where it can be: jhdf then reads every header and dataset as a
+     * bounds-checked view of the mapping. Read from the file instead, jhdf first allocates a buffer as large
+     * as a header says it is, so that a corrupt size field costs seconds and gigabytes, or ends the JVM
+     * with OutOfMemoryError, before the read fails at the end of the file. jhdf's in-memory reader
+     * addresses bytes with an int: larger files are read from the file, their corrupt sizes caught as
+     * OutOfMemoryError where jhdf reads headers.
+     */
+    private static HdfFile openHdf(Path path, long size) {
+        if (size > Integer.MAX_VALUE) return new HdfFile(path);
+        ByteBuffer mapped;
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            // the mapping outlives the channel and goes with its buffer
+            mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        } catch (IOException | UnsupportedOperationException e) {
+            // a file system that cannot map files: jhdf reads from the file
+            return new HdfFile(path);
+        }
+        return HdfFile.fromByteBuffer(mapped);
+    }
+
     /** What went wrong inside the reader, without its class name (the user needs the problem, not the Java type). */
     static String reason(Throwable e) {
+        // a size or a link read from a corrupt header, not a lack of memory or a deep file
+        if (e instanceof OutOfMemoryError) return "a header gives a size larger than memory (corrupt size field?)";
+        if (e instanceof StackOverflowError) return "its structure refers to itself (corrupt links?)";
         String m = e.getMessage();
         return m == null || m.isBlank() ? "the reader failed (" + e.getClass().getSimpleName() + ")" : m;
     }

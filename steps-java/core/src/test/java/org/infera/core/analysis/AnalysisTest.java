@@ -60,6 +60,8 @@ public class AnalysisTest {
         assertRejected("{", "not valid JSON");
         assertRejected(good.replace("\"expectedYield\": 50", "\"expectedYield\": \"50\""), "$.processes[0].expectedYield");
         assertRejected(good + " }", "not valid JSON");
+        // found by AnalysisFuzzTest: an effect without a type was a NullPointerException
+        assertRejected(good.replace("\"type\": \"shift\", ", ""), "'nuisances.r.effect.type': is missing");
     }
 
     private void assertRejected(String json, String expected) throws IOException {

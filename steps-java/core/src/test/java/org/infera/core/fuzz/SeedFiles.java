@@ -1,0 +1,78 @@
+package org.infera.core.fuzz;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.infera.core.data.EventsFile;
+import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.data.RatioSamplesFile;
+import org.infera.core.data.Sample;
+import org.infera.core.data.SamplesFile;
+import org.infera.core.data.ScoreSamplesFile;
+import org.infera.core.data.Split;
+import org.infera.core.data.TemplatesFile;
+import org.infera.core.data.TestSamplesFile;
+
+/**
+ * Writes the HDF5 seeds of the readers' fuzz tests: the smallest valid file of each format, written
+ * by our own writers (a few KB each, so that the corpora stay small in git). Run it again when a
+ * format changes: {@code java -cp <test class path> org.infera.core.fuzz.SeedFiles <dir> <MadMiner file>}
+ * writes {@code <dir>/<reader>/seed-*.h5}, to be copied into the fuzz tests' Inputs folders. The seeds
+ * h5py wrote (seed-h5py-*) come from the same files copied by h5py, some datasets chunked and gzipped.
+ */
+public final class SeedFiles {
+    private SeedFiles() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        String[] features = {"x0", "x1"};
+        String[] processes = {"signal", "background"};
+        double[] yields = {50, 1000};
+        double[][] observations = {{1, 2}, {3, 4}, {5, 6}};
+        new EventsFile("seed", 7, features, processes, yields, observations, new long[] {0, 1, 1})
+                .write(file(dir, "events", "seed-events.h5"));
+
+        Sample s = new Sample(new double[][] {{1, 2}, {0.5, -1}}, new long[] {1, 0}, new long[] {0, 1}, yields);
+        new SamplesFile(features, processes, yields, new long[] {1, 0}, 3, splits(s))
+                .write(file(dir, "samples", "seed-samples.h5"));
+
+        var nuisance = new TemplatesFile.NuisanceTemplate("r", 1, 0, 0.2, -0.2, new double[] {880, 120},
+                new double[] {920, 80});
+        new TemplatesFile("classifier", new double[] {0, 0.5, 1}, processes, new long[] {1, 0},
+                new double[][] {{10, 40}, {900, 100}}, new long[][] {{10, 40}, {900, 100}}, List.of(nuisance))
+                .write(file(dir, "templates", "seed-templates.h5"));
+
+        String[] parameters = {"a", "b"};
+        double[][] x = {{1, 2}, {3, 4}};
+        double[][] t = {{0.1, 0.2}, {0.3, 0.4}};
+        new ScoreSamplesFile(parameters, features, new double[2], 5, 2.0, splits(new ScoreSamplesFile.Scores(x, t)))
+                .write(file(dir, "scoreSamples", "seed-score.h5"));
+
+        double[][] theta = {{0, 0}, {1, 1}};
+        var ratios = new RatioSamplesFile.Ratios(x, theta, theta, new long[] {0, 1}, new double[] {1.5, 0.5}, t, t);
+        double[] effective = {2, 2};
+        new RatioSamplesFile(parameters, features, theta, theta, 5, effective, effective, splits(ratios))
+                .write(file(dir, "ratioSamples", "seed-ratio.h5"));
+
+        new TestSamplesFile(parameters, features, theta, 5, new double[] {2, 2}, x, theta)
+                .write(file(dir, "testSamples", "seed-test.h5"));
+
+        // MadMiner's layout with the header of the MadMiner file given and its first events (the fixture is 450 KB)
+        MadMinerEventFile m = MadMinerEventFile.read(Path.of(args[1]));
+        int n = 4;
+        new MadMinerEventFile(m.parameters(), m.benchmarks(), m.benchmarkValues(), m.morphingComponents(),
+                m.morphingMatrix(), m.observables(), Arrays.copyOf(m.observations(), n), Arrays.copyOf(m.weights(), n),
+                Arrays.copyOf(m.samplingBenchmarks(), n)).write(file(dir, "madMiner", "seed-infera-written.h5"));
+    }
+
+    private static <T> Map<Split, T> splits(T each) {
+        return Map.of(Split.TRAIN, each, Split.VALIDATION, each, Split.TEST, each);
+    }
+
+    private static Path file(Path dir, String reader, String name) throws java.io.IOException {
+        return Files.createDirectories(dir.resolve(reader)).resolve(name);
+    }
+}
