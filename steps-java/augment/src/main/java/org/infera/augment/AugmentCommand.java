@@ -7,7 +7,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "infera-augment", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "infera-augment",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         subcommands = {SplitCommand.class, ScoreCommand.class, RatioCommand.class, TestCommand.class},
         description = "Turns events into the samples a statistic is trained on (HDF5, see docs/data-contract.md): "
                 + "labelled, weighted train / validation / test splits of infera events (split), or, from weighted "
@@ -22,7 +25,10 @@ public final class AugmentCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a sub-command is required: "
-                + String.join(", ", spec.subcommands().keySet()) + " (infera-augment SUBCOMMAND --help for each)");
+        throw new ParameterException(
+                spec.commandLine(),
+                "a sub-command is required: "
+                        + String.join(", ", spec.subcommands().keySet())
+                        + " (infera-augment SUBCOMMAND --help for each)");
     }
 }

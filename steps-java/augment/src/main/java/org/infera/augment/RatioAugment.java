@@ -18,8 +18,8 @@ import org.infera.core.random.Rng;
 final class RatioAugment {
     private RatioAugment() {}
 
-    static RatioSamplesFile run(WeightedEvents events, double[][] theta0, double[][] theta1, int draws,
-            double[] fractions, long seed) {
+    static RatioSamplesFile run(
+            WeightedEvents events, double[][] theta0, double[][] theta1, int draws, double[] fractions, long seed) {
         int pairs = theta0.length;
         double[][] w0 = new double[pairs][], w1 = new double[pairs][], r = new double[pairs][];
         double[][][] t0 = new double[pairs][][], t1 = new double[pairs][][];
@@ -42,15 +42,22 @@ final class RatioAugment {
                 throw new InputException("--draws " + draws + " gives the " + s.group() + " split " + n
                         + " events, fewer than two per --pair (" + pairs + " pairs)");
             }
-            List<double[]> xs = new ArrayList<>(), th0 = new ArrayList<>(), th1 = new ArrayList<>(),
-                    s0 = new ArrayList<>(), s1 = new ArrayList<>();
+            List<double[]> xs = new ArrayList<>(),
+                    th0 = new ArrayList<>(),
+                    th1 = new ArrayList<>(),
+                    s0 = new ArrayList<>(),
+                    s1 = new ArrayList<>();
             List<Long> y = new ArrayList<>();
             List<Double> rs = new ArrayList<>();
             for (int k = 0; k < pairs; k++) {
                 int share = Draws.share(n, pairs, k);
                 for (int label = 0; label < 2; label++) {
-                    for (int e : events.unweight(s, label == 0 ? theta0[k] : theta1[k], label == 0 ? w0[k] : w1[k],
-                            Draws.share(share, 2, label), rng)) {
+                    for (int e : events.unweight(
+                            s,
+                            label == 0 ? theta0[k] : theta1[k],
+                            label == 0 ? w0[k] : w1[k],
+                            Draws.share(share, 2, label),
+                            rng)) {
                         xs.add(x[e].clone());
                         th0.add(theta0[k].clone());
                         th1.add(theta1[k].clone());
@@ -61,13 +68,18 @@ final class RatioAugment {
                     }
                 }
             }
-            splits.put(s, new RatioSamplesFile.Ratios(xs.toArray(new double[0][]), th0.toArray(new double[0][]),
-                    th1.toArray(new double[0][]),
-                    y.stream().mapToLong(Long::longValue).toArray(),
-                    rs.stream().mapToDouble(Double::doubleValue).toArray(),
-                    s0.toArray(new double[0][]), s1.toArray(new double[0][])));
+            splits.put(
+                    s,
+                    new RatioSamplesFile.Ratios(
+                            xs.toArray(new double[0][]),
+                            th0.toArray(new double[0][]),
+                            th1.toArray(new double[0][]),
+                            y.stream().mapToLong(Long::longValue).toArray(),
+                            rs.stream().mapToDouble(Double::doubleValue).toArray(),
+                            s0.toArray(new double[0][]),
+                            s1.toArray(new double[0][])));
         }
-        return new RatioSamplesFile(events.file.parameters(), events.file.observables(), theta0, theta1, seed, ess0,
-                ess1, splits);
+        return new RatioSamplesFile(
+                events.file.parameters(), events.file.observables(), theta0, theta1, seed, ess0, ess1, splits);
     }
 }

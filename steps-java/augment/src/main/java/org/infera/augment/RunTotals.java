@@ -32,10 +32,17 @@ final class RunTotals {
     /**
      * @param partitions each shard's partition into splits (indices into its file's events)
      */
-    RunTotals(List<Path> files, MadMinerEventFile own, double[][] ownWeights, SamplingFactors factors, Path ownPath, Morphing morphing,
-              List<double[]> thetas, List<Map<Split, int[]>> partitions) {
+    RunTotals(
+            List<Path> files,
+            MadMinerEventFile own,
+            double[][] ownWeights,
+            SamplingFactors factors,
+            Path ownPath,
+            Morphing morphing,
+            List<double[]> thetas,
+            List<Map<Split, int[]>> partitions) {
         int params = morphing.parameters();
-        Map<String, double[]> sums = new HashMap<>();            // σ, Σ clipped, Σ clipped², then ∇σ
+        Map<String, double[]> sums = new HashMap<>(); // σ, Σ clipped, Σ clipped², then ∇σ
         Map<String, double[][]> splits = new HashMap<>();
         for (double[] theta : thetas) {
             sums.put(key(theta), new double[3 + params]);
@@ -45,8 +52,12 @@ final class RunTotals {
             boolean isOwn = files.get(s).equals(ownPath);
             if (!isOwn) MadMinerEventFile.readHeader(files.get(s)).requireSameRunAs(own, files.get(s), ownPath);
             double[][] weights = isOwn ? ownWeights : MadMinerEventFile.readWeights(files.get(s), factors);
-            if (weights.length != partitions.get(s).values().stream().mapToInt(p -> p.length).sum()) {
-                throw new org.infera.core.cli.InputException(files.get(s) + ": changed while it was read (its event count differs)");
+            if (weights.length
+                    != partitions.get(s).values().stream()
+                            .mapToInt(p -> p.length)
+                            .sum()) {
+                throw new org.infera.core.cli.InputException(
+                        files.get(s) + ": changed while it was read (its event count differs)");
             }
             Map<Split, int[]> partition = partitions.get(s);
             for (double[] theta : thetas) {
@@ -77,7 +88,9 @@ final class RunTotals {
         }
         for (double[] theta : thetas) {
             double[] sum = sums.get(key(theta));
-            byTheta.put(key(theta), new At(sum[0], Arrays.copyOfRange(sum, 3, 3 + params), sum[1], sum[2], splits.get(key(theta))));
+            byTheta.put(
+                    key(theta),
+                    new At(sum[0], Arrays.copyOfRange(sum, 3, 3 + params), sum[1], sum[2], splits.get(key(theta))));
         }
     }
 

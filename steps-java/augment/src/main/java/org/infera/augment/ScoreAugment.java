@@ -29,6 +29,7 @@ final class ScoreAugment {
             }
             splits.put(s, new ScoreSamplesFile.Scores(xs, ts));
         }
-        return new ScoreSamplesFile(events.file.parameters(), events.file.observables(), theta.clone(), seed, ess, splits);
+        return new ScoreSamplesFile(
+                events.file.parameters(), events.file.observables(), theta.clone(), seed, ess, splits);
     }
 }

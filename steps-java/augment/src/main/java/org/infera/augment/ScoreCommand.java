@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "score", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Score samples (MadMiner's sample_train_local): the inputs are weighted events in MadMiner's "
                 + "layout; each partition is unweighted at --at and every drawn event carries its joint score there.")
 public final class ScoreCommand implements Callable<Integer> {
@@ -29,15 +32,21 @@ public final class ScoreCommand implements Callable<Integer> {
         WeightedEvents weighted = weightedOptions.load(options, 3);
         double[] theta = weighted.theta("--at", at);
         weightedOptions.prepare(weighted, List.of(theta));
-        ScoreSamplesFile samples = ScoreAugment.run(weighted, theta, weightedOptions.draws, options.fractions,
-                options.seed.seed);
-        int[] perSplit = Arrays.stream(Split.values()).mapToInt(s -> samples.splits().get(s).x().length).toArray();
+        ScoreSamplesFile samples =
+                ScoreAugment.run(weighted, theta, weightedOptions.draws, options.fractions, options.seed.seed);
+        int[] perSplit = Arrays.stream(Split.values())
+                .mapToInt(s -> samples.splits().get(s).x().length)
+                .toArray();
         weightedOptions.requireDraws(options, perSplit);
         samples.write(options.out);
-        System.err.printf("infera-augment: %d unweighted events%s at θ = %s with their joint score (effective sample "
-                + "size of the weighted events %.0f) to %s%n", Arrays.stream(perSplit).sum(),
+        System.err.printf(
+                "infera-augment: %d unweighted events%s at θ = %s with their joint score (effective sample "
+                        + "size of the weighted events %.0f) to %s%n",
+                Arrays.stream(perSplit).sum(),
                 WeightedOptions.where(options),
-                Arrays.toString(theta), samples.effectiveSampleSize(), options.out);
+                Arrays.toString(theta),
+                samples.effectiveSampleSize(),
+                options.out);
         return 0;
     }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.infera.core.cli.InputException;
 import org.infera.core.cli.VersionProvider;
-import org.infera.core.data.RunFiles;
 import org.infera.core.data.EventsFile;
+import org.infera.core.data.RunFiles;
 import org.infera.core.data.Sample;
 import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;
@@ -19,7 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "split", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "split",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Labelled, weighted train / validation / test samples of infera events files. Each process is "
                 + "shuffled with --seed and split by the given fractions; an event's weight is the expected yield of "
                 + "its process divided by the number of that process's events in its split, so every split sums to the "
@@ -30,8 +33,10 @@ public final class SplitCommand implements Callable<Integer> {
     @Mixin
     AugmentOptions options;
 
-    @Option(names = "--signal", defaultValue = "signal", description = "Name of the signal process (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(
+            names = "--signal",
+            defaultValue = "signal",
+            description = "Name of the signal process (default: " + "${DEFAULT-VALUE}).")
     String signal;
 
     @Override
@@ -58,24 +63,32 @@ public final class SplitCommand implements Callable<Integer> {
         SamplesFile samples = split(shards, first, signalIndex, (double) events.size() / total, base);
         samples.write(options.out);
         for (Split s : Split.values()) {
-            System.err.printf("infera-augment: %-10s %8d events%n", s.group(), samples.split(s).size());
+            System.err.printf(
+                    "infera-augment: %-10s %8d events%n",
+                    s.group(), samples.split(s).size());
         }
         return 0;
     }
 
     private static void requireSameRun(EventsFile first, EventsFile other, Path firstPath, Path otherPath) {
-        if (!Arrays.equals(first.observables(), other.observables()) || !Arrays.equals(first.processes(),
-                other.processes())
+        if (!Arrays.equals(first.observables(), other.observables())
+                || !Arrays.equals(first.processes(), other.processes())
                 || !Arrays.equals(first.expectedYields(), other.expectedYields())
                 || !first.generator().equals(other.generator())) {
-            throw new InputException.Mismatch(otherPath, "datasets 'observables', 'processes'", "generator, "
-                    + "observables, processes or yields differ from " + firstPath
-                    + " (all shards must come from one run)");
+            throw new InputException.Mismatch(
+                    otherPath,
+                    "datasets 'observables', 'processes'",
+                    "generator, "
+                            + "observables, processes or yields differ from " + firstPath
+                            + " (all shards must come from one run)");
         }
         if (first.seed() != other.seed()) {
-            throw new InputException.Mismatch(otherPath, "attribute 'seed'", "run seed " + other.seed() + ", but "
-                    + firstPath
-                    + " has " + first.seed() + ": shards of different runs");
+            throw new InputException.Mismatch(
+                    otherPath,
+                    "attribute 'seed'",
+                    "run seed " + other.seed() + ", but "
+                            + firstPath
+                            + " has " + first.seed() + ": shards of different runs");
         }
     }
 
@@ -123,13 +136,21 @@ public final class SplitCommand implements Callable<Integer> {
         Map<Split, Sample> splits = new EnumMap<>(Split.class);
         for (Split s : Split.values()) {
             long[] process = proc.get(s).stream().mapToLong(Long::longValue).toArray();
-            long[] label = Arrays.stream(process).map(p -> p == signalIndex ? 1 : 0).toArray();
-            splits.put(s, new Sample(x.get(s).toArray(new double[0][]), label, process,
-                    weight.get(s).stream().mapToDouble(Double::doubleValue).toArray()));
+            long[] label =
+                    Arrays.stream(process).map(p -> p == signalIndex ? 1 : 0).toArray();
+            splits.put(
+                    s,
+                    new Sample(
+                            x.get(s).toArray(new double[0][]),
+                            label,
+                            process,
+                            weight.get(s).stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .toArray()));
         }
         long[] isSignal = new long[processes];
         isSignal[signalIndex] = 1;
-        return new SamplesFile(first.observables(), first.processes(), first.expectedYields(), isSignal,
-                options.seed.seed, splits);
+        return new SamplesFile(
+                first.observables(), first.processes(), first.expectedYields(), isSignal, options.seed.seed, splits);
     }
 }

@@ -16,7 +16,7 @@ final class TestAugment {
         double[][] xs = new double[draws][], theta = new double[draws][];
         double[] ess = new double[thetas.length];
         Rng rng = new Rng(Rng.derivedSeed(events.drawSeed(), 2));
-        int row = 0;   // a shard fills only its share of the draws
+        int row = 0; // a shard fills only its share of the draws
         for (int k = 0; k < thetas.length; k++) {
             double[] w = events.weightsAt(thetas[k]);
             ess[k] = events.effectiveSampleSize(w, thetas[k]);
@@ -25,7 +25,13 @@ final class TestAugment {
                 theta[row++] = thetas[k].clone();
             }
         }
-        return new TestSamplesFile(events.file.parameters(), events.file.observables(), thetas, seed, ess, java.util.Arrays.copyOf(xs, row),
+        return new TestSamplesFile(
+                events.file.parameters(),
+                events.file.observables(),
+                thetas,
+                seed,
+                ess,
+                java.util.Arrays.copyOf(xs, row),
                 java.util.Arrays.copyOf(theta, row));
     }
 }

@@ -7,8 +7,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.infera.core.cli.InputException;
-import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.data.RunFiles;
 import org.infera.core.data.SamplingFactors;
 import org.infera.core.data.Split;
 import org.infera.core.morphing.JointScore;
@@ -31,21 +31,28 @@ import org.infera.core.random.Rng;
  * events; or, as MadMiner's augmentation does by default, only the sample closest to the sampling point.
  */
 final class WeightedEvents {
-    final MadMinerEventFile file;                  // weights as in the files
+    final MadMinerEventFile file; // weights as in the files
     final Morphing morphing;
-    private final long[] runSignalEvents;           // the run's signal events per sampling benchmark
+    private final long[] runSignalEvents; // the run's signal events per sampling benchmark
     private SamplingFactors factors;
-    private double[][] weights;                     // the file's weights with the factors applied
+    private double[][] weights; // the file's weights with the factors applied
     final Map<Split, int[]> partition;
     private final int shard;
-    private final List<Path> runFiles;             // null: this task's events are the whole run
+    private final List<Path> runFiles; // null: this task's events are the whole run
     private final List<Map<Split, int[]>> runPartitions;
     private RunTotals run;
     private final Rng allocation;
     private final long drawSeed;
 
-    private WeightedEvents(MadMinerEventFile file, long[] runSignalEvents, int shard, List<Path> runFiles,
-                           List<Map<Split, int[]>> runPartitions, Map<Split, int[]> partition, long seed, long drawSeed) {
+    private WeightedEvents(
+            MadMinerEventFile file,
+            long[] runSignalEvents,
+            int shard,
+            List<Path> runFiles,
+            List<Map<Split, int[]>> runPartitions,
+            Map<Split, int[]> partition,
+            long seed,
+            long drawSeed) {
         this.file = file;
         this.runSignalEvents = runSignalEvents;
         use(SamplingFactors.combined(runSignalEvents, file.benchmarks()));
@@ -71,7 +78,8 @@ final class WeightedEvents {
     /** Every file of a run, as one. */
     static WeightedEvents load(List<Path> files, double[] fractions, long seed) {
         MadMinerEventFile file = requireMorphing(MadMinerEventFile.readAll(files), files.get(0));
-        return new WeightedEvents(file, file.signalEvents(), 0, null, null, partition(file.events(), fractions, seed), seed, seed);
+        return new WeightedEvents(
+                file, file.signalEvents(), 0, null, null, partition(file.events(), fractions, seed), seed, seed);
     }
 
     /**
@@ -90,7 +98,15 @@ final class WeightedEvents {
             int size = s == shard ? file.events() : MadMinerEventFile.size(sorted.get(s));
             partitions.add(partition(size, fractions, shardSeed(seed, s, sorted.size())));
         }
-        return new WeightedEvents(file, runSignal, shard, sorted, partitions, partitions.get(shard), seed, shardSeed(seed, shard, sorted.size()));
+        return new WeightedEvents(
+                file,
+                runSignal,
+                shard,
+                sorted,
+                partitions,
+                partitions.get(shard),
+                seed,
+                shardSeed(seed, shard, sorted.size()));
     }
 
     /**
@@ -103,8 +119,10 @@ final class WeightedEvents {
         for (double[] theta : points) {
             int other = SamplingFactors.closestSample(theta, file.benchmarkValues(), runSignalEvents);
             if (other != closest) {
-                throw new InputException("--samples closest: the points " + points.stream().map(Arrays::toString).toList()
-                        + " are closest to different samples (" + file.benchmarks()[closest] + ", " + file.benchmarks()[other]
+                throw new InputException("--samples closest: the points "
+                        + points.stream().map(Arrays::toString).toList()
+                        + " are closest to different samples (" + file.benchmarks()[closest] + ", "
+                        + file.benchmarks()[other]
                         + "); drawing each from its own sample is not supported yet: use --samples combined");
             }
         }
@@ -123,17 +141,24 @@ final class WeightedEvents {
 
     /** For a shard: sums the run's weights at the points this task draws at (reading every other shard once). */
     void sumRun(List<double[]> thetas) {
-        if (runFiles != null) run = new RunTotals(runFiles, file, weights, factors, runFiles.get(shard), morphing, thetas, runPartitions);
+        if (runFiles != null)
+            run = new RunTotals(runFiles, file, weights, factors, runFiles.get(shard), morphing, thetas, runPartitions);
     }
 
-    /** The seed a shard's partition and draws come from (a run of one shard keeps the run's, as one task for the run would). */
+    /**
+     * The seed a shard's partition and draws come from (a run of one shard keeps the run's, as one task for the run
+     * would).
+     */
     private static long shardSeed(long seed, int shard, int shards) {
         return shards == 1 ? seed : Rng.derivedSeed(seed, shard);
     }
 
     private static MadMinerEventFile requireMorphing(MadMinerEventFile file, Path path) {
         if (!file.hasMorphing()) {
-            throw new InputException.Shape(path, "dataset 'morphing/components'", "no morphing group: weights at any θ need morphing/components and morphing_matrix");
+            throw new InputException.Shape(
+                    path,
+                    "dataset 'morphing/components'",
+                    "no morphing group: weights at any θ need morphing/components and morphing_matrix");
         }
         return file;
     }
@@ -156,8 +181,8 @@ final class WeightedEvents {
     double[] theta(String option, String text) {
         String[] parts = text.split(",", -1);
         if (parts.length != file.parameters().length) {
-            throw new InputException(option + " '" + text + "' has " + parts.length + " values but the events have parameters "
-                    + Arrays.toString(file.parameters()));
+            throw new InputException(option + " '" + text + "' has " + parts.length
+                    + " values but the events have parameters " + Arrays.toString(file.parameters()));
         }
         double[] theta = new double[parts.length];
         for (int p = 0; p < parts.length; p++) {
@@ -178,7 +203,8 @@ final class WeightedEvents {
     double effectiveSampleSize(double[] w, double[] theta) {
         if (runFiles != null) {
             RunTotals.At at = totals().at(theta);
-            if (!(at.clipped() > 0)) throw new InputException("the events have no positive weight at θ = " + Arrays.toString(theta));
+            if (!(at.clipped() > 0))
+                throw new InputException("the events have no positive weight at θ = " + Arrays.toString(theta));
             return at.effectiveSampleSize();
         }
         double sum = 0, sumSquares = 0;
@@ -200,7 +226,10 @@ final class WeightedEvents {
 
     /** The joint likelihood ratio r(x, z | θ0, θ1) of this task's events, from their weights at θ0 and θ1. */
     double[] ratio(double[] theta0, double[] theta1, double[] w0, double[] w1) {
-        return runFiles == null ? JointScore.ratio(w0, w1) : JointScore.ratio(w0, w1, totals().at(theta0).sigma(), totals().at(theta1).sigma());
+        return runFiles == null
+                ? JointScore.ratio(w0, w1)
+                : JointScore.ratio(
+                        w0, w1, totals().at(theta0).sigma(), totals().at(theta1).sigma());
     }
 
     /**
@@ -217,7 +246,8 @@ final class WeightedEvents {
             total += Math.max(w[members[i]], 0);
             cumulative[i] = total;
         }
-        if (!(total > 0)) throw new InputException("the " + split.group() + " partition has no event with positive weight");
+        if (!(total > 0))
+            throw new InputException("the " + split.group() + " partition has no event with positive weight");
         int[] drawn = new int[own];
         for (int k = 0; k < own; k++) {
             int i = Arrays.binarySearch(cumulative, rng.uniform() * total);
@@ -227,13 +257,18 @@ final class WeightedEvents {
         return drawn;
     }
 
-    /** How many of the run's n draws in a split at θ fall to this shard: each to a shard with probability its clipped weight's share. */
+    /**
+     * How many of the run's n draws in a split at θ fall to this shard: each to a shard with probability its clipped
+     * weight's share.
+     */
     private int share(Split split, double[] theta, int n) {
         double[][] weight = totals().at(theta).splitWeight();
         double[] cumulative = new double[weight.length];
         double total = 0;
         for (int s = 0; s < weight.length; s++) cumulative[s] = total += weight[s][split.ordinal()];
-        if (!(total > 0)) throw new InputException("the " + split.group() + " partition has no event with positive weight at θ = " + Arrays.toString(theta));
+        if (!(total > 0))
+            throw new InputException("the " + split.group() + " partition has no event with positive weight at θ = "
+                    + Arrays.toString(theta));
         int own = 0;
         for (int k = 0; k < n; k++) {
             int s = Arrays.binarySearch(cumulative, allocation.uniform() * total);

@@ -9,15 +9,23 @@ import picocli.CommandLine.Option;
  * Picocli mixin), and the loading of those events they steer.
  */
 public final class WeightedOptions {
-    @Option(names = "--draws", defaultValue = "100000",
+    @Option(
+            names = "--draws",
+            defaultValue = "100000",
             description = "Unweighted events drawn: over all partitions (score, ratio) or over all points (test) "
                     + "(default: ${DEFAULT-VALUE}).")
     int draws;
 
     /** How the samples of a MadMiner run, each simulated at one benchmark, make up the weighted events. */
-    enum Samples { combined, closest }
+    enum Samples {
+        combined,
+        closest
+    }
 
-    @Option(names = "--samples", defaultValue = "combined", paramLabel = "combined|closest",
+    @Option(
+            names = "--samples",
+            defaultValue = "combined",
+            paramLabel = "combined|closest",
             description = "For events simulated at several benchmarks: 'combined' uses every sample, each event's "
                     + "weights multiplied by its sample's share of the run's signal events (as MadMiner combines them "
                     + "for cross sections and Fisher information); 'closest' uses only the sample generated at the "

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AugmentCommandTest {
     @TempDir
     Path dir;
+
     Path shard0;
     Path shard1;
 
@@ -26,12 +27,22 @@ class AugmentCommandTest {
     void shards() {
         shard0 = dir.resolve("events_shard00000.h5");
         shard1 = dir.resolve("events_shard00001.h5");
-        EventsFile a = new EventsFile("t", 1, new String[] {"x"}, new String[] {"signal", "background"},
+        EventsFile a = new EventsFile(
+                "t",
+                1,
+                new String[] {"x"},
+                new String[] {"signal", "background"},
                 new double[] {50, 1000},
-                rows(0, 100), alternating(100));
-        EventsFile b = new EventsFile("t", 1, new String[] {"x"}, new String[] {"signal", "background"},
+                rows(0, 100),
+                alternating(100));
+        EventsFile b = new EventsFile(
+                "t",
+                1,
+                new String[] {"x"},
+                new String[] {"signal", "background"},
                 new double[] {50, 1000},
-                rows(100, 100), alternating(100));
+                rows(100, 100),
+                alternating(100));
         a.write(shard0);
         b.write(shard1);
     }
@@ -99,10 +110,14 @@ class AugmentCommandTest {
             assertEquals(1000, sumOfProcess(all.split(s), 1), 1e-9, s.group());
         }
         assertEquals(80, all.split(Split.TRAIN).size(), "0.4 of the 200 events");
-        assertEquals(2, run("--seed", "9", "--run-shards", "1", "-o", a.toString(), shard0.toString(),
-                shard1.toString()), "fewer shards than files");
-        assertEquals(2, run("--seed", "9", "--run-shards", "2", "--shard", "2", "-o", a.toString(),
-                shard0.toString()), "no shard 2 of 2");
+        assertEquals(
+                2,
+                run("--seed", "9", "--run-shards", "1", "-o", a.toString(), shard0.toString(), shard1.toString()),
+                "fewer shards than files");
+        assertEquals(
+                2,
+                run("--seed", "9", "--run-shards", "2", "--shard", "2", "-o", a.toString(), shard0.toString()),
+                "no shard 2 of 2");
     }
 
     private static double sumOfProcess(Sample s, int process) {
@@ -114,12 +129,26 @@ class AugmentCommandTest {
     @Test
     void rejectsBadInputWithExitTwo() {
         Path out = dir.resolve("bad.h5");
-        assertEquals(2, run("--seed", "1", "-o", out.toString(), dir.resolve("missing.h5").toString()));
+        assertEquals(
+                2,
+                run(
+                        "--seed",
+                        "1",
+                        "-o",
+                        out.toString(),
+                        dir.resolve("missing.h5").toString()));
         assertEquals(2, run("--seed", "1", "--fractions", "0.5,0.5,0.5", "-o", out.toString(), shard0.toString()));
         assertEquals(2, run("--seed", "1", "--signal", "higgs", "-o", out.toString(), shard0.toString()));
         Path other = dir.resolve("other.h5");
-        new EventsFile("t", 1, new String[] {"y"}, new String[] {"signal", "background"}, new double[] {50, 1000},
-                rows(0, 10), alternating(10)).write(other);
+        new EventsFile(
+                        "t",
+                        1,
+                        new String[] {"y"},
+                        new String[] {"signal", "background"},
+                        new double[] {50, 1000},
+                        rows(0, 10),
+                        alternating(10))
+                .write(other);
         assertEquals(2, run("--seed", "1", "-o", out.toString(), shard0.toString(), other.toString()));
         assertFalse(Files.exists(out));
     }

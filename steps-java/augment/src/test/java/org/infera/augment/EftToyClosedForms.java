@@ -9,10 +9,15 @@ import org.infera.core.physics.EftToy;
 final class EftToyClosedForms {
     private EftToyClosedForms() {}
 
-    /** Every event's latent z (files in the order given), from its raw weights: w(θ1 = 1) / w(SM) = (1 + z)² with 1 + z ≥ 0. */
+    /**
+     * Every event's latent z (files in the order given), from its raw weights: w(θ1 = 1) / w(SM) = (1 + z)² with 1 + z
+     * ≥ 0.
+     */
     static double[] latent(List<Path> files) {
-        return files.stream().flatMap(p -> java.util.Arrays.stream(MadMinerEventFile.read(p).weights()))
-                .mapToDouble(w -> Math.sqrt(w[1] / w[0]) - 1).toArray();
+        return files.stream()
+                .flatMap(p -> java.util.Arrays.stream(MadMinerEventFile.read(p).weights()))
+                .mapToDouble(w -> Math.sqrt(w[1] / w[0]) - 1)
+                .toArray();
     }
 
     /** S(θ) = Σ |M(z; θ)|² over the events, and its gradient in θ into grad. */

@@ -31,8 +31,9 @@ class MadMinerSamplesAugmentTest {
     record Reference(int event, double[] x, int sample, double[] combined, double[] closest) {}
 
     static Path fixture() {
-        Path p = Path.of(System.getProperty("infera.repo",
-                "../..")).resolve("../shared/fixtures/madminer_dummy_data.h5").normalize();
+        Path p = Path.of(System.getProperty("infera.repo", "../.."))
+                .resolve("../shared/fixtures/madminer_dummy_data.h5")
+                .normalize();
         assertTrue(Files.isRegularFile(p), "fixture missing: " + p);
         return p;
     }
@@ -43,9 +44,11 @@ class MadMinerSamplesAugmentTest {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.startsWith("#") || line.startsWith("event") || line.isBlank()) continue;
                 String[] c = line.split(",", -1);
-                out.add(new Reference(Integer.parseInt(c[0]), new double[] {Double.parseDouble(c[1]),
-                        Double.parseDouble(c[2])},
-                        Integer.parseInt(c[3]), new double[] {Double.parseDouble(c[4]), Double.parseDouble(c[5])},
+                out.add(new Reference(
+                        Integer.parseInt(c[0]),
+                        new double[] {Double.parseDouble(c[1]), Double.parseDouble(c[2])},
+                        Integer.parseInt(c[3]),
+                        new double[] {Double.parseDouble(c[4]), Double.parseDouble(c[5])},
                         c[6].isEmpty() ? null : new double[] {Double.parseDouble(c[6]), Double.parseDouble(c[7])}));
             }
         }
@@ -57,8 +60,8 @@ class MadMinerSamplesAugmentTest {
         Path out = dir.resolve("samples.h5");
         // the weights are uneven (effective sample size about 200 of 5821 events): 30000 draws still reach most
         // reference events
-        List<String> args = new ArrayList<>(List.of("score", "--at", "1,-1", "--draws", "30000", "--seed", "3",
-                "-o", out.toString()));
+        List<String> args = new ArrayList<>(
+                List.of("score", "--at", "1,-1", "--draws", "30000", "--seed", "3", "-o", out.toString()));
         args.addAll(List.of(options));
         args.add(fixture().toString());
         assertEquals(0, StepMain.execute(new AugmentCommand(), args.toArray(new String[0])));
@@ -79,8 +82,9 @@ class MadMinerSamplesAugmentTest {
             double[] t = byX.get(key(r.x()));
             if (t == null) continue;
             matched++;
-            for (int p = 0; p < 2; p++) assertEquals(r.combined()[p], t[p], 1e-8 * Math.abs(r.combined()[p]), "t"
-                    + p + " of event " + r.event());
+            for (int p = 0; p < 2; p++)
+                assertEquals(
+                        r.combined()[p], t[p], 1e-8 * Math.abs(r.combined()[p]), "t" + p + " of event " + r.event());
         }
         assertTrue(matched >= 120, "only " + matched + " of the reference events were drawn");
     }
@@ -92,14 +96,17 @@ class MadMinerSamplesAugmentTest {
         for (Reference r : references()) {
             double[] t = byX.get(key(r.x()));
             if (r.closest() == null) {
-                assertEquals(null, t, "event " + r.event() + " of sample " + r.sample()
-                        + " was drawn, but only the closest sample may be");
+                assertEquals(
+                        null,
+                        t,
+                        "event " + r.event() + " of sample " + r.sample()
+                                + " was drawn, but only the closest sample may be");
                 continue;
             }
             if (t == null) continue;
             matched++;
-            for (int p = 0; p < 2; p++) assertEquals(r.closest()[p], t[p], 1e-8 * Math.abs(r.closest()[p]), "t" + p
-                    + " of event " + r.event());
+            for (int p = 0; p < 2; p++)
+                assertEquals(r.closest()[p], t[p], 1e-8 * Math.abs(r.closest()[p]), "t" + p + " of event " + r.event());
         }
         assertTrue(matched >= 20, "only " + matched + " of the closest sample's reference events were drawn");
     }

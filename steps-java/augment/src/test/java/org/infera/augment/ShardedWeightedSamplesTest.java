@@ -32,6 +32,7 @@ class ShardedWeightedSamplesTest {
 
     @TempDir
     static Path dir;
+
     static List<Path> shards = new ArrayList<>();
 
     @BeforeAll
@@ -88,18 +89,24 @@ class ShardedWeightedSamplesTest {
                 perShard[k] += scores.x().length;
                 for (double[] t : scores.tXz()) {
                     // t = 2 ∇M / M − ∇σ/σ with M = 1 + z at θ = (1, 0): z from t1, then t2 must follow with the run's σ
-                    double a = t[0] + grad[0] / sigma, z = a / (2 - a);     // a = 2z / (1 + z)
-                    assertEquals(2 * (z * z - 1.0 / 3) / (1 + z) - grad[1] / sigma, t[1], 1e-8 * Math.max(1,
-                            Math.abs(t[1])),
+                    double a = t[0] + grad[0] / sigma, z = a / (2 - a); // a = 2z / (1 + z)
+                    assertEquals(
+                            2 * (z * z - 1.0 / 3) / (1 + z) - grad[1] / sigma,
+                            t[1],
+                            1e-8 * Math.max(1, Math.abs(t[1])),
                             "the joint score normalised by the run's cross section, not the shard's");
                 }
             }
             for (double[] w : MadMinerEventFile.read(shards.get(k)).weights()) weightOfShard[k] += w[1];
         }
-        assertArrayEquals(new int[] {Draws.of(new double[] {0.4, 0.2, 0.4}, Split.TRAIN, draws),
-                Draws.of(new double[] {0.4, 0.2, 0.4}, Split.VALIDATION, draws),
-                Draws.of(new double[] {0.4, 0.2, 0.4}, Split.TEST, draws)},
-                perSplit, "the shards' draws add up to the run's");
+        assertArrayEquals(
+                new int[] {
+                    Draws.of(new double[] {0.4, 0.2, 0.4}, Split.TRAIN, draws),
+                    Draws.of(new double[] {0.4, 0.2, 0.4}, Split.VALIDATION, draws),
+                    Draws.of(new double[] {0.4, 0.2, 0.4}, Split.TEST, draws)
+                },
+                perSplit,
+                "the shards' draws add up to the run's");
         double runWeight = weightOfShard[0] + weightOfShard[1] + weightOfShard[2];
         for (int k = 0; k < SIZES.length; k++) {
             double p = weightOfShard[k] / runWeight, expected = p * draws, spread = Math.sqrt(draws * p * (1 - p));
@@ -134,31 +141,94 @@ class ShardedWeightedSamplesTest {
     void sameSeedSameBytesAndOneShardIsTheUnshardedRun() throws Exception {
         List<Path> a = perShard("again-a", "score", "--seed", "6", "--at", "0,1", "--draws", "600");
         List<Path> b = perShard("again-b", "score", "--seed", "6", "--at", "0,1", "--draws", "600");
-        for (int k = 0; k < a.size(); k++) assertArrayEquals(Files.readAllBytes(a.get(k)),
-                Files.readAllBytes(b.get(k)));
+        for (int k = 0; k < a.size(); k++)
+            assertArrayEquals(Files.readAllBytes(a.get(k)), Files.readAllBytes(b.get(k)));
         Path whole = dir.resolve("whole.h5"), one = dir.resolve("one.h5");
         String only = shards.get(0).toString();
-        assertEquals(0, run(List.of("ratio", "--seed", "6", "--pair", "0,0:0,1", "--draws", "600", "-o",
-                whole.toString(), only)));
-        assertEquals(0, run(List.of("ratio", "--seed", "6", "--pair", "0,0:0,1", "--draws", "600", "--run-shards",
-                "1", "--shard", "0", "-o",
-                one.toString(), only)));
+        assertEquals(
+                0,
+                run(List.of(
+                        "ratio", "--seed", "6", "--pair", "0,0:0,1", "--draws", "600", "-o", whole.toString(), only)));
+        assertEquals(
+                0,
+                run(List.of(
+                        "ratio",
+                        "--seed",
+                        "6",
+                        "--pair",
+                        "0,0:0,1",
+                        "--draws",
+                        "600",
+                        "--run-shards",
+                        "1",
+                        "--shard",
+                        "0",
+                        "-o",
+                        one.toString(),
+                        only)));
         assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(one));
     }
 
     @Test
     void rejectsIncompleteRunsAndTooFewDraws() {
         Path out = dir.resolve("bad.h5");
-        String s0 = shards.get(0).toString(), s1 = shards.get(1).toString(), s2 = shards.get(2).toString();
-        assertEquals(2, run(List.of("score", "--seed", "1", "--at", "0,0", "--run-shards", "3", "--shard", "0",
-                "-o", out.toString(), s0)),
+        String s0 = shards.get(0).toString(),
+                s1 = shards.get(1).toString(),
+                s2 = shards.get(2).toString();
+        assertEquals(
+                2,
+                run(List.of(
+                        "score",
+                        "--seed",
+                        "1",
+                        "--at",
+                        "0,0",
+                        "--run-shards",
+                        "3",
+                        "--shard",
+                        "0",
+                        "-o",
+                        out.toString(),
+                        s0)),
                 "one file of three");
-        assertEquals(2, run(List.of("score", "--seed", "1", "--at", "0,0", "--run-shards", "3", "--shard", "3",
-                "-o", out.toString(), s0, s1, s2)),
+        assertEquals(
+                2,
+                run(List.of(
+                        "score",
+                        "--seed",
+                        "1",
+                        "--at",
+                        "0,0",
+                        "--run-shards",
+                        "3",
+                        "--shard",
+                        "3",
+                        "-o",
+                        out.toString(),
+                        s0,
+                        s1,
+                        s2)),
                 "no shard 3");
-        assertEquals(2, run(List.of("score", "--seed", "1", "--at", "0,0", "--draws", "3", "--run-shards", "3",
-                "--shard", "0", "-o",
-                out.toString(), s0, s1, s2)), "three draws cannot fill every split of every shard");
+        assertEquals(
+                2,
+                run(List.of(
+                        "score",
+                        "--seed",
+                        "1",
+                        "--at",
+                        "0,0",
+                        "--draws",
+                        "3",
+                        "--run-shards",
+                        "3",
+                        "--shard",
+                        "0",
+                        "-o",
+                        out.toString(),
+                        s0,
+                        s1,
+                        s2)),
+                "three draws cannot fill every split of every shard");
         assertFalse(Files.exists(out));
     }
 }

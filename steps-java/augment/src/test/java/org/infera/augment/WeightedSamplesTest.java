@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import org.infera.core.cli.Progress;
 import org.infera.core.cli.StepMain;
-import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.data.RatioSamplesFile;
 import org.infera.core.data.ScoreSamplesFile;
 import org.infera.core.data.Split;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WeightedSamplesTest {
     @TempDir
     static Path dir;
+
     static Path events;
 
     @BeforeAll
@@ -49,8 +49,21 @@ class WeightedSamplesTest {
     @Test
     void ratioSamplesCarryTheJointRatioAndBothScores() {
         Path out = dir.resolve("ratio.h5");
-        assertEquals(0, run("ratio", "--seed", "3", "--pair", "0,0:1,0", "--pair", "0,0:0,1", "--draws", "40000",
-                "-o", out.toString(), events.toString()));
+        assertEquals(
+                0,
+                run(
+                        "ratio",
+                        "--seed",
+                        "3",
+                        "--pair",
+                        "0,0:1,0",
+                        "--pair",
+                        "0,0:0,1",
+                        "--draws",
+                        "40000",
+                        "-o",
+                        out.toString(),
+                        events.toString()));
         RatioSamplesFile file = RatioSamplesFile.read(out);
         assertArrayEquals(new double[][] {{0, 0}, {0, 0}}, file.theta0());
         assertArrayEquals(new double[][] {{1, 0}, {0, 1}}, file.theta1());
@@ -72,8 +85,8 @@ class WeightedSamplesTest {
             double r = (1 / sumSm) / (EftToy.squaredAmplitude(zi, theta1) / sum1);
             assertEquals(r, train.rXz()[i], 1e-9 * r, "r(x, z | SM, θ1)");
             double[] t1 = {2 * zi / (1 + zi) - grad1[0] / sum1, 2 * (zi * zi - 1.0 / 3) / (1 + zi) - grad1[1] / sum1};
-            for (int p = 0; p < 2; p++) assertEquals(t1[p], train.tXz1()[i][p], 1e-9 * Math.max(1, Math.abs(t1[p])),
-                    "t1 (z near −1: large)");
+            for (int p = 0; p < 2; p++)
+                assertEquals(t1[p], train.tXz1()[i][p], 1e-9 * Math.max(1, Math.abs(t1[p])), "t1 (z near −1: large)");
             if (train.y()[i] == 1) {
                 meanR += train.rXz()[i];
                 drawnAtTheta1++;
@@ -99,10 +112,34 @@ class WeightedSamplesTest {
     @Test
     void testSamplesFollowTheirThetaAndNeverMeetTheTrainingEvents() {
         Path test = dir.resolve("test.h5"), local = dir.resolve("local.h5");
-        assertEquals(0, run("test", "--seed", "3", "--at", "0,0", "--at", "1,0", "--draws", "20000", "-o",
-                test.toString(), events.toString()));
-        assertEquals(0, run("score", "--seed", "3", "--at", "0,0", "--draws", "20000", "-o", local.toString(),
-                events.toString()));
+        assertEquals(
+                0,
+                run(
+                        "test",
+                        "--seed",
+                        "3",
+                        "--at",
+                        "0,0",
+                        "--at",
+                        "1,0",
+                        "--draws",
+                        "20000",
+                        "-o",
+                        test.toString(),
+                        events.toString()));
+        assertEquals(
+                0,
+                run(
+                        "score",
+                        "--seed",
+                        "3",
+                        "--at",
+                        "0,0",
+                        "--draws",
+                        "20000",
+                        "-o",
+                        local.toString(),
+                        events.toString()));
         TestSamplesFile file = TestSamplesFile.read(test);
         double[] sum = new double[2], sumSquares = new double[2];
         int[] count = new int[2];
@@ -124,21 +161,44 @@ class WeightedSamplesTest {
         for (Split s : List.of(Split.TRAIN, Split.VALIDATION)) {
             for (double[] x : training.splits().get(s).x()) trained.add(x[0]);
         }
-        for (double[] x : file.x()) assertFalse(trained.contains(x[0]),
-                "a test event was drawn from the training partition");
+        for (double[] x : file.x())
+            assertFalse(trained.contains(x[0]), "a test event was drawn from the training partition");
         Set<Double> testPartition = new HashSet<>();
         for (double[] x : training.splits().get(Split.TEST).x()) testPartition.add(x[0]);
-        assertTrue(Arrays.stream(file.x()).anyMatch(x -> testPartition.contains(x[0])),
+        assertTrue(
+                Arrays.stream(file.x()).anyMatch(x -> testPartition.contains(x[0])),
                 "both draw from the same test partition");
     }
 
     @Test
     void sameSeedSameBytes() throws Exception {
         Path a = dir.resolve("a.h5"), b = dir.resolve("b.h5");
-        assertEquals(0, run("ratio", "--seed", "8", "--pair", "0,0:1,1", "--draws", "300", "-o", a.toString(),
-                events.toString()));
-        assertEquals(0, run("ratio", "--seed", "8", "--pair", "0,0:1,1", "--draws", "300", "-o", b.toString(),
-                events.toString()));
+        assertEquals(
+                0,
+                run(
+                        "ratio",
+                        "--seed",
+                        "8",
+                        "--pair",
+                        "0,0:1,1",
+                        "--draws",
+                        "300",
+                        "-o",
+                        a.toString(),
+                        events.toString()));
+        assertEquals(
+                0,
+                run(
+                        "ratio",
+                        "--seed",
+                        "8",
+                        "--pair",
+                        "0,0:1,1",
+                        "--draws",
+                        "300",
+                        "-o",
+                        b.toString(),
+                        events.toString()));
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     }
 
@@ -147,13 +207,15 @@ class WeightedSamplesTest {
         Path out = dir.resolve("bad.h5");
         String e = events.toString(), o = out.toString();
         assertEquals(2, run("ratio", "--seed", "1", "--pair", "0,0", "-o", o, e), "no θ1");
-        assertEquals(2, run("ratio", "--seed", "1", "--pair", "0,0:1", "-o", o, e),
-                "θ1 has one value for two parameters");
+        assertEquals(
+                2, run("ratio", "--seed", "1", "--pair", "0,0:1", "-o", o, e), "θ1 has one value for two parameters");
         assertEquals(2, run("test", "--seed", "1", "--at", "0,x", "-o", o, e), "not a number");
         assertEquals(2, run("test", "--seed", "1", "--at", "0,NaN", "-o", o, e), "not finite");
         assertEquals(2, run("--seed", "1", "-o", o, e), "no sub-command");
-        assertEquals(2, run("ratio", "--seed", "1", "--pair", "0,0:1,0", "--pair", "0,0:0,1", "--draws", "5", "-o",
-                o, e), "too few draws");
+        assertEquals(
+                2,
+                run("ratio", "--seed", "1", "--pair", "0,0:1,0", "--pair", "0,0:0,1", "--draws", "5", "-o", o, e),
+                "too few draws");
         assertFalse(Files.exists(out));
     }
 }

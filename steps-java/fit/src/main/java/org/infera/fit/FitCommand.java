@@ -1,5 +1,7 @@
 package org.infera.fit;
 
+import org.infera.core.cli.StepMain;
+import org.infera.core.cli.VersionProvider;
 import org.infera.fit.binned.BenchmarksCommand;
 import org.infera.fit.histfactory.HypotestCommand;
 import org.infera.fit.histfactory.MleCommand;
@@ -8,13 +10,22 @@ import org.infera.fit.histfactory.UpperLimitCommand;
 import org.infera.fit.score.FisherCommand;
 import org.infera.fit.score.SallySummaryCommand;
 import org.infera.fit.score.ScoreLimitsCommand;
-import org.infera.core.cli.StepMain;
-import org.infera.core.cli.VersionProvider;
 import picocli.CommandLine.Command;
 
-@Command(name = "infera-fit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {BenchmarksCommand.class, FisherCommand.class, ScoreLimitsCommand.class, SallySummaryCommand.class,
-                HypotestCommand.class, UpperLimitCommand.class, MleCommand.class, ScanCommand.class},
+@Command(
+        name = "infera-fit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        subcommands = {
+            BenchmarksCommand.class,
+            FisherCommand.class,
+            ScoreLimitsCommand.class,
+            SallySummaryCommand.class,
+            HypotestCommand.class,
+            UpperLimitCommand.class,
+            MleCommand.class,
+            ScanCommand.class
+        },
         description = "Statistical inference: HistFactory workspaces in pyhf's JSON format (hypotest, upper-limit, "
                 + "fit, scan) and the benchmark table of binned summary statistics (benchmarks).")
 public final class FitCommand implements Runnable {
@@ -27,7 +38,9 @@ public final class FitCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a sub-command is required: "
-                + String.join(", ", spec.subcommands().keySet()) + " (infera-fit SUBCOMMAND --help for each)");
+        throw new picocli.CommandLine.ParameterException(
+                spec.commandLine(),
+                "a sub-command is required: "
+                        + String.join(", ", spec.subcommands().keySet()) + " (infera-fit SUBCOMMAND --help for each)");
     }
 }

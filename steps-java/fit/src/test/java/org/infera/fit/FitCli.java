@@ -7,7 +7,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** Runs infera-fit in the test's JVM as the executable does (StepMain: exit 2 on bad input, --overwrite), keeping its JSON output and its errors. */
+/**
+ * Runs infera-fit in the test's JVM as the executable does (StepMain: exit 2 on bad input, --overwrite), keeping its
+ * JSON output and its errors.
+ */
 public final class FitCli {
     private FitCli() {}
 

@@ -14,8 +14,10 @@ public final class Devices {
             case "cpu" -> Device.cpu();
             case "gpu" -> {
                 if (gpus == 0) {
-                    throw new InputException("--device gpu: DJL's " + Engine.getInstance().getEngineName() + " engine sees no GPU "
-                            + "(a CUDA build of the train image is made with mvn -Pcuda; 'infera-train engine' lists the devices)");
+                    throw new InputException(
+                            "--device gpu: DJL's " + Engine.getInstance().getEngineName() + " engine sees no GPU "
+                                    + "(a CUDA build of the train image is made with mvn -Pcuda; 'infera-train engine' "
+                                    + "lists the devices)");
                 }
                 yield Device.gpu();
             }

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.infera.core.cli.InputException;
-import org.infera.nn.statistics.StatisticKind;
 import org.infera.core.io.StrictJson;
+import org.infera.nn.statistics.StatisticKind;
 
 /**
  * Everything needed to rebuild a trained network and use it: the kind of statistic, the input
@@ -40,17 +40,61 @@ public record NetworkSpec(
         Double bandwidth,
         Integer bins) {
 
-    public NetworkSpec(String kind, List<String> features, double[] mean, double[] std, List<Integer> hidden, String activation,
-                       int outputs, long seed, int epochsRun, int bestEpoch, double bestValidationLoss, String djlVersion,
-                       Double temperature, Integer benchmark) {
-        this(kind, features, mean, std, hidden, activation, outputs, seed, epochsRun, bestEpoch, bestValidationLoss, djlVersion,
-                temperature, benchmark, null, null, null);
+    public NetworkSpec(
+            String kind,
+            List<String> features,
+            double[] mean,
+            double[] std,
+            List<Integer> hidden,
+            String activation,
+            int outputs,
+            long seed,
+            int epochsRun,
+            int bestEpoch,
+            double bestValidationLoss,
+            String djlVersion,
+            Double temperature,
+            Integer benchmark) {
+        this(
+                kind,
+                features,
+                mean,
+                std,
+                hidden,
+                activation,
+                outputs,
+                seed,
+                epochsRun,
+                bestEpoch,
+                bestValidationLoss,
+                djlVersion,
+                temperature,
+                benchmark,
+                null,
+                null,
+                null);
     }
 
     /** This description with the figures of a finished training: epochs run, the best epoch and its validation loss. */
     public NetworkSpec withTraining(int epochsRun, int bestEpoch, double bestValidationLoss) {
-        return new NetworkSpec(kind, features, mean, std, hidden, activation, outputs, seed, epochsRun, bestEpoch,
-                bestValidationLoss, djlVersion, temperature, benchmark, histogram, bandwidth, bins);
+        return new NetworkSpec(
+                kind,
+                features,
+                mean,
+                std,
+                hidden,
+                activation,
+                outputs,
+                seed,
+                epochsRun,
+                bestEpoch,
+                bestValidationLoss,
+                djlVersion,
+                temperature,
+                benchmark,
+                histogram,
+                bandwidth,
+                bins);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -63,9 +107,11 @@ public record NetworkSpec(
 
     public static NetworkSpec read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new InputException.FileProblem(file, null, "model description not found (is this a model directory written by infera-train?)");
+            throw new InputException.FileProblem(
+                    file, null, "model description not found (is this a model directory written by infera-train?)");
         }
-        NetworkSpec spec = StrictJson.read(file, NetworkSpec.class, "a model description", InputException.ModelProblem::new);
+        NetworkSpec spec =
+                StrictJson.read(file, NetworkSpec.class, "a model description", InputException.ModelProblem::new);
         spec.validate(file);
         return spec;
     }
@@ -77,51 +123,111 @@ public record NetworkSpec(
     /** The largest layer or output count a model may declare (more is a corrupt file, not a network). */
     public static final int MAX_UNITS = 1 << 16;
 
-    /** Checks the description against itself: every field present, lengths agreeing, widths positive, outputs fitting the kind. */
+    /**
+     * Checks the description against itself: every field present, lengths agreeing, widths positive, outputs fitting
+     * the kind.
+     */
     void validate(Path file) {
         require(kind != null, file, "$.kind", "is missing (one of " + KINDS + ")");
         require(KINDS.contains(kind), file, "$.kind", "is '" + kind + "', not one of " + KINDS);
         require(features != null && !features.isEmpty(), file, "$.features", "must list at least one feature");
         for (int i = 0; i < features.size(); i++) {
-            require(features.get(i) != null && !features.get(i).isBlank(), file, "$.features[" + i + "]", "must be a non-empty name");
+            require(
+                    features.get(i) != null && !features.get(i).isBlank(),
+                    file,
+                    "$.features[" + i + "]",
+                    "must be a non-empty name");
         }
         require(new java.util.HashSet<>(features).size() == features.size(), file, "$.features", "has duplicate names");
-        require(mean != null && mean.length == features.size(), file, "$.mean",
-                "must hold one value per feature (" + features.size() + "), found " + (mean == null ? "none" : mean.length));
-        require(std != null && std.length == features.size(), file, "$.std",
-                "must hold one value per feature (" + features.size() + "), found " + (std == null ? "none" : std.length));
+        require(
+                mean != null && mean.length == features.size(),
+                file,
+                "$.mean",
+                "must hold one value per feature (" + features.size() + "), found "
+                        + (mean == null ? "none" : mean.length));
+        require(
+                std != null && std.length == features.size(),
+                file,
+                "$.std",
+                "must hold one value per feature (" + features.size() + "), found "
+                        + (std == null ? "none" : std.length));
         for (int i = 0; i < mean.length; i++) {
-            require(Math.abs(mean[i]) <= MAX_STANDARDISATION, file, "$.mean[" + i + "]", "must be finite and within ±" + MAX_STANDARDISATION + ", got " + mean[i]);
+            require(
+                    Math.abs(mean[i]) <= MAX_STANDARDISATION,
+                    file,
+                    "$.mean[" + i + "]",
+                    "must be finite and within ±" + MAX_STANDARDISATION + ", got " + mean[i]);
         }
         for (int i = 0; i < std.length; i++) {
-            require(std[i] > 0 && std[i] <= MAX_STANDARDISATION, file, "$.std[" + i + "]", "a standardisation width must be positive and at most "
-                    + MAX_STANDARDISATION + ", got " + std[i]);
+            require(
+                    std[i] > 0 && std[i] <= MAX_STANDARDISATION,
+                    file,
+                    "$.std[" + i + "]",
+                    "a standardisation width must be positive and at most " + MAX_STANDARDISATION + ", got " + std[i]);
         }
         require(hidden != null, file, "$.hidden", "is missing");
         for (int i = 0; i < hidden.size(); i++) {
-            require(hidden.get(i) != null && hidden.get(i) > 0 && hidden.get(i) <= MAX_UNITS, file, "$.hidden[" + i + "]",
+            require(
+                    hidden.get(i) != null && hidden.get(i) > 0 && hidden.get(i) <= MAX_UNITS,
+                    file,
+                    "$.hidden[" + i + "]",
                     "a layer size must be between 1 and " + MAX_UNITS + ", got " + hidden.get(i));
         }
-        require("relu".equals(activation) || "tanh".equals(activation), file, "$.activation", "must be relu or tanh, got " + activation);
-        require(outputs >= 1 && outputs <= MAX_UNITS, file, "$.outputs", "must be between 1 and " + MAX_UNITS + ", got " + outputs);
-        if (temperature != null) require(temperature > 0 && Double.isFinite(temperature), file, "$.temperature", "must be positive, got " + temperature);
-        if (bandwidth != null) require(bandwidth > 0 && Double.isFinite(bandwidth), file, "$.bandwidth", "must be positive, got " + bandwidth);
-        if (bins != null) require(bins >= 1 && bins <= MAX_UNITS, file, "$.bins", "must be between 1 and " + MAX_UNITS + ", got " + bins);
+        require(
+                "relu".equals(activation) || "tanh".equals(activation),
+                file,
+                "$.activation",
+                "must be relu or tanh, got " + activation);
+        require(
+                outputs >= 1 && outputs <= MAX_UNITS,
+                file,
+                "$.outputs",
+                "must be between 1 and " + MAX_UNITS + ", got " + outputs);
+        if (temperature != null)
+            require(
+                    temperature > 0 && Double.isFinite(temperature),
+                    file,
+                    "$.temperature",
+                    "must be positive, got " + temperature);
+        if (bandwidth != null)
+            require(
+                    bandwidth > 0 && Double.isFinite(bandwidth),
+                    file,
+                    "$.bandwidth",
+                    "must be positive, got " + bandwidth);
+        if (bins != null)
+            require(
+                    bins >= 1 && bins <= MAX_UNITS,
+                    file,
+                    "$.bins",
+                    "must be between 1 and " + MAX_UNITS + ", got " + bins);
         if (histogram != null) require(kind.equals("neos"), file, "$.histogram", "belongs to neos models, not " + kind);
         switch (kind) {
-            case "classifier" -> require(outputs == 1, file, "$.outputs", "a classifier has one output, found " + outputs);
+            case "classifier" -> require(
+                    outputs == 1, file, "$.outputs", "a classifier has one output, found " + outputs);
             case "inferno" -> {
-                require(temperature != null, file, "$.temperature", "is missing (an INFERNO network's softmax temperature)");
+                require(
+                        temperature != null,
+                        file,
+                        "$.temperature",
+                        "is missing (an INFERNO network's softmax temperature)");
             }
             case "neos" -> {
-                require(histogram == null || histogram.equals("softmax") || histogram.equals("kde"), file, "$.histogram",
+                require(
+                        histogram == null || histogram.equals("softmax") || histogram.equals("kde"),
+                        file,
+                        "$.histogram",
                         "must be softmax or kde, got " + histogram);
                 if ("kde".equals(histogram)) {
                     require(outputs == 1, file, "$.outputs", "a kde neos network has one output, found " + outputs);
-                    require(bins != null && bandwidth != null, file, "$.bins", "a kde neos network needs bins and bandwidth");
+                    require(
+                            bins != null && bandwidth != null,
+                            file,
+                            "$.bins",
+                            "a kde neos network needs bins and bandwidth");
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 

@@ -15,11 +15,12 @@ public final class Networks {
         SequentialBlock block = new SequentialBlock();
         for (int units : hidden) {
             block.add(Linear.builder().setUnits(units).build());
-            block.add(switch (activation) {
-                case "relu" -> Activation.reluBlock();
-                case "tanh" -> Activation.tanhBlock();
-                default -> throw new InputException("unknown activation '" + activation + "' (relu or tanh)");
-            });
+            block.add(
+                    switch (activation) {
+                        case "relu" -> Activation.reluBlock();
+                        case "tanh" -> Activation.tanhBlock();
+                        default -> throw new InputException("unknown activation '" + activation + "' (relu or tanh)");
+                    });
         }
         block.add(Linear.builder().setUnits(outputs).build());
         return block;

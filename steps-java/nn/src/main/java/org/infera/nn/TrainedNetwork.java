@@ -49,7 +49,8 @@ public final class TrainedNetwork implements AutoCloseable {
         AtomicOutput.writeDirectory(dir, tmp -> {
             Files.createDirectories(tmp);
             spec.write(tmp.resolve(SPEC));
-            try (DataOutputStream os = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve(WEIGHTS))))) {
+            try (DataOutputStream os =
+                    new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve(WEIGHTS))))) {
                 block.saveParameters(os);
             }
             extra.write(tmp);
@@ -64,7 +65,8 @@ public final class TrainedNetwork implements AutoCloseable {
     public static TrainedNetwork load(Path dir, ai.djl.Device device) {
         NetworkSpec spec = NetworkSpec.read(dir.resolve(SPEC));
         Path weights = dir.resolve(WEIGHTS);
-        if (!Files.isRegularFile(weights)) throw new InputException.FileProblem(weights, null, "network weights not found");
+        if (!Files.isRegularFile(weights))
+            throw new InputException.FileProblem(weights, null, "network weights not found");
         NDManager manager = NDManager.newBaseManager(device);
         Block block = Networks.mlp(spec.hidden(), spec.activation(), spec.outputs());
         block.initialize(manager, DataType.FLOAT32, new Shape(1, spec.features().size()));
@@ -74,18 +76,23 @@ public final class TrainedNetwork implements AutoCloseable {
             if (in.read() != -1) throw new IllegalArgumentException("bytes left after the network's parameters");
             List<Shape> loaded = shapes(block);
             if (!loaded.equals(declared)) {
-                throw new IllegalArgumentException("parameter shapes " + loaded + ", but model.json (features, hidden, outputs) declares " + declared);
+                throw new IllegalArgumentException("parameter shapes " + loaded
+                        + ", but model.json (features, hidden, outputs) declares " + declared);
             }
         } catch (IOException | MalformedModelException | RuntimeException e) {
             manager.close();
-            throw new InputException.ModelProblem(weights, "parameters", "corrupt network weights, or not those of this model.json: " + e.getMessage());
+            throw new InputException.ModelProblem(
+                    weights,
+                    "parameters",
+                    "corrupt network weights, or not those of this model.json: " + e.getMessage());
         }
         return new TrainedNetwork(spec, manager, block);
     }
 
     private static List<Shape> shapes(Block block) {
         List<Shape> out = new java.util.ArrayList<>();
-        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) out.add(p.getValue().getArray().getShape());
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters())
+            out.add(p.getValue().getArray().getShape());
         return out;
     }
 
@@ -99,7 +106,9 @@ public final class TrainedNetwork implements AutoCloseable {
             int to = Math.min(x.length, from + BATCH);
             try (NDManager batch = manager.newSubManager()) {
                 NDArray input = batch.create(spec.standardise(x, from, to), new Shape(to - from, nf));
-                float[] y = block.forward(store, new NDList(input), false).singletonOrThrow().toFloatArray();
+                float[] y = block.forward(store, new NDList(input), false)
+                        .singletonOrThrow()
+                        .toFloatArray();
                 for (int i = from; i < to; i++) System.arraycopy(y, (i - from) * outputs, out[i], 0, outputs);
             }
         }

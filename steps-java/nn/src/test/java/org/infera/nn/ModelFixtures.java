@@ -33,15 +33,29 @@ public final class ModelFixtures {
         for (int i = 0; i < train.size(); i++) {
             double[] target = train.label()[i] == 1 ? signal : background;
             for (int j = 0; j < f; j++) target[j] += train.x()[i][j];
-            if (train.label()[i] == 1) ns++; else nb++;
+            if (train.label()[i] == 1) ns++;
+            else nb++;
         }
         float[] d = new float[2 * f];
         for (int j = 0; j < f; j++) {
             d[j] = (float) ((signal[j] / ns - background[j] / nb) / std[j]);
             d[f + j] = -d[j];
         }
-        NetworkSpec spec = new NetworkSpec("classifier", features, mean, std, List.of(2), "relu", 1, 0, 1, 1, 0.5,
-                Engine.getDjlVersion(), null, null);
+        NetworkSpec spec = new NetworkSpec(
+                "classifier",
+                features,
+                mean,
+                std,
+                List.of(2),
+                "relu",
+                1,
+                0,
+                1,
+                1,
+                0.5,
+                Engine.getDjlVersion(),
+                null,
+                null);
         return save(dir, spec, List.of(d, new float[2], new float[] {1, -1}, new float[1]));
     }
 
@@ -51,7 +65,7 @@ public final class ModelFixtures {
         Block block = Networks.mlp(spec.hidden(), spec.activation(), spec.outputs());
         try (NDManager m = NDManager.newBaseManager()) {
             block.initialize(m, DataType.FLOAT32, new Shape(1, spec.features().size()));
-            TrainedNetwork.save(dir, spec, block, tmp -> { });
+            TrainedNetwork.save(dir, spec, block, tmp -> {});
         }
         return dir;
     }
@@ -62,8 +76,9 @@ public final class ModelFixtures {
         try (NDManager m = NDManager.newBaseManager()) {
             block.initialize(m, DataType.FLOAT32, new Shape(1, spec.features().size()));
             int k = 0;
-            for (Pair<String, Parameter> p : block.getParameters()) p.getValue().getArray().set(values.get(k++));
-            TrainedNetwork.save(dir, spec, block, tmp -> { });
+            for (Pair<String, Parameter> p : block.getParameters())
+                p.getValue().getArray().set(values.get(k++));
+            TrainedNetwork.save(dir, spec, block, tmp -> {});
         }
         return dir;
     }

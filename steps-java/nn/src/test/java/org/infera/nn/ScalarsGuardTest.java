@@ -29,7 +29,8 @@ class ScalarsGuardTest {
         List<String> offences = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
-                if (file.getFileName().toString().equals("Amsgrad.java") || file.getFileName().toString().equals("Scalars.java")) continue;
+                if (file.getFileName().toString().equals("Amsgrad.java")
+                        || file.getFileName().toString().equals("Scalars.java")) continue;
                 String source = Files.readString(file);
                 List<String> primitives = new ArrayList<>();
                 Matcher declared = PRIMITIVE.matcher(source);
@@ -54,7 +55,9 @@ class ScalarsGuardTest {
         assertTrue(isNumber("alpha - 1", primitives));
         assertTrue(isNumber("temperature", primitives));
         assertTrue(isNumber("layout.yields()[p]", primitives));
-        assertTrue(!isNumber("w", primitives) && !isNumber("nu.add(NU_GUARD)", primitives) && !isNumber("d.transpose()", primitives));
+        assertTrue(!isNumber("w", primitives)
+                && !isNumber("nu.add(NU_GUARD)", primitives)
+                && !isNumber("d.transpose()", primitives));
         assertTrue(!isNumber("membership.sum(new int[] {1}, true)", primitives));
     }
 
@@ -71,8 +74,10 @@ class ScalarsGuardTest {
 
     /** A literal, a cast, arithmetic, an array element or a variable declared as a primitive. */
     static boolean isNumber(String argument, List<String> primitives) {
-        String top = argument.replaceAll("\\([^()]*\\)", "()").replaceAll("\\{[^{}]*}", "{}");   // hide nested calls' arguments
-        return argument.matches("-?[0-9].*") || argument.matches("\\((float|double|int|long)\\).*")
+        String top = argument.replaceAll("\\([^()]*\\)", "()")
+                .replaceAll("\\{[^{}]*}", "{}"); // hide nested calls' arguments
+        return argument.matches("-?[0-9].*")
+                || argument.matches("\\((float|double|int|long)\\).*")
                 || top.matches(".*[^\\w\\s.()\\[\\]{},](.*)") && top.matches(".*\\s[-+*/]\\s.*|.*[*/].*")
                 || top.endsWith("]") && !top.contains("new ")
                 || primitives.contains(argument);

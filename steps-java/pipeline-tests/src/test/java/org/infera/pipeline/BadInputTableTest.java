@@ -45,14 +45,29 @@ import org.junit.jupiter.api.io.TempDir;
  * existing file.
  */
 class BadInputTableTest {
-    static final Path REPO = Path.of(System.getProperty("infera.repo", "../..")).toAbsolutePath().normalize();
+    static final Path REPO =
+            Path.of(System.getProperty("infera.repo", "../..")).toAbsolutePath().normalize();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path root;
+
     static Path good;
-    static Path events, events1, samples, analysis, model, templates, eft, score, sally, scores, sampleScores, fisherDir, limits,
-            workspace, madminer;
+    static Path events,
+            events1,
+            samples,
+            analysis,
+            model,
+            templates,
+            eft,
+            score,
+            sally,
+            scores,
+            sampleScores,
+            fisherDir,
+            limits,
+            workspace,
+            madminer;
 
     /** One bad input: the step (a fresh command object), its arguments, what the message must name. */
     record Case(String name, Supplier<Object> step, List<String> args, String names, List<String> fields, Path dir) {}
@@ -81,49 +96,190 @@ class BadInputTableTest {
         good = Files.createDirectories(root.resolve("good"));
         events = good.resolve("events_shard00000.h5");
         events1 = good.resolve("events_shard00001.h5");
-        ok(new SimulateCommand(), "inferno-paper", "--events", "400", "--seed", "1", "--shards", "2", "--shard", "0", "-o", events.toString());
-        ok(new SimulateCommand(), "inferno-paper", "--events", "400", "--seed", "1", "--shards", "2", "--shard", "1", "-o", events1.toString());
+        ok(
+                new SimulateCommand(),
+                "inferno-paper",
+                "--events",
+                "400",
+                "--seed",
+                "1",
+                "--shards",
+                "2",
+                "--shard",
+                "0",
+                "-o",
+                events.toString());
+        ok(
+                new SimulateCommand(),
+                "inferno-paper",
+                "--events",
+                "400",
+                "--seed",
+                "1",
+                "--shards",
+                "2",
+                "--shard",
+                "1",
+                "-o",
+                events1.toString());
         samples = good.resolve("samples.h5");
-        ok(new AugmentCommand(), "split", "--seed", "1", "-o", samples.toString(), events.toString(), events1.toString());
+        ok(
+                new AugmentCommand(),
+                "split",
+                "--seed",
+                "1",
+                "-o",
+                samples.toString(),
+                events.toString(),
+                events1.toString());
         analysis = Files.copy(REPO.resolve("params/analysis/inferno-paper.json"), good.resolve("analysis.json"));
         model = good.resolve("model");
-        ok(new TrainCommand(), "classifier", "--samples", samples.toString(), "--seed", "1", "--epochs", "1", "--hidden", "4", "-o", model.toString());
+        ok(
+                new TrainCommand(),
+                "classifier",
+                "--samples",
+                samples.toString(),
+                "--seed",
+                "1",
+                "--epochs",
+                "1",
+                "--hidden",
+                "4",
+                "-o",
+                model.toString());
         templates = good.resolve("templates.h5");
-        ok(new TemplatesCommand(), "--model", model.toString(), "--samples", samples.toString(), "--analysis", analysis.toString(), "--bins", "4",
-                "-o", templates.toString());
+        ok(
+                new TemplatesCommand(),
+                "--model",
+                model.toString(),
+                "--samples",
+                samples.toString(),
+                "--analysis",
+                analysis.toString(),
+                "--bins",
+                "4",
+                "-o",
+                templates.toString());
         eft = good.resolve("eft.h5");
         ok(new SimulateCommand(), "eft-toy", "--events", "600", "--seed", "1", "-o", eft.toString());
         score = good.resolve("score.h5");
-        ok(new AugmentCommand(), "score", "--at", "0,0", "--draws", "400", "--seed", "1", "-o", score.toString(), eft.toString());
+        ok(
+                new AugmentCommand(),
+                "score",
+                "--at",
+                "0,0",
+                "--draws",
+                "400",
+                "--seed",
+                "1",
+                "-o",
+                score.toString(),
+                eft.toString());
         sally = good.resolve("sally");
-        ok(new TrainCommand(), "sally", "--samples", score.toString(), "--seed", "1", "--epochs", "1", "--hidden", "4", "-o", sally.toString());
+        ok(
+                new TrainCommand(),
+                "sally",
+                "--samples",
+                score.toString(),
+                "--seed",
+                "1",
+                "--epochs",
+                "1",
+                "--hidden",
+                "4",
+                "-o",
+                sally.toString());
         scores = good.resolve("scores");
-        ok(new ShiftCommand(), "scores", "--model", sally.toString(), "--events", eft.toString(), "-o", scores.toString());
+        ok(
+                new ShiftCommand(),
+                "scores",
+                "--model",
+                sally.toString(),
+                "--events",
+                eft.toString(),
+                "-o",
+                scores.toString());
         sampleScores = good.resolve("sample-scores");
-        ok(new ShiftCommand(), "scores", "--model", sally.toString(), "--samples", score.toString(), "-o", sampleScores.toString());
+        ok(
+                new ShiftCommand(),
+                "scores",
+                "--model",
+                sally.toString(),
+                "--samples",
+                score.toString(),
+                "-o",
+                sampleScores.toString());
         fisherDir = Files.createDirectories(good.resolve("fisher_r0"));
         for (String mode : List.of("truth", "rate", "sally")) {
-            Files.writeString(fisherDir.resolve(mode + ".json"), ok(new FitCommand(), "fisher", "--events", eft.toString(), "--theta", "0,0",
-                    "--luminosity", "100", "--mode", mode, "--scores", scores.toString()));
+            Files.writeString(
+                    fisherDir.resolve(mode + ".json"),
+                    ok(
+                            new FitCommand(),
+                            "fisher",
+                            "--events",
+                            eft.toString(),
+                            "--theta",
+                            "0,0",
+                            "--luminosity",
+                            "100",
+                            "--mode",
+                            mode,
+                            "--scores",
+                            scores.toString()));
         }
-        limits = Files.writeString(good.resolve("limits.json"), ok(new FitCommand(), "limits", "--events", eft.toString(), "--scores", scores.toString(),
-                "--luminosity", "100", "--grid", "-1:1:3,-1:1:3", "--bins", "2"));
-        workspace = Files.writeString(good.resolve("workspace.json"), """
+        limits = Files.writeString(
+                good.resolve("limits.json"),
+                ok(
+                        new FitCommand(),
+                        "limits",
+                        "--events",
+                        eft.toString(),
+                        "--scores",
+                        scores.toString(),
+                        "--luminosity",
+                        "100",
+                        "--grid",
+                        "-1:1:3,-1:1:3",
+                        "--bins",
+                        "2"));
+        workspace = Files.writeString(
+                good.resolve("workspace.json"),
+                """
                 {"channels": [{"name": "sr", "samples": [
-                   {"name": "signal", "data": [12.0, 11.0], "modifiers": [{"name": "mu", "type": "normfactor", "data": null}]},
+                   {"name": "signal", "data": [12.0, 11.0], "modifiers": [{"name": "mu", "type": "normfactor",
+                       "data": null}]},
                    {"name": "background", "data": [50.0, 52.0], "modifiers": [
                      {"name": "uncorr", "type": "shapesys", "data": [3.0, 7.0]},
                      {"name": "shape", "type": "histosys", "data": {"hi_data": [55.0, 50.0], "lo_data": [45.0, 54.0]}},
                      {"name": "norm", "type": "normsys", "data": {"hi": 1.1, "lo": 0.9}}]}]}],
                  "observations": [{"name": "sr", "data": [51.0, 48.0]}],
-                 "measurements": [{"name": "m", "config": {"poi": "mu", "parameters": [{"name": "mu", "bounds": [[0, 10]], "inits": [1.0]}]}}],
+                 "measurements": [{"name": "m", "config": {"poi": "mu", "parameters": [{"name": "mu", "bounds": [[0,
+                     10]], "inits": [1.0]}]}}],
                  "version": "1.0.0"}
                 """);
-        madminer = Files.copy(REPO.resolve("../shared/fixtures/madminer_dummy_data.h5").normalize(), good.resolve("madminer.h5"));
+        madminer = Files.copy(
+                REPO.resolve("../shared/fixtures/madminer_dummy_data.h5").normalize(), good.resolve("madminer.h5"));
         // sanity: the good inputs pass the consumers the table runs
-        ok(new FitCommand(), "benchmarks", "--templates", "nn=" + templates, "--analysis", analysis.toString(), "--scan-points", "5",
-                "--outdir", good.resolve("fit-ok").toString());
-        ok(new FitCommand(), "sally-summary", "--fisher", fisherDir.toString(), "--limits", limits.toString(), "-o", good.resolve("summary-ok").toString());
+        ok(
+                new FitCommand(),
+                "benchmarks",
+                "--templates",
+                "nn=" + templates,
+                "--analysis",
+                analysis.toString(),
+                "--scan-points",
+                "5",
+                "--outdir",
+                good.resolve("fit-ok").toString());
+        ok(
+                new FitCommand(),
+                "sally-summary",
+                "--fisher",
+                fisherDir.toString(),
+                "--limits",
+                limits.toString(),
+                "-o",
+                good.resolve("summary-ok").toString());
         ok(new FitCommand(), "hypotest", "--workspace", workspace.toString());
         ok(new SimulateCommand(), "validate", madminer.toString());
         buildTable();
@@ -141,7 +297,8 @@ class BadInputTableTest {
         }
     }
 
-    private static void add(String name, Supplier<Object> step, List<String> args, String names, Path dir, String... fields) {
+    private static void add(
+            String name, Supplier<Object> step, List<String> args, String names, Path dir, String... fields) {
         CASES.add(new Case(name, step, args, names, List.of(fields), dir));
     }
 
@@ -171,35 +328,118 @@ class BadInputTableTest {
     }
 
     static Reader shiftSamples(String split) {
-        return reader("shift --split " + split, TemplatesCommand::new, "--model", model.toString(), "--samples", "BAD", "--analysis", analysis.toString(),
-                "--bins", "4", "--split", split, "-o", "OUT/t.h5");
+        return reader(
+                "shift --split " + split,
+                TemplatesCommand::new,
+                "--model",
+                model.toString(),
+                "--samples",
+                "BAD",
+                "--analysis",
+                analysis.toString(),
+                "--bins",
+                "4",
+                "--split",
+                split,
+                "-o",
+                "OUT/t.h5");
     }
 
     static Reader trainClassifier() {
-        return reader("train classifier", TrainCommand::new, "classifier", "--samples", "BAD", "--seed", "1", "--epochs", "1", "--hidden", "4",
-                "-o", "OUT/m");
+        return reader(
+                "train classifier",
+                TrainCommand::new,
+                "classifier",
+                "--samples",
+                "BAD",
+                "--seed",
+                "1",
+                "--epochs",
+                "1",
+                "--hidden",
+                "4",
+                "-o",
+                "OUT/m");
     }
 
     static Reader benchmarks() {
-        return reader("fit benchmarks", FitCommand::new, "benchmarks", "--templates", "nn=BAD", "--analysis", analysis.toString(),
-                "--scan-points", "5", "--outdir", "OUT/fit");
+        return reader(
+                "fit benchmarks",
+                FitCommand::new,
+                "benchmarks",
+                "--templates",
+                "nn=BAD",
+                "--analysis",
+                analysis.toString(),
+                "--scan-points",
+                "5",
+                "--outdir",
+                "OUT/fit");
     }
 
     static Reader scoreAt() {
-        return reader("augment score", AugmentCommand::new, "score", "--at", "0,0", "--draws", "100", "--seed", "1", "-o", "OUT/s.h5", "BAD");
+        return reader(
+                "augment score",
+                AugmentCommand::new,
+                "score",
+                "--at",
+                "0,0",
+                "--draws",
+                "100",
+                "--seed",
+                "1",
+                "-o",
+                "OUT/s.h5",
+                "BAD");
     }
 
     static Reader fisherEvents() {
-        return reader("fit fisher", FitCommand::new, "fisher", "--events", "BAD", "--theta", "0,0", "--luminosity", "10", "--mode", "truth");
+        return reader(
+                "fit fisher",
+                FitCommand::new,
+                "fisher",
+                "--events",
+                "BAD",
+                "--theta",
+                "0,0",
+                "--luminosity",
+                "10",
+                "--mode",
+                "truth");
     }
 
     static Reader trainSally() {
-        return reader("train sally", TrainCommand::new, "sally", "--samples", "BAD", "--seed", "1", "--epochs", "1", "--hidden", "4", "-o", "OUT/m");
+        return reader(
+                "train sally",
+                TrainCommand::new,
+                "sally",
+                "--samples",
+                "BAD",
+                "--seed",
+                "1",
+                "--epochs",
+                "1",
+                "--hidden",
+                "4",
+                "-o",
+                "OUT/m");
     }
 
     static Reader fisherSamples() {
-        return reader("fit fisher --samples", FitCommand::new, "fisher", "--samples", "BAD", "--mode", "sally", "--scores", sampleScores.toString(),
-                "--theta", "0,0", "--luminosity", "10");
+        return reader(
+                "fit fisher --samples",
+                FitCommand::new,
+                "fisher",
+                "--samples",
+                "BAD",
+                "--mode",
+                "sally",
+                "--scores",
+                sampleScores.toString(),
+                "--theta",
+                "0,0",
+                "--luminosity",
+                "10");
     }
 
     private static void buildTable() throws IOException {
@@ -226,8 +466,23 @@ class BadInputTableTest {
         readers.put(madminer, List.of(validate(), scoreAt()));
         for (Map.Entry<Path, List<Reader>> e : readers.entrySet()) {
             byte[] bytes = Files.readAllBytes(e.getKey());
-            long[] cuts = {0, 5, 8, 30, 47, 48, 100, 400, bytes.length / 4, bytes.length / 3, bytes.length / 2, 2L * bytes.length / 3,
-                    bytes.length - 4096, bytes.length - 100, bytes.length - 1};
+            long[] cuts = {
+                0,
+                5,
+                8,
+                30,
+                47,
+                48,
+                100,
+                400,
+                bytes.length / 4,
+                bytes.length / 3,
+                bytes.length / 2,
+                2L * bytes.length / 3,
+                bytes.length - 4096,
+                bytes.length - 100,
+                bytes.length - 1
+            };
             int k = 0;
             for (long cut : cuts) {
                 if (cut < 0 || cut >= bytes.length) continue;
@@ -242,9 +497,19 @@ class BadInputTableTest {
     // ---------------------------------------------------------------- datasets
 
     /** Datasets a reader never reads (MadMiner's bookkeeping), so changing them is no bad input. */
-    static final List<String> NOT_READ = List.of("parameters/lha_blocks", "parameters/lha_ids", "parameters/max_power", "parameters/val_ranges",
-            "parameters/transforms", "benchmarks/is_reference", "benchmarks/is_nuisance", "observables/definitions", "sample_summary/signal_events",
-            "sample_summary/background_events", "samples/sampling_benchmarks", "summary/effective_sample_size");
+    static final List<String> NOT_READ = List.of(
+            "parameters/lha_blocks",
+            "parameters/lha_ids",
+            "parameters/max_power",
+            "parameters/val_ranges",
+            "parameters/transforms",
+            "benchmarks/is_reference",
+            "benchmarks/is_nuisance",
+            "observables/definitions",
+            "sample_summary/signal_events",
+            "sample_summary/background_events",
+            "samples/sampling_benchmarks",
+            "summary/effective_sample_size");
 
     private static void datasetMutations() throws IOException {
         Map<Path, Reader> readers = new LinkedHashMap<>();
@@ -252,20 +517,30 @@ class BadInputTableTest {
         readers.put(templates, benchmarks());
         readers.put(eft, scoreAt());
         readers.put(score, trainSally());
-        readers.put(samples, null);  // by split, below
+        readers.put(samples, null); // by split, below
         for (Map.Entry<Path, Reader> e : readers.entrySet()) {
             Map<String, Object> data = H5Rewrite.datasets(e.getKey());
             for (Map.Entry<String, Object> d : data.entrySet()) {
                 String name = d.getKey();
                 if (NOT_READ.contains(name)) continue;
-                Reader r = e.getValue() != null ? e.getValue()
-                        : name.startsWith("train/") ? shiftSamples("train") : name.startsWith("validation/") ? shiftSamples("validation") : shiftSamples("test");
+                Reader r = e.getValue() != null
+                        ? e.getValue()
+                        : name.startsWith("train/")
+                                ? shiftSamples("train")
+                                : name.startsWith("validation/") ? shiftSamples("validation") : shiftSamples("test");
                 Object v = d.getValue();
                 Map<String, Object> mutations = new LinkedHashMap<>();
                 mutations.put("removed", H5Rewrite.REMOVE);
                 mutations.put("strings instead", v instanceof String[] ? new double[] {1.0} : new String[] {"a", "b"});
-                mutations.put("empty", v instanceof String[] ? new String[0] : v instanceof long[] ? new long[0] : v instanceof double[][] ? new double[0][0]
-                        : v instanceof long[][] ? new long[0][0] : new double[0]);
+                mutations.put(
+                        "empty",
+                        v instanceof String[]
+                                ? new String[0]
+                                : v instanceof long[]
+                                        ? new long[0]
+                                        : v instanceof double[][]
+                                                ? new double[0][0]
+                                                : v instanceof long[][] ? new long[0][0] : new double[0]);
                 if (v instanceof double[] a && a.length > 0) {
                     mutations.put("NaN", with(a, Double.NaN));
                     mutations.put("rank 2", new double[][] {a});
@@ -287,26 +562,45 @@ class BadInputTableTest {
                     mutations.put("a name twice", dup);
                 }
                 for (Map.Entry<String, Object> m : mutations.entrySet()) {
-                    if (m.getKey().equals("index out of range") && !(name.endsWith("process") || name.endsWith("label") || name.endsWith("is_signal"))) continue;
+                    if (m.getKey().equals("index out of range")
+                            && !(name.endsWith("process") || name.endsWith("label") || name.endsWith("is_signal")))
+                        continue;
                     Path dir = caseDir();
                     Path bad = dir.resolve(e.getKey().getFileName());
                     try {
-                        H5Rewrite.write(e.getKey(), bad, (path, value) -> path.equals(name) ? m.getValue() : value, Map.of());
-                    } catch (RuntimeException unwritable) {  // jhdf cannot write this shape (an empty 2-D array, say)
+                        H5Rewrite.write(
+                                e.getKey(), bad, (path, value) -> path.equals(name) ? m.getValue() : value, Map.of());
+                    } catch (RuntimeException unwritable) { // jhdf cannot write this shape (an empty 2-D array, say)
                         Files.deleteIfExists(bad);
                         continue;
                     }
-                    addRead(r, name + " " + m.getKey() + " in " + e.getKey().getFileName(), bad, dir, "dataset '", "datasets '", "attribute '");
+                    addRead(
+                            r,
+                            name + " " + m.getKey() + " in " + e.getKey().getFileName(),
+                            bad,
+                            dir,
+                            "dataset '",
+                            "datasets '",
+                            "attribute '");
                 }
             }
             // the root attributes that say what the file is
             Reader r = e.getValue() != null ? e.getValue() : shiftSamples("test");
-            for (Map.Entry<String, Object> a : List.of(Map.entry("infera_format", (Object) "not-this"), Map.entry("infera_format_version", (Object) 99L))) {
+            for (Map.Entry<String, Object> a :
+                    List.of(Map.entry("infera_format", (Object) "not-this"), Map.entry("infera_format_version", (Object)
+                            99L))) {
                 Path dir = caseDir();
                 Path bad = dir.resolve(e.getKey().getFileName());
                 H5Rewrite.write(e.getKey(), bad, (path, value) -> value, Map.of(a.getKey(), a.getValue()));
-                if (e.getKey().equals(eft) || e.getKey().equals(madminer)) continue;  // MadMiner's layout carries no infera format
-                addRead(r, "attribute " + a.getKey() + " of " + e.getKey().getFileName(), bad, dir, "format", "infera_format");
+                if (e.getKey().equals(eft) || e.getKey().equals(madminer))
+                    continue; // MadMiner's layout carries no infera format
+                addRead(
+                        r,
+                        "attribute " + a.getKey() + " of " + e.getKey().getFileName(),
+                        bad,
+                        dir,
+                        "format",
+                        "infera_format");
             }
         }
     }
@@ -337,7 +631,8 @@ class BadInputTableTest {
 
     // ------------------------------------------------------- values and cross-file checks
 
-    private static void valueMutation(Path file, Reader r, String what, BiFunction<String, Object, Object> edit, String... fields) {
+    private static void valueMutation(
+            Path file, Reader r, String what, BiFunction<String, Object, Object> edit, String... fields) {
         Path dir = caseDir();
         Path bad = dir.resolve(file.getFileName());
         H5Rewrite.write(file, bad, edit, Map.of());
@@ -351,71 +646,300 @@ class BadInputTableTest {
     private static void valueMutations() throws IOException {
         Reader aug = augmentEvents();
         for (double y : new double[] {0, -50, 1e308, 1e13}) {
-            valueMutation(events, aug, "events yield " + y, set("processes/expected_yield", new double[] {y, 1000}), "processes/expected_yield");
+            valueMutation(
+                    events,
+                    aug,
+                    "events yield " + y,
+                    set("processes/expected_yield", new double[] {y, 1000}),
+                    "processes/expected_yield");
             for (String split : List.of("test", "train")) {
-                valueMutation(samples, shiftSamples(split), "samples yield " + y, set("processes/expected_yield", new double[] {50, y}), "processes/expected_yield");
+                valueMutation(
+                        samples,
+                        shiftSamples(split),
+                        "samples yield " + y,
+                        set("processes/expected_yield", new double[] {50, y}),
+                        "processes/expected_yield");
             }
-            valueMutation(samples, trainClassifier(), "samples yield " + y + " (train)", set("processes/expected_yield", new double[] {y, 1000}),
+            valueMutation(
+                    samples,
+                    trainClassifier(),
+                    "samples yield " + y + " (train)",
+                    set("processes/expected_yield", new double[] {y, 1000}),
                     "processes/expected_yield");
         }
         for (long[] flags : new long[][] {{0, 0}, {1, 1}, {2, 0}, {-1, 1}}) {
-            valueMutation(samples, shiftSamples("test"), "is_signal " + Arrays.toString(flags), set("processes/is_signal", flags), "processes/is_signal");
-            valueMutation(samples, trainClassifier(), "is_signal " + Arrays.toString(flags) + " (train)", set("processes/is_signal", flags),
+            valueMutation(
+                    samples,
+                    shiftSamples("test"),
+                    "is_signal " + Arrays.toString(flags),
+                    set("processes/is_signal", flags),
                     "processes/is_signal");
-            valueMutation(templates, benchmarks(), "templates is_signal " + Arrays.toString(flags), set("processes/is_signal", flags), "processes/is_signal");
+            valueMutation(
+                    samples,
+                    trainClassifier(),
+                    "is_signal " + Arrays.toString(flags) + " (train)",
+                    set("processes/is_signal", flags),
+                    "processes/is_signal");
+            valueMutation(
+                    templates,
+                    benchmarks(),
+                    "templates is_signal " + Arrays.toString(flags),
+                    set("processes/is_signal", flags),
+                    "processes/is_signal");
         }
         for (String split : List.of("train", "validation", "test")) {
             Reader r = split.equals("test") ? shiftSamples("test") : trainClassifier();
-            valueMutation(samples, r, split + " labels flipped", (path, v) -> path.equals(split + "/label") ? flip((long[]) v) : v, split + "/label");
-            valueMutation(samples, r, split + " label 2", (path, v) -> path.equals(split + "/label") ? with((long[]) v, 2) : v, split + "/label");
-            valueMutation(samples, r, split + " weight 0", (path, v) -> path.equals(split + "/weight") ? with((double[]) v, 0) : v, split + "/weight");
-            valueMutation(samples, r, split + " weight negative", (path, v) -> path.equals(split + "/weight") ? with((double[]) v, -1) : v, split + "/weight");
-            valueMutation(samples, r, split + " process -1", (path, v) -> path.equals(split + "/process") ? with((long[]) v, -1) : v, split + "/process");
+            valueMutation(
+                    samples,
+                    r,
+                    split + " labels flipped",
+                    (path, v) -> path.equals(split + "/label") ? flip((long[]) v) : v,
+                    split + "/label");
+            valueMutation(
+                    samples,
+                    r,
+                    split + " label 2",
+                    (path, v) -> path.equals(split + "/label") ? with((long[]) v, 2) : v,
+                    split + "/label");
+            valueMutation(
+                    samples,
+                    r,
+                    split + " weight 0",
+                    (path, v) -> path.equals(split + "/weight") ? with((double[]) v, 0) : v,
+                    split + "/weight");
+            valueMutation(
+                    samples,
+                    r,
+                    split + " weight negative",
+                    (path, v) -> path.equals(split + "/weight") ? with((double[]) v, -1) : v,
+                    split + "/weight");
+            valueMutation(
+                    samples,
+                    r,
+                    split + " process -1",
+                    (path, v) -> path.equals(split + "/process") ? with((long[]) v, -1) : v,
+                    split + "/process");
         }
         // classifier with no signal events: every event of every split a background one
-        valueMutation(samples, trainClassifier(), "no signal event", (path, v) -> path.endsWith("/label") ? new long[((long[]) v).length]
-                : path.endsWith("/process") ? ones(((long[]) v).length) : v, "label", "process");
-        valueMutation(eft, fisherEvents(), "all weights zero", (path, v) -> path.equals("samples/weights") ? new double[((double[][]) v).length][((double[][]) v)[0].length] : v,
+        valueMutation(
+                samples,
+                trainClassifier(),
+                "no signal event",
+                (path, v) -> path.endsWith("/label")
+                        ? new long[((long[]) v).length]
+                        : path.endsWith("/process") ? ones(((long[]) v).length) : v,
+                "label",
+                "process");
+        valueMutation(
+                eft,
+                fisherEvents(),
+                "all weights zero",
+                (path, v) -> path.equals("samples/weights")
+                        ? new double[((double[][]) v).length][((double[][]) v)[0].length]
+                        : v,
                 "samples/weights");
-        valueMutation(eft, fisherEvents(), "all weights negative", (path, v) -> path.equals("samples/weights") ? scale((double[][]) v, -1) : v, "samples/weights");
+        valueMutation(
+                eft,
+                fisherEvents(),
+                "all weights negative",
+                (path, v) -> path.equals("samples/weights") ? scale((double[][]) v, -1) : v,
+                "samples/weights");
         // templates against the analysis
         Reader fit = benchmarks();
-        valueMutation(templates, fit, "nuisance renamed", (path, v) -> path.equals("nuisances/names") ? new String[] {"r", "lambda_renamed"} : v, "nuisances/names");
-        valueMutation(templates, fit, "nuisance unknown", (path, v) -> path.equals("nuisances/names") ? new String[] {"r", "zeta"} : v, "nuisances/names");
-        valueMutation(templates, fit, "one nuisance missing", (path, v) -> path.startsWith("nuisances/") ? firstRow(v) : v, "nuisances/names");
-        valueMutation(templates, fit, "no nuisances", (path, v) -> path.startsWith("nuisances/") ? H5Rewrite.REMOVE : v, "nuisances/names");
-        valueMutation(templates, fit, "nuisance twice", (path, v) -> path.equals("nuisances/names") ? new String[] {"r", "r"} : v, "nuisances/names");
-        valueMutation(templates, fit, "nuisance on the signal", set("nuisances/process", new long[] {0, 1}), "nuisances/process");
-        valueMutation(templates, fit, "nuisance up value", set("nuisances/up_value", new double[] {0.3, 3.5}), "nuisances/up_value");
-        valueMutation(templates, fit, "up value equals down", set("nuisances/up_value", new double[] {-0.2, 3.5}), "nuisances/up_value");
-        valueMutation(templates, fit, "another analysis's processes", set("processes/names", new String[] {"higgs", "ttbar"}), "processes/names");
-        valueMutation(templates, fit, "negative template yield", (path, v) -> path.equals("nuisances/up") ? negate((double[][]) v) : v, "nuisances/up");
-        valueMutation(templates, fit, "zero nominal row", (path, v) -> path.equals("nominal/yields") ? zeroRow((double[][]) v) : v, "nominal/yields");
-        valueMutation(templates, fit, "yields 1e300", (path, v) -> path.equals("nominal/yields") ? scale((double[][]) v, 1e300) : v, "nominal/yields");
-        valueMutation(templates, fit, "edges decreasing", (path, v) -> path.equals("bins/edges") ? reverse((double[]) v) : v, "bins/edges");
+        valueMutation(
+                templates,
+                fit,
+                "nuisance renamed",
+                (path, v) -> path.equals("nuisances/names") ? new String[] {"r", "lambda_renamed"} : v,
+                "nuisances/names");
+        valueMutation(
+                templates,
+                fit,
+                "nuisance unknown",
+                (path, v) -> path.equals("nuisances/names") ? new String[] {"r", "zeta"} : v,
+                "nuisances/names");
+        valueMutation(
+                templates,
+                fit,
+                "one nuisance missing",
+                (path, v) -> path.startsWith("nuisances/") ? firstRow(v) : v,
+                "nuisances/names");
+        valueMutation(
+                templates,
+                fit,
+                "no nuisances",
+                (path, v) -> path.startsWith("nuisances/") ? H5Rewrite.REMOVE : v,
+                "nuisances/names");
+        valueMutation(
+                templates,
+                fit,
+                "nuisance twice",
+                (path, v) -> path.equals("nuisances/names") ? new String[] {"r", "r"} : v,
+                "nuisances/names");
+        valueMutation(
+                templates,
+                fit,
+                "nuisance on the signal",
+                set("nuisances/process", new long[] {0, 1}),
+                "nuisances/process");
+        valueMutation(
+                templates,
+                fit,
+                "nuisance up value",
+                set("nuisances/up_value", new double[] {0.3, 3.5}),
+                "nuisances/up_value");
+        valueMutation(
+                templates,
+                fit,
+                "up value equals down",
+                set("nuisances/up_value", new double[] {-0.2, 3.5}),
+                "nuisances/up_value");
+        valueMutation(
+                templates,
+                fit,
+                "another analysis's processes",
+                set("processes/names", new String[] {"higgs", "ttbar"}),
+                "processes/names");
+        valueMutation(
+                templates,
+                fit,
+                "negative template yield",
+                (path, v) -> path.equals("nuisances/up") ? negate((double[][]) v) : v,
+                "nuisances/up");
+        valueMutation(
+                templates,
+                fit,
+                "zero nominal row",
+                (path, v) -> path.equals("nominal/yields") ? zeroRow((double[][]) v) : v,
+                "nominal/yields");
+        valueMutation(
+                templates,
+                fit,
+                "yields 1e300",
+                (path, v) -> path.equals("nominal/yields") ? scale((double[][]) v, 1e300) : v,
+                "nominal/yields");
+        valueMutation(
+                templates,
+                fit,
+                "edges decreasing",
+                (path, v) -> path.equals("bins/edges") ? reverse((double[]) v) : v,
+                "bins/edges");
         // shards that do not belong together, or one file twice
         Path dir = caseDir();
-        add("augment split: the same file twice", AugmentCommand::new, List.of("split", "--seed", "1", "-o", dir.resolve("s.h5").toString(), events.toString(), events.toString()),
-                events.toString(), dir, "given twice");
+        add(
+                "augment split: the same file twice",
+                AugmentCommand::new,
+                List.of(
+                        "split",
+                        "--seed",
+                        "1",
+                        "-o",
+                        dir.resolve("s.h5").toString(),
+                        events.toString(),
+                        events.toString()),
+                events.toString(),
+                dir,
+                "given twice");
         dir = caseDir();
         Path otherSeed = dir.resolve("events_shard00001.h5");
-        ok(new SimulateCommand(), "inferno-paper", "--events", "400", "--seed", "2", "--shards", "2", "--shard", "1", "-o", otherSeed.toString());
-        add("augment split: shards of two runs (seeds)", AugmentCommand::new, List.of("split", "--seed", "1", "-o", dir.resolve("s.h5").toString(), events.toString(),
-                otherSeed.toString()), otherSeed.toString(), dir, "seed");
+        ok(
+                new SimulateCommand(),
+                "inferno-paper",
+                "--events",
+                "400",
+                "--seed",
+                "2",
+                "--shards",
+                "2",
+                "--shard",
+                "1",
+                "-o",
+                otherSeed.toString());
+        add(
+                "augment split: shards of two runs (seeds)",
+                AugmentCommand::new,
+                List.of(
+                        "split",
+                        "--seed",
+                        "1",
+                        "-o",
+                        dir.resolve("s.h5").toString(),
+                        events.toString(),
+                        otherSeed.toString()),
+                otherSeed.toString(),
+                dir,
+                "seed");
         dir = caseDir();
         Path other = dir.resolve("events_other.h5");
         ok(new SimulateCommand(), "neos-blobs", "--events", "100", "--seed", "3", "-o", other.toString());
-        add("augment split: shards of two runs", AugmentCommand::new, List.of("split", "--seed", "1", "-o", dir.resolve("s.h5").toString(), events.toString(), other.toString()),
-                other.toString(), dir, "observables", "processes");
+        add(
+                "augment split: shards of two runs",
+                AugmentCommand::new,
+                List.of(
+                        "split",
+                        "--seed",
+                        "1",
+                        "-o",
+                        dir.resolve("s.h5").toString(),
+                        events.toString(),
+                        other.toString()),
+                other.toString(),
+                dir,
+                "observables",
+                "processes");
         dir = caseDir();
-        add("augment score: the same file twice", AugmentCommand::new, List.of("score", "--at", "0,0", "--draws", "100", "--seed", "1", "-o",
-                dir.resolve("s.h5").toString(), eft.toString(), eft.toString()), eft.toString(), dir, "given twice");
+        add(
+                "augment score: the same file twice",
+                AugmentCommand::new,
+                List.of(
+                        "score",
+                        "--at",
+                        "0,0",
+                        "--draws",
+                        "100",
+                        "--seed",
+                        "1",
+                        "-o",
+                        dir.resolve("s.h5").toString(),
+                        eft.toString(),
+                        eft.toString()),
+                eft.toString(),
+                dir,
+                "given twice");
         dir = caseDir();
-        add("train: the same samples twice", TrainCommand::new, List.of("classifier", "--samples", samples.toString(), samples.toString(), "--seed", "1",
-                "--epochs", "1", "-o", dir.resolve("m").toString()), samples.toString(), dir, "given twice");
+        add(
+                "train: the same samples twice",
+                TrainCommand::new,
+                List.of(
+                        "classifier",
+                        "--samples",
+                        samples.toString(),
+                        samples.toString(),
+                        "--seed",
+                        "1",
+                        "--epochs",
+                        "1",
+                        "-o",
+                        dir.resolve("m").toString()),
+                samples.toString(),
+                dir,
+                "given twice");
         dir = caseDir();
-        add("shift: samples of another analysis", TemplatesCommand::new, List.of("--model", model.toString(), "--samples", samples.toString(), "--analysis",
-                REPO.resolve("params/analysis/neos-blobs.json").toString(), "-o", dir.resolve("t.h5").toString()), samples.toString(), dir, "features");
+        add(
+                "shift: samples of another analysis",
+                TemplatesCommand::new,
+                List.of(
+                        "--model",
+                        model.toString(),
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        REPO.resolve("params/analysis/neos-blobs.json").toString(),
+                        "-o",
+                        dir.resolve("t.h5").toString()),
+                samples.toString(),
+                dir,
+                "features");
     }
 
     private static long[] flip(long[] v) {
@@ -528,8 +1052,12 @@ class BadInputTableTest {
     }
 
     /** Broken copies of a JSON file that are bad by any reading: text damage, retyped numbers, unknown fields. */
-    private static void jsonMutations(Path file, String fileName, java.util.function.BiConsumer<String, Path> caseFor,
-                                      java.util.function.Predicate<List<Object>> numberIsBounded) throws IOException {
+    private static void jsonMutations(
+            Path file,
+            String fileName,
+            java.util.function.BiConsumer<String, Path> caseFor,
+            java.util.function.Predicate<List<Object>> numberIsBounded)
+            throws IOException {
         String text = Files.readString(file);
         JsonNode tree = JSON.readTree(text);
         Map<String, byte[]> texts = new LinkedHashMap<>();
@@ -540,7 +1068,11 @@ class BadInputTableTest {
         texts.put("a list", "[]".getBytes(StandardCharsets.UTF_8));
         texts.put("not UTF-8", new byte[] {'{', '"', (byte) 0xff, (byte) 0xfe, '"', ':', '1', '}'});
         texts.put("cut in half", text.substring(0, text.length() / 2).getBytes(StandardCharsets.UTF_8));
-        texts.put("a duplicate key", text.strip().replaceFirst("\\{", "{\"__dup\": 1, \"__dup\": 2, ").getBytes(StandardCharsets.UTF_8));
+        texts.put(
+                "a duplicate key",
+                text.strip()
+                        .replaceFirst("\\{", "{\"__dup\": 1, \"__dup\": 2, ")
+                        .getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, byte[]> t : texts.entrySet()) {
             Path dir = caseDir();
             Path bad = Files.write(dir.resolve(fileName), t.getValue());
@@ -552,15 +1084,20 @@ class BadInputTableTest {
             JsonNode v = at(tree, leaf);
             List<Map.Entry<String, JsonNode>> changes = new ArrayList<>();
             if (v.isNumber()) {
-                changes.add(Map.entry("number as a string", JSON.getNodeFactory().textNode(v.asText())));
+                changes.add(
+                        Map.entry("number as a string", JSON.getNodeFactory().textNode(v.asText())));
                 changes.add(Map.entry("number as true", JSON.getNodeFactory().booleanNode(true)));
-                if (numberIsBounded.test(leaf)) changes.add(Map.entry("number 1e308", JSON.getNodeFactory().numberNode(1e308)));
+                if (numberIsBounded.test(leaf))
+                    changes.add(Map.entry("number 1e308", JSON.getNodeFactory().numberNode(1e308)));
             } else if (v.isBoolean()) {
-                changes.add(Map.entry("boolean as a string", JSON.getNodeFactory().textNode(v.asText())));
+                changes.add(
+                        Map.entry("boolean as a string", JSON.getNodeFactory().textNode(v.asText())));
             }
             for (Map.Entry<String, JsonNode> c : changes) {
                 Path dir = caseDir();
-                Path bad = Files.writeString(dir.resolve(fileName), replaced(tree, leaf, c.getValue()).toPrettyString());
+                Path bad = Files.writeString(
+                        dir.resolve(fileName),
+                        replaced(tree, leaf, c.getValue()).toPrettyString());
                 caseFor.accept(c.getKey() + " at $" + jsonPath(leaf), bad);
             }
         }
@@ -576,36 +1113,140 @@ class BadInputTableTest {
     }
 
     private static void analysisMutations() throws IOException {
-        Reader fit = reader("fit benchmarks", FitCommand::new, "benchmarks", "--templates", "nn=" + templates, "--analysis", "BAD", "--scan-points", "5",
-                "--outdir", "OUT/fit");
-        Reader shift = reader("shift", TemplatesCommand::new, "--model", model.toString(), "--samples", samples.toString(), "--analysis", "BAD", "--bins", "4",
-                "-o", "OUT/t.h5");
+        Reader fit = reader(
+                "fit benchmarks",
+                FitCommand::new,
+                "benchmarks",
+                "--templates",
+                "nn=" + templates,
+                "--analysis",
+                "BAD",
+                "--scan-points",
+                "5",
+                "--outdir",
+                "OUT/fit");
+        Reader shift = reader(
+                "shift",
+                TemplatesCommand::new,
+                "--model",
+                model.toString(),
+                "--samples",
+                samples.toString(),
+                "--analysis",
+                "BAD",
+                "--bins",
+                "4",
+                "-o",
+                "OUT/t.h5");
         int[] k = {0};
-        jsonMutations(analysis, "analysis.json", (name, bad) -> addRead(k[0]++ % 2 == 0 ? fit : shift, "analysis " + name, bad, bad.getParent(),
-                "$", "field '"), leaf -> true);
+        jsonMutations(
+                analysis,
+                "analysis.json",
+                (name, bad) -> addRead(
+                        k[0]++ % 2 == 0 ? fit : shift, "analysis " + name, bad, bad.getParent(), "$", "field '"),
+                leaf -> true);
         JsonNode tree = JSON.readTree(analysis.toFile());
         Map<String, JsonNode> semantic = new LinkedHashMap<>();
-        semantic.put("no signal", replaced(tree, List.of("processes", 0, "signal"), JSON.getNodeFactory().booleanNode(false)));
-        semantic.put("two signals", replaced(tree, List.of("processes", 1, "signal"), JSON.getNodeFactory().booleanNode(true)));
-        semantic.put("zero yield", replaced(tree, List.of("processes", 1, "expectedYield"), JSON.getNodeFactory().numberNode(0)));
-        semantic.put("negative yield", replaced(tree, List.of("processes", 0, "expectedYield"), JSON.getNodeFactory().numberNode(-5)));
-        semantic.put("up equals down", replaced(tree, List.of("nuisances", 0, "up"), JSON.getNodeFactory().numberNode(-0.2)));
-        semantic.put("unknown process", replaced(tree, List.of("nuisances", 0, "process"), JSON.getNodeFactory().textNode("ttbar")));
-        semantic.put("unknown feature", replaced(tree, List.of("nuisances", 1, "effect", "feature"), JSON.getNodeFactory().textNode("x9")));
-        semantic.put("unknown effect", replaced(tree, List.of("nuisances", 1, "effect", "type"), JSON.getNodeFactory().textNode("smear")));
-        semantic.put("negative width", replaced(tree, List.of("benchmarks", 3, "constraints", "r"), JSON.getNodeFactory().numberNode(-0.4)));
-        semantic.put("signal floats", replaced(tree, List.of("benchmarks", 1, "floating", 0), JSON.getNodeFactory().textNode("signal")));
-        semantic.put("unknown floating", replaced(tree, List.of("benchmarks", 1, "floating", 0), JSON.getNodeFactory().textNode("q")));
-        semantic.put("null process", replaced(tree, List.of("processes", 1), JSON.getNodeFactory().nullNode()));
-        semantic.put("null nuisance", replaced(tree, List.of("nuisances", 0), JSON.getNodeFactory().nullNode()));
-        semantic.put("null benchmark", replaced(tree, List.of("benchmarks", 0), JSON.getNodeFactory().nullNode()));
-        semantic.put("null name", replaced(tree, List.of("nuisances", 0, "name"), JSON.getNodeFactory().nullNode()));
-        semantic.put("null yield", replaced(tree, List.of("processes", 0, "expectedYield"), JSON.getNodeFactory().nullNode()));
-        semantic.put("null features", replaced(tree, List.of("features"), JSON.getNodeFactory().nullNode()));
-        semantic.put("exp_rate at zero", replaced(tree, List.of("nuisances", 1, "down"), JSON.getNodeFactory().numberNode(0)));
+        semantic.put(
+                "no signal",
+                replaced(
+                        tree,
+                        List.of("processes", 0, "signal"),
+                        JSON.getNodeFactory().booleanNode(false)));
+        semantic.put(
+                "two signals",
+                replaced(
+                        tree,
+                        List.of("processes", 1, "signal"),
+                        JSON.getNodeFactory().booleanNode(true)));
+        semantic.put(
+                "zero yield",
+                replaced(
+                        tree,
+                        List.of("processes", 1, "expectedYield"),
+                        JSON.getNodeFactory().numberNode(0)));
+        semantic.put(
+                "negative yield",
+                replaced(
+                        tree,
+                        List.of("processes", 0, "expectedYield"),
+                        JSON.getNodeFactory().numberNode(-5)));
+        semantic.put(
+                "up equals down",
+                replaced(
+                        tree,
+                        List.of("nuisances", 0, "up"),
+                        JSON.getNodeFactory().numberNode(-0.2)));
+        semantic.put(
+                "unknown process",
+                replaced(
+                        tree,
+                        List.of("nuisances", 0, "process"),
+                        JSON.getNodeFactory().textNode("ttbar")));
+        semantic.put(
+                "unknown feature",
+                replaced(
+                        tree,
+                        List.of("nuisances", 1, "effect", "feature"),
+                        JSON.getNodeFactory().textNode("x9")));
+        semantic.put(
+                "unknown effect",
+                replaced(
+                        tree,
+                        List.of("nuisances", 1, "effect", "type"),
+                        JSON.getNodeFactory().textNode("smear")));
+        semantic.put(
+                "negative width",
+                replaced(
+                        tree,
+                        List.of("benchmarks", 3, "constraints", "r"),
+                        JSON.getNodeFactory().numberNode(-0.4)));
+        semantic.put(
+                "signal floats",
+                replaced(
+                        tree,
+                        List.of("benchmarks", 1, "floating", 0),
+                        JSON.getNodeFactory().textNode("signal")));
+        semantic.put(
+                "unknown floating",
+                replaced(
+                        tree,
+                        List.of("benchmarks", 1, "floating", 0),
+                        JSON.getNodeFactory().textNode("q")));
+        semantic.put(
+                "null process",
+                replaced(tree, List.of("processes", 1), JSON.getNodeFactory().nullNode()));
+        semantic.put(
+                "null nuisance",
+                replaced(tree, List.of("nuisances", 0), JSON.getNodeFactory().nullNode()));
+        semantic.put(
+                "null benchmark",
+                replaced(tree, List.of("benchmarks", 0), JSON.getNodeFactory().nullNode()));
+        semantic.put(
+                "null name",
+                replaced(
+                        tree,
+                        List.of("nuisances", 0, "name"),
+                        JSON.getNodeFactory().nullNode()));
+        semantic.put(
+                "null yield",
+                replaced(
+                        tree,
+                        List.of("processes", 0, "expectedYield"),
+                        JSON.getNodeFactory().nullNode()));
+        semantic.put(
+                "null features",
+                replaced(tree, List.of("features"), JSON.getNodeFactory().nullNode()));
+        semantic.put(
+                "exp_rate at zero",
+                replaced(
+                        tree,
+                        List.of("nuisances", 1, "down"),
+                        JSON.getNodeFactory().numberNode(0)));
         for (Map.Entry<String, JsonNode> s : semantic.entrySet()) {
             Path dir = caseDir();
-            Path bad = Files.writeString(dir.resolve("analysis.json"), s.getValue().toPrettyString());
+            Path bad =
+                    Files.writeString(dir.resolve("analysis.json"), s.getValue().toPrettyString());
             addRead(k[0]++ % 2 == 0 ? fit : shift, "analysis " + s.getKey(), bad, dir, "field '", "$");
         }
     }
@@ -619,10 +1260,29 @@ class BadInputTableTest {
     }
 
     private static void modelMutations() throws IOException {
-        Reader shift = reader("shift", TemplatesCommand::new, "--model", "BAD", "--samples", samples.toString(), "--analysis", analysis.toString(), "--bins", "4",
-                "-o", "OUT/t.h5");
-        Reader fisher = reader("shift scores", ShiftCommand::new, "scores", "--model", "BAD", "--events", eft.toString(),
-                "-o", "OUT/s");
+        Reader shift = reader(
+                "shift",
+                TemplatesCommand::new,
+                "--model",
+                "BAD",
+                "--samples",
+                samples.toString(),
+                "--analysis",
+                analysis.toString(),
+                "--bins",
+                "4",
+                "-o",
+                "OUT/t.h5");
+        Reader fisher = reader(
+                "shift scores",
+                ShiftCommand::new,
+                "scores",
+                "--model",
+                "BAD",
+                "--events",
+                eft.toString(),
+                "-o",
+                "OUT/s");
         for (Path m : List.of(model, sally)) {
             Reader r = m.equals(model) ? shift : fisher;
             java.util.function.BiConsumer<String, Path> caseFor = (name, badJson) -> {
@@ -630,27 +1290,55 @@ class BadInputTableTest {
                     Path dir = badJson.getParent();
                     Path copy = modelCopy(m, dir.resolve("m"));
                     Files.move(badJson, copy.resolve("model.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    add(r.label() + ": " + m.getFileName() + " model.json " + name, r.step(), sub(r.args(), copy, dir), copy.resolve("model.json").toString(),
-                            dir, "$", "field");
+                    add(
+                            r.label() + ": " + m.getFileName() + " model.json " + name,
+                            r.step(),
+                            sub(r.args(), copy, dir),
+                            copy.resolve("model.json").toString(),
+                            dir,
+                            "$",
+                            "field");
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             };
-            jsonMutations(m.resolve("model.json"), "model.json", caseFor,
-                    leaf -> List.of("mean", "std", "hidden", "outputs", "temperature").contains(String.valueOf(leaf.get(0))));
+            jsonMutations(m.resolve("model.json"), "model.json", caseFor, leaf -> List.of(
+                            "mean", "std", "hidden", "outputs", "temperature")
+                    .contains(String.valueOf(leaf.get(0))));
             ObjectNode spec = (ObjectNode) JSON.readTree(m.resolve("model.json").toFile());
             Map<String, JsonNode> semantic = new LinkedHashMap<>();
             semantic.put("kind missing", without(spec, "kind"));
             semantic.put("kind unknown", spec.deepCopy().put("kind", "forest"));
             semantic.put("kind of the other", spec.deepCopy().put("kind", m.equals(model) ? "sally" : "classifier"));
-            semantic.put("std zero", replaced(spec, List.of("std", 0), JSON.getNodeFactory().numberNode(0)));
-            semantic.put("std negative", replaced(spec, List.of("std", 0), JSON.getNodeFactory().numberNode(-1)));
-            semantic.put("mean too short", ((ObjectNode) spec.deepCopy()).set("mean", JSON.createArrayNode().add(0.5)));
-            semantic.put("std too long", ((ObjectNode) spec.deepCopy()).set("std", ((ArrayNode) spec.get("std").deepCopy()).add(1.0)));
-            semantic.put("hidden negative", ((ObjectNode) spec.deepCopy()).set("hidden", JSON.createArrayNode().add(-4)));
-            semantic.put("hidden zero", ((ObjectNode) spec.deepCopy()).set("hidden", JSON.createArrayNode().add(0)));
-            semantic.put("hidden other", ((ObjectNode) spec.deepCopy()).set("hidden", JSON.createArrayNode().add(5)));
-            semantic.put("outputs wrong", spec.deepCopy().put("outputs", spec.get("outputs").asInt() + 1));
+            semantic.put(
+                    "std zero",
+                    replaced(spec, List.of("std", 0), JSON.getNodeFactory().numberNode(0)));
+            semantic.put(
+                    "std negative",
+                    replaced(spec, List.of("std", 0), JSON.getNodeFactory().numberNode(-1)));
+            semantic.put(
+                    "mean too short",
+                    ((ObjectNode) spec.deepCopy())
+                            .set("mean", JSON.createArrayNode().add(0.5)));
+            semantic.put(
+                    "std too long",
+                    ((ObjectNode) spec.deepCopy())
+                            .set("std", ((ArrayNode) spec.get("std").deepCopy()).add(1.0)));
+            semantic.put(
+                    "hidden negative",
+                    ((ObjectNode) spec.deepCopy())
+                            .set("hidden", JSON.createArrayNode().add(-4)));
+            semantic.put(
+                    "hidden zero",
+                    ((ObjectNode) spec.deepCopy())
+                            .set("hidden", JSON.createArrayNode().add(0)));
+            semantic.put(
+                    "hidden other",
+                    ((ObjectNode) spec.deepCopy())
+                            .set("hidden", JSON.createArrayNode().add(5)));
+            semantic.put(
+                    "outputs wrong",
+                    spec.deepCopy().put("outputs", spec.get("outputs").asInt() + 1));
             semantic.put("outputs zero", spec.deepCopy().put("outputs", 0));
             semantic.put("features empty", ((ObjectNode) spec.deepCopy()).set("features", JSON.createArrayNode()));
             semantic.put("activation unknown", spec.deepCopy().put("activation", "sigmoid"));
@@ -661,33 +1349,65 @@ class BadInputTableTest {
                 Path copy = modelCopy(m, dir.resolve("m"));
                 Files.writeString(copy.resolve("model.json"), s.getValue().toPrettyString());
                 // a layer or output count that the kind allows is caught by the weights, otherwise by model.json
-                String file = s.getKey().startsWith("hidden other") || s.getKey().startsWith("outputs wrong") ? copy.toString()
-                        : copy.resolve("model.json").toString();
-                add(r.label() + ": " + m.getFileName() + " model.json " + s.getKey(), r.step(), sub(r.args(), copy, dir), file, dir, "$", "parameters", "field");
+                String file =
+                        s.getKey().startsWith("hidden other") || s.getKey().startsWith("outputs wrong")
+                                ? copy.toString()
+                                : copy.resolve("model.json").toString();
+                add(
+                        r.label() + ": " + m.getFileName() + " model.json " + s.getKey(),
+                        r.step(),
+                        sub(r.args(), copy, dir),
+                        file,
+                        dir,
+                        "$",
+                        "parameters",
+                        "field");
             }
             byte[] weights = Files.readAllBytes(m.resolve("weights.params"));
             for (int cut : new int[] {0, 3, 10, weights.length / 2, weights.length - 1}) {
                 Path dir = caseDir();
                 Path copy = modelCopy(m, dir.resolve("m"));
                 Files.write(copy.resolve("weights.params"), Arrays.copyOf(weights, cut));
-                add(r.label() + ": " + m.getFileName() + " weights cut at " + cut, r.step(), sub(r.args(), copy, dir), copy.resolve("weights.params").toString(),
-                        dir, "parameters");
+                add(
+                        r.label() + ": " + m.getFileName() + " weights cut at " + cut,
+                        r.step(),
+                        sub(r.args(), copy, dir),
+                        copy.resolve("weights.params").toString(),
+                        dir,
+                        "parameters");
             }
             Path dir = caseDir();
             Path copy = modelCopy(m, dir.resolve("m"));
-            Files.write(copy.resolve("weights.params"), Files.readAllBytes((m.equals(model) ? sally : model).resolve("weights.params")));
-            add(r.label() + ": " + m.getFileName() + " weights of the other model", r.step(), sub(r.args(), copy, dir), copy.resolve("weights.params").toString(),
-                    dir, "parameters");
+            Files.write(
+                    copy.resolve("weights.params"),
+                    Files.readAllBytes((m.equals(model) ? sally : model).resolve("weights.params")));
+            add(
+                    r.label() + ": " + m.getFileName() + " weights of the other model",
+                    r.step(),
+                    sub(r.args(), copy, dir),
+                    copy.resolve("weights.params").toString(),
+                    dir,
+                    "parameters");
             dir = caseDir();
             copy = modelCopy(m, dir.resolve("m"));
             Files.write(copy.resolve("weights.params"), concat(weights, new byte[] {1, 2, 3}));
-            add(r.label() + ": " + m.getFileName() + " weights with trailing bytes", r.step(), sub(r.args(), copy, dir), copy.resolve("weights.params").toString(),
-                    dir, "parameters");
+            add(
+                    r.label() + ": " + m.getFileName() + " weights with trailing bytes",
+                    r.step(),
+                    sub(r.args(), copy, dir),
+                    copy.resolve("weights.params").toString(),
+                    dir,
+                    "parameters");
             dir = caseDir();
             copy = modelCopy(m, dir.resolve("m"));
             Files.delete(copy.resolve("weights.params"));
-            add(r.label() + ": " + m.getFileName() + " weights missing", r.step(), sub(r.args(), copy, dir), copy.resolve("weights.params").toString(),
-                    dir, "not found");
+            add(
+                    r.label() + ": " + m.getFileName() + " weights missing",
+                    r.step(),
+                    sub(r.args(), copy, dir),
+                    copy.resolve("weights.params").toString(),
+                    dir,
+                    "not found");
         }
     }
 
@@ -706,28 +1426,112 @@ class BadInputTableTest {
     private static void workspaceMutations() throws IOException {
         List<Reader> readers = List.of(
                 reader("fit hypotest", FitCommand::new, "hypotest", "--workspace", "BAD"),
-                reader("fit upper-limit", FitCommand::new, "upper-limit", "--workspace", "BAD", "--plot", "OUT/cls.png"),
+                reader(
+                        "fit upper-limit",
+                        FitCommand::new,
+                        "upper-limit",
+                        "--workspace",
+                        "BAD",
+                        "--plot",
+                        "OUT/cls.png"),
                 reader("fit fit", FitCommand::new, "fit", "--workspace", "BAD"),
-                reader("fit scan", FitCommand::new, "scan", "--workspace", "BAD", "--range", "0:3:5", "--plot", "OUT/scan.png"));
+                reader(
+                        "fit scan",
+                        FitCommand::new,
+                        "scan",
+                        "--workspace",
+                        "BAD",
+                        "--range",
+                        "0:3:5",
+                        "--plot",
+                        "OUT/scan.png"));
         int[] k = {0};
-        jsonMutations(workspace, "workspace.json", (name, bad) -> addRead(readers.get(k[0]++ % readers.size()), "workspace " + name, bad, bad.getParent(),
-                "channel", "observation", "measurement", "$", "the workspace", "sample", "parameter"), leaf -> true);
+        jsonMutations(
+                workspace,
+                "workspace.json",
+                (name, bad) -> addRead(
+                        readers.get(k[0]++ % readers.size()),
+                        "workspace " + name,
+                        bad,
+                        bad.getParent(),
+                        "channel",
+                        "observation",
+                        "measurement",
+                        "$",
+                        "the workspace",
+                        "sample",
+                        "parameter"),
+                leaf -> true);
         JsonNode tree = JSON.readTree(workspace.toFile());
         Map<String, JsonNode> semantic = new LinkedHashMap<>();
-        semantic.put("negative yield", replaced(tree, List.of("channels", 0, "samples", 1, "data", 0), JSON.getNodeFactory().numberNode(-3)));
-        semantic.put("negative observation", replaced(tree, List.of("observations", 0, "data", 1), JSON.getNodeFactory().numberNode(-1)));
-        semantic.put("observation of 1e308", replaced(tree, List.of("observations", 0, "data", 1), JSON.getNodeFactory().numberNode(1e308)));
-        semantic.put("yield of 1e308", replaced(tree, List.of("channels", 0, "samples", 0, "data", 0), JSON.getNodeFactory().numberNode(1e308)));
-        semantic.put("bins disagree", replaced(tree, List.of("observations", 0, "data"), JSON.createArrayNode().add(1)));
-        semantic.put("unknown modifier type", replaced(tree, List.of("channels", 0, "samples", 1, "modifiers", 0, "type"), JSON.getNodeFactory().textNode("magic")));
-        semantic.put("no poi", replaced(tree, List.of("measurements", 0, "config", "poi"), JSON.getNodeFactory().nullNode()));
-        semantic.put("inverted bounds", replaced(tree, List.of("measurements", 0, "config", "parameters", 0, "bounds", 0),
-                JSON.createArrayNode().add(10).add(0)));
-        semantic.put("observation of no channel", replaced(tree, List.of("observations", 0, "name"), JSON.getNodeFactory().textNode("cr")));
+        semantic.put(
+                "negative yield",
+                replaced(
+                        tree,
+                        List.of("channels", 0, "samples", 1, "data", 0),
+                        JSON.getNodeFactory().numberNode(-3)));
+        semantic.put(
+                "negative observation",
+                replaced(
+                        tree,
+                        List.of("observations", 0, "data", 1),
+                        JSON.getNodeFactory().numberNode(-1)));
+        semantic.put(
+                "observation of 1e308",
+                replaced(
+                        tree,
+                        List.of("observations", 0, "data", 1),
+                        JSON.getNodeFactory().numberNode(1e308)));
+        semantic.put(
+                "yield of 1e308",
+                replaced(
+                        tree,
+                        List.of("channels", 0, "samples", 0, "data", 0),
+                        JSON.getNodeFactory().numberNode(1e308)));
+        semantic.put(
+                "bins disagree",
+                replaced(
+                        tree,
+                        List.of("observations", 0, "data"),
+                        JSON.createArrayNode().add(1)));
+        semantic.put(
+                "unknown modifier type",
+                replaced(
+                        tree,
+                        List.of("channels", 0, "samples", 1, "modifiers", 0, "type"),
+                        JSON.getNodeFactory().textNode("magic")));
+        semantic.put(
+                "no poi",
+                replaced(
+                        tree,
+                        List.of("measurements", 0, "config", "poi"),
+                        JSON.getNodeFactory().nullNode()));
+        semantic.put(
+                "inverted bounds",
+                replaced(
+                        tree,
+                        List.of("measurements", 0, "config", "parameters", 0, "bounds", 0),
+                        JSON.createArrayNode().add(10).add(0)));
+        semantic.put(
+                "observation of no channel",
+                replaced(
+                        tree,
+                        List.of("observations", 0, "name"),
+                        JSON.getNodeFactory().textNode("cr")));
         for (Map.Entry<String, JsonNode> s : semantic.entrySet()) {
             Path dir = caseDir();
-            Path bad = Files.writeString(dir.resolve("workspace.json"), s.getValue().toPrettyString());
-            addRead(readers.get(k[0]++ % readers.size()), "workspace " + s.getKey(), bad, dir, "channel", "observation", "measurement", "sample", "parameter");
+            Path bad = Files.writeString(
+                    dir.resolve("workspace.json"), s.getValue().toPrettyString());
+            addRead(
+                    readers.get(k[0]++ % readers.size()),
+                    "workspace " + s.getKey(),
+                    bad,
+                    dir,
+                    "channel",
+                    "observation",
+                    "measurement",
+                    "sample",
+                    "parameter");
         }
     }
 
@@ -741,44 +1545,118 @@ class BadInputTableTest {
                         if (!m.equals(mode)) Files.copy(fisherDir.resolve(m + ".json"), fisher.resolve(m + ".json"));
                     }
                     Files.move(badJson, fisher.resolve(mode + ".json"));
-                    add("sally-summary " + mode + ".json " + name, FitCommand::new, List.of("sally-summary", "--fisher", fisher.toString(), "--limits",
-                            limits.toString(), "-o", dir.resolve("out").toString()), fisher.resolve(mode + ".json").toString(), dir, "$");
+                    add(
+                            "sally-summary " + mode + ".json " + name,
+                            FitCommand::new,
+                            List.of(
+                                    "sally-summary",
+                                    "--fisher",
+                                    fisher.toString(),
+                                    "--limits",
+                                    limits.toString(),
+                                    "-o",
+                                    dir.resolve("out").toString()),
+                            fisher.resolve(mode + ".json").toString(),
+                            dir,
+                            "$");
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             };
-            jsonMutations(fisherDir.resolve(mode + ".json"), mode + ".json", caseFor, leaf -> leaf.get(0).equals("fisher"));
+            jsonMutations(fisherDir.resolve(mode + ".json"), mode + ".json", caseFor, leaf -> leaf.get(0)
+                    .equals("fisher"));
             if (!mode.equals("sally")) continue;
-            ObjectNode f = (ObjectNode) JSON.readTree(fisherDir.resolve(mode + ".json").toFile());
+            ObjectNode f =
+                    (ObjectNode) JSON.readTree(fisherDir.resolve(mode + ".json").toFile());
             Map<String, JsonNode> semantic = new LinkedHashMap<>();
-            semantic.put("non-square", ((ObjectNode) f.deepCopy()).set("fisher", JSON.createArrayNode().add(JSON.createArrayNode().add(1).add(0))
-                    .add(JSON.createArrayNode().add(0))));
-            semantic.put("asymmetric", ((ObjectNode) f.deepCopy()).set("fisher", JSON.createArrayNode().add(JSON.createArrayNode().add(1).add(0.5))
-                    .add(JSON.createArrayNode().add(-0.5).add(1))));
-            semantic.put("negative diagonal", ((ObjectNode) f.deepCopy()).set("fisher", JSON.createArrayNode().add(JSON.createArrayNode().add(-1).add(0))
-                    .add(JSON.createArrayNode().add(0).add(1))));
-            semantic.put("not positive semi-definite", ((ObjectNode) f.deepCopy()).set("fisher", JSON.createArrayNode().add(JSON.createArrayNode().add(1).add(2))
-                    .add(JSON.createArrayNode().add(2).add(1))));
+            semantic.put(
+                    "non-square",
+                    ((ObjectNode) f.deepCopy())
+                            .set(
+                                    "fisher",
+                                    JSON.createArrayNode()
+                                            .add(JSON.createArrayNode().add(1).add(0))
+                                            .add(JSON.createArrayNode().add(0))));
+            semantic.put(
+                    "asymmetric",
+                    ((ObjectNode) f.deepCopy())
+                            .set(
+                                    "fisher",
+                                    JSON.createArrayNode()
+                                            .add(JSON.createArrayNode().add(1).add(0.5))
+                                            .add(JSON.createArrayNode()
+                                                    .add(-0.5)
+                                                    .add(1))));
+            semantic.put(
+                    "negative diagonal",
+                    ((ObjectNode) f.deepCopy())
+                            .set(
+                                    "fisher",
+                                    JSON.createArrayNode()
+                                            .add(JSON.createArrayNode().add(-1).add(0))
+                                            .add(JSON.createArrayNode().add(0).add(1))));
+            semantic.put(
+                    "not positive semi-definite",
+                    ((ObjectNode) f.deepCopy())
+                            .set(
+                                    "fisher",
+                                    JSON.createArrayNode()
+                                            .add(JSON.createArrayNode().add(1).add(2))
+                                            .add(JSON.createArrayNode().add(2).add(1))));
             semantic.put("mode of another", f.deepCopy().put("mode", "truth"));
-            semantic.put("other parameters", ((ObjectNode) f.deepCopy()).set("parameters", JSON.createArrayNode().add("a").add("b")));
-            semantic.put("theta too short", ((ObjectNode) f.deepCopy()).set("theta", JSON.createArrayNode().add(0)));
-            semantic.put("negative sigma", replaced(f, List.of("sigma", 0), JSON.getNodeFactory().numberNode(-1)));
+            semantic.put(
+                    "other parameters",
+                    ((ObjectNode) f.deepCopy())
+                            .set("parameters", JSON.createArrayNode().add("a").add("b")));
+            semantic.put(
+                    "theta too short",
+                    ((ObjectNode) f.deepCopy())
+                            .set("theta", JSON.createArrayNode().add(0)));
+            semantic.put(
+                    "negative sigma",
+                    replaced(f, List.of("sigma", 0), JSON.getNodeFactory().numberNode(-1)));
             for (Map.Entry<String, JsonNode> s : semantic.entrySet()) {
                 Path dir = caseDir();
-                caseFor.accept(s.getKey(), Files.writeString(dir.resolve("sally.json"), s.getValue().toPrettyString()));
+                caseFor.accept(
+                        s.getKey(),
+                        Files.writeString(
+                                dir.resolve("sally.json"), s.getValue().toPrettyString()));
             }
         }
-        java.util.function.BiConsumer<String, Path> limitsCase = (name, bad) -> add("sally-summary limits " + name, FitCommand::new,
-                List.of("sally-summary", "--fisher", fisherDir.toString(), "--limits", bad.toString(), "-o", bad.getParent().resolve("out").toString()),
-                bad.toString(), bad.getParent(), "$");
+        java.util.function.BiConsumer<String, Path> limitsCase = (name, bad) -> add(
+                "sally-summary limits " + name,
+                FitCommand::new,
+                List.of(
+                        "sally-summary",
+                        "--fisher",
+                        fisherDir.toString(),
+                        "--limits",
+                        bad.toString(),
+                        "-o",
+                        bad.getParent().resolve("out").toString()),
+                bad.toString(),
+                bad.getParent(),
+                "$");
         jsonMutations(limits, "limits.json", limitsCase, leaf -> false);
         ObjectNode l = (ObjectNode) JSON.readTree(limits.toFile());
         Path dir = caseDir();
-        limitsCase.accept("p-value 2", Files.writeString(dir.resolve("limits.json"), replaced(l, List.of("grid", 0, "p_value"),
-                JSON.getNodeFactory().numberNode(2)).toPrettyString()));
+        limitsCase.accept(
+                "p-value 2",
+                Files.writeString(
+                        dir.resolve("limits.json"),
+                        replaced(
+                                        l,
+                                        List.of("grid", 0, "p_value"),
+                                        JSON.getNodeFactory().numberNode(2))
+                                .toPrettyString()));
         dir = caseDir();
-        limitsCase.accept("grid empty", Files.writeString(dir.resolve("limits.json"), ((ObjectNode) l.deepCopy()).set("grid", JSON.createArrayNode())
-                .toPrettyString()));
+        limitsCase.accept(
+                "grid empty",
+                Files.writeString(
+                        dir.resolve("limits.json"),
+                        ((ObjectNode) l.deepCopy())
+                                .set("grid", JSON.createArrayNode())
+                                .toPrettyString()));
     }
 
     // ------------------------------------------------------------- output paths
@@ -788,37 +1666,152 @@ class BadInputTableTest {
 
     private static void takenOutputs() throws IOException {
         List<Writer> writers = List.of(
-                new Writer("simulate -o", SimulateCommand::new, List.of("inferno-paper", "--events", "50", "--seed", "1", "-o", "OUT"), "-o"),
-                new Writer("augment split -o", AugmentCommand::new, List.of("split", "--seed", "1", "-o", "OUT", events.toString()), "-o"),
-                new Writer("augment score -o", AugmentCommand::new, List.of("score", "--at", "0,0", "--draws", "50", "--seed", "1", "-o", "OUT",
-                        eft.toString()), "-o"),
-                new Writer("train classifier -o", TrainCommand::new, List.of("classifier", "--samples", samples.toString(), "--seed", "1", "--epochs", "1",
-                        "--hidden", "4", "-o", "OUT"), "-o"),
-                new Writer("train sally -o", TrainCommand::new, List.of("sally", "--samples", score.toString(), "--seed", "1", "--epochs", "1",
-                        "--hidden", "4", "-o", "OUT"), "-o"),
-                new Writer("shift -o", TemplatesCommand::new, List.of("--model", model.toString(), "--samples", samples.toString(), "--analysis",
-                        analysis.toString(), "--bins", "4", "-o", "OUT"), "-o"),
-                new Writer("fit benchmarks --outdir", FitCommand::new, List.of("benchmarks", "--templates", "nn=" + templates, "--analysis",
-                        analysis.toString(), "--scan-points", "5", "--outdir", "OUT"), "--outdir"),
-                new Writer("sally-summary -o", FitCommand::new, List.of("sally-summary", "--fisher", fisherDir.toString(), "-o", "OUT"), "-o"),
-                new Writer("fisher --plot", FitCommand::new, List.of("fisher", "--events", eft.toString(), "--theta", "0,0", "--luminosity", "10",
-                        "--mode", "truth", "--plot", "OUT"), "--plot"),
-                new Writer("limits --plot", FitCommand::new, List.of("limits", "--events", eft.toString(), "--scores", scores.toString(), "--luminosity",
-                        "10", "--grid", "-1:1:3,-1:1:3", "--bins", "2", "--plot", "OUT"), "--plot"),
-                new Writer("upper-limit --plot", FitCommand::new, List.of("upper-limit", "--workspace", workspace.toString(), "--plot", "OUT"), "--plot"),
-                new Writer("scan --plot", FitCommand::new, List.of("scan", "--workspace", workspace.toString(), "--range", "0:3:5", "--plot", "OUT"),
+                new Writer(
+                        "simulate -o",
+                        SimulateCommand::new,
+                        List.of("inferno-paper", "--events", "50", "--seed", "1", "-o", "OUT"),
+                        "-o"),
+                new Writer(
+                        "augment split -o",
+                        AugmentCommand::new,
+                        List.of("split", "--seed", "1", "-o", "OUT", events.toString()),
+                        "-o"),
+                new Writer(
+                        "augment score -o",
+                        AugmentCommand::new,
+                        List.of("score", "--at", "0,0", "--draws", "50", "--seed", "1", "-o", "OUT", eft.toString()),
+                        "-o"),
+                new Writer(
+                        "train classifier -o",
+                        TrainCommand::new,
+                        List.of(
+                                "classifier",
+                                "--samples",
+                                samples.toString(),
+                                "--seed",
+                                "1",
+                                "--epochs",
+                                "1",
+                                "--hidden",
+                                "4",
+                                "-o",
+                                "OUT"),
+                        "-o"),
+                new Writer(
+                        "train sally -o",
+                        TrainCommand::new,
+                        List.of(
+                                "sally",
+                                "--samples",
+                                score.toString(),
+                                "--seed",
+                                "1",
+                                "--epochs",
+                                "1",
+                                "--hidden",
+                                "4",
+                                "-o",
+                                "OUT"),
+                        "-o"),
+                new Writer(
+                        "shift -o",
+                        TemplatesCommand::new,
+                        List.of(
+                                "--model",
+                                model.toString(),
+                                "--samples",
+                                samples.toString(),
+                                "--analysis",
+                                analysis.toString(),
+                                "--bins",
+                                "4",
+                                "-o",
+                                "OUT"),
+                        "-o"),
+                new Writer(
+                        "fit benchmarks --outdir",
+                        FitCommand::new,
+                        List.of(
+                                "benchmarks",
+                                "--templates",
+                                "nn=" + templates,
+                                "--analysis",
+                                analysis.toString(),
+                                "--scan-points",
+                                "5",
+                                "--outdir",
+                                "OUT"),
+                        "--outdir"),
+                new Writer(
+                        "sally-summary -o",
+                        FitCommand::new,
+                        List.of("sally-summary", "--fisher", fisherDir.toString(), "-o", "OUT"),
+                        "-o"),
+                new Writer(
+                        "fisher --plot",
+                        FitCommand::new,
+                        List.of(
+                                "fisher",
+                                "--events",
+                                eft.toString(),
+                                "--theta",
+                                "0,0",
+                                "--luminosity",
+                                "10",
+                                "--mode",
+                                "truth",
+                                "--plot",
+                                "OUT"),
+                        "--plot"),
+                new Writer(
+                        "limits --plot",
+                        FitCommand::new,
+                        List.of(
+                                "limits",
+                                "--events",
+                                eft.toString(),
+                                "--scores",
+                                scores.toString(),
+                                "--luminosity",
+                                "10",
+                                "--grid",
+                                "-1:1:3,-1:1:3",
+                                "--bins",
+                                "2",
+                                "--plot",
+                                "OUT"),
+                        "--plot"),
+                new Writer(
+                        "upper-limit --plot",
+                        FitCommand::new,
+                        List.of("upper-limit", "--workspace", workspace.toString(), "--plot", "OUT"),
+                        "--plot"),
+                new Writer(
+                        "scan --plot",
+                        FitCommand::new,
+                        List.of("scan", "--workspace", workspace.toString(), "--range", "0:3:5", "--plot", "OUT"),
                         "--plot"));
         for (Writer w : writers) {
-            for (String situation : List.of("a user's file", "a user's directory", "a user's file, --overwrite", "a user's directory, --overwrite",
-                    "a user's symbolic link, --overwrite", "parent missing outside the working directory", "parent is a file", "a partial name")) {
+            for (String situation : List.of(
+                    "a user's file",
+                    "a user's directory",
+                    "a user's file, --overwrite",
+                    "a user's directory, --overwrite",
+                    "a user's symbolic link, --overwrite",
+                    "parent missing outside the working directory",
+                    "parent is a file",
+                    "a partial name")) {
                 Path dir = caseDir();
                 Path out = dir.resolve("result");
                 switch (situation) {
                     case "a user's file", "a user's file, --overwrite" -> Files.writeString(out, "my thesis");
-                    case "a user's directory", "a user's directory, --overwrite" -> Files.writeString(Files.createDirectories(out).resolve("notes.txt"), "notes");
-                    case "a user's symbolic link, --overwrite" -> Files.createSymbolicLink(out, Files.writeString(dir.resolve("target.txt"), "mine"));
+                    case "a user's directory", "a user's directory, --overwrite" -> Files.writeString(
+                            Files.createDirectories(out).resolve("notes.txt"), "notes");
+                    case "a user's symbolic link, --overwrite" -> Files.createSymbolicLink(
+                            out, Files.writeString(dir.resolve("target.txt"), "mine"));
                     case "parent missing outside the working directory" -> out = dir.resolve("missing/deeper/result");
-                    case "parent is a file" -> out = Files.writeString(dir.resolve("afile"), "x").resolve("result");
+                    case "parent is a file" -> out =
+                            Files.writeString(dir.resolve("afile"), "x").resolve("result");
                     default -> out = dir.resolve(".result.partial-1");
                 }
                 List<String> args = new ArrayList<>();
@@ -834,97 +1827,345 @@ class BadInputTableTest {
     private static void badOptions() {
         List<Object[]> options = new ArrayList<>();
         // {label, step, option named, args...}
-        options.add(new Object[] {"fisher --theta NaN", (Supplier<Object>) FitCommand::new, "--theta",
-                List.of("fisher", "--events", eft.toString(), "--theta", "NaN,0", "--luminosity", "10", "--mode", "truth")});
-        options.add(new Object[] {"fisher --theta 1e308", (Supplier<Object>) FitCommand::new, "--theta",
-                List.of("fisher", "--events", eft.toString(), "--theta", "1e308,0", "--luminosity", "10", "--mode", "truth")});
-        options.add(new Object[] {"fisher --theta one value", (Supplier<Object>) FitCommand::new, "--theta",
-                List.of("fisher", "--events", eft.toString(), "--theta", "0", "--luminosity", "10", "--mode", "truth")});
+        options.add(new Object[] {
+            "fisher --theta NaN",
+            (Supplier<Object>) FitCommand::new,
+            "--theta",
+            List.of("fisher", "--events", eft.toString(), "--theta", "NaN,0", "--luminosity", "10", "--mode", "truth")
+        });
+        options.add(new Object[] {
+            "fisher --theta 1e308",
+            (Supplier<Object>) FitCommand::new,
+            "--theta",
+            List.of("fisher", "--events", eft.toString(), "--theta", "1e308,0", "--luminosity", "10", "--mode", "truth")
+        });
+        options.add(new Object[] {
+            "fisher --theta one value",
+            (Supplier<Object>) FitCommand::new,
+            "--theta",
+            List.of("fisher", "--events", eft.toString(), "--theta", "0", "--luminosity", "10", "--mode", "truth")
+        });
         for (String lumi : List.of("0", "-1", "NaN", "Infinity")) {
-            options.add(new Object[] {"fisher --luminosity " + lumi, (Supplier<Object>) FitCommand::new, "--luminosity",
-                    List.of("fisher", "--events", eft.toString(), "--theta", "0,0", "--luminosity", lumi, "--mode", "rate")});
+            options.add(new Object[] {
+                "fisher --luminosity " + lumi,
+                (Supplier<Object>) FitCommand::new,
+                "--luminosity",
+                List.of("fisher", "--events", eft.toString(), "--theta", "0,0", "--luminosity", lumi, "--mode", "rate")
+            });
         }
-        options.add(new Object[] {"limits --theta-true NaN", (Supplier<Object>) FitCommand::new, "--theta-true",
-                List.of("limits", "--events", eft.toString(), "--scores", scores.toString(), "--luminosity", "10", "--grid", "-1:1:3,-1:1:3",
-                        "--theta-true", "NaN,0")});
-        for (String grid : List.of("NaN:1:3,-1:1:3", "-1:1:0,-1:1:3", "1:-1:3,-1:1:3", "-1:1:3", "-1:1:100000,-1:1:100000", "a:b:c,-1:1:3")) {
-            options.add(new Object[] {"limits --grid " + grid, (Supplier<Object>) FitCommand::new, "--grid",
-                    List.of("limits", "--events", eft.toString(), "--scores", scores.toString(), "--luminosity", "10", "--grid", grid)});
+        options.add(new Object[] {
+            "limits --theta-true NaN",
+            (Supplier<Object>) FitCommand::new,
+            "--theta-true",
+            List.of(
+                    "limits",
+                    "--events",
+                    eft.toString(),
+                    "--scores",
+                    scores.toString(),
+                    "--luminosity",
+                    "10",
+                    "--grid",
+                    "-1:1:3,-1:1:3",
+                    "--theta-true",
+                    "NaN,0")
+        });
+        for (String grid : List.of(
+                "NaN:1:3,-1:1:3",
+                "-1:1:0,-1:1:3",
+                "1:-1:3,-1:1:3",
+                "-1:1:3",
+                "-1:1:100000,-1:1:100000",
+                "a:b:c,-1:1:3")) {
+            options.add(new Object[] {
+                "limits --grid " + grid,
+                (Supplier<Object>) FitCommand::new,
+                "--grid",
+                List.of(
+                        "limits",
+                        "--events",
+                        eft.toString(),
+                        "--scores",
+                        scores.toString(),
+                        "--luminosity",
+                        "10",
+                        "--grid",
+                        grid)
+            });
         }
         for (String bins : List.of("0", "-2", "100000000")) {
-            options.add(new Object[] {"limits --bins " + bins, (Supplier<Object>) FitCommand::new, "--bins",
-                    List.of("limits", "--events", eft.toString(), "--scores", scores.toString(), "--luminosity", "10", "--grid", "-1:1:3,-1:1:3", "--bins", bins)});
-            options.add(new Object[] {"shift --bins " + bins, (Supplier<Object>) TemplatesCommand::new, "--bins",
-                    List.of("--model", model.toString(), "--samples", samples.toString(), "--analysis", analysis.toString(), "--bins", bins, "-o", "OUT")});
-            options.add(new Object[] {"train inferno --bins " + bins, (Supplier<Object>) TrainCommand::new, "--bins",
-                    List.of("inferno", "--samples", samples.toString(), "--analysis", analysis.toString(), "--benchmark", "0", "--seed", "1", "--bins", bins,
-                            "--epochs", "1", "-o", "OUT")});
+            options.add(new Object[] {
+                "limits --bins " + bins,
+                (Supplier<Object>) FitCommand::new,
+                "--bins",
+                List.of(
+                        "limits",
+                        "--events",
+                        eft.toString(),
+                        "--scores",
+                        scores.toString(),
+                        "--luminosity",
+                        "10",
+                        "--grid",
+                        "-1:1:3,-1:1:3",
+                        "--bins",
+                        bins)
+            });
+            options.add(new Object[] {
+                "shift --bins " + bins,
+                (Supplier<Object>) TemplatesCommand::new,
+                "--bins",
+                List.of(
+                        "--model",
+                        model.toString(),
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        analysis.toString(),
+                        "--bins",
+                        bins,
+                        "-o",
+                        "OUT")
+            });
+            options.add(new Object[] {
+                "train inferno --bins " + bins,
+                (Supplier<Object>) TrainCommand::new,
+                "--bins",
+                List.of(
+                        "inferno",
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        analysis.toString(),
+                        "--benchmark",
+                        "0",
+                        "--seed",
+                        "1",
+                        "--bins",
+                        bins,
+                        "--epochs",
+                        "1",
+                        "-o",
+                        "OUT")
+            });
         }
         for (String lr : List.of("1e308", "0", "-1", "NaN", "Infinity")) {
-            options.add(new Object[] {"train classifier --learning-rate " + lr, (Supplier<Object>) TrainCommand::new, "--learning-rate",
-                    List.of("classifier", "--samples", samples.toString(), "--seed", "1", "--epochs", "1", "--learning-rate", lr, "-o", "OUT")});
-            options.add(new Object[] {"train sally --learning-rate " + lr, (Supplier<Object>) TrainCommand::new, "--learning-rate",
-                    List.of("sally", "--samples", score.toString(), "--seed", "1", "--epochs", "1", "--learning-rate", lr, "-o", "OUT")});
+            options.add(new Object[] {
+                "train classifier --learning-rate " + lr,
+                (Supplier<Object>) TrainCommand::new,
+                "--learning-rate",
+                List.of(
+                        "classifier",
+                        "--samples",
+                        samples.toString(),
+                        "--seed",
+                        "1",
+                        "--epochs",
+                        "1",
+                        "--learning-rate",
+                        lr,
+                        "-o",
+                        "OUT")
+            });
+            options.add(new Object[] {
+                "train sally --learning-rate " + lr,
+                (Supplier<Object>) TrainCommand::new,
+                "--learning-rate",
+                List.of(
+                        "sally",
+                        "--samples",
+                        score.toString(),
+                        "--seed",
+                        "1",
+                        "--epochs",
+                        "1",
+                        "--learning-rate",
+                        lr,
+                        "-o",
+                        "OUT")
+            });
         }
-        for (String[] o : new String[][] {{"--epochs", "0"}, {"--epochs", "-1"}, {"--batch-size", "0"}, {"--hidden", "-3"}, {"--hidden", "0"},
-                {"--patience", "-1"}, {"--resident-mib", "-1"}}) {
-            options.add(new Object[] {"train classifier " + o[0] + " " + o[1], (Supplier<Object>) TrainCommand::new, o[0],
-                    List.of("classifier", "--samples", samples.toString(), "--seed", "1", "--epochs", "1", o[0], o[1], "-o", "OUT")});
+        for (String[] o : new String[][] {
+            {"--epochs", "0"},
+            {"--epochs", "-1"},
+            {"--batch-size", "0"},
+            {"--hidden", "-3"},
+            {"--hidden", "0"},
+            {"--patience", "-1"},
+            {"--resident-mib", "-1"}
+        }) {
+            options.add(new Object[] {
+                "train classifier " + o[0] + " " + o[1],
+                (Supplier<Object>) TrainCommand::new,
+                o[0],
+                List.of(
+                        "classifier",
+                        "--samples",
+                        samples.toString(),
+                        "--seed",
+                        "1",
+                        "--epochs",
+                        "1",
+                        o[0],
+                        o[1],
+                        "-o",
+                        "OUT")
+            });
         }
-        for (String[] o : new String[][] {{"--temperature", "0"}, {"--temperature", "NaN"}, {"--benchmark", "9"}, {"--benchmark", "-1"}}) {
-            options.add(new Object[] {"train inferno " + o[0] + " " + o[1], (Supplier<Object>) TrainCommand::new, o[0],
-                    List.of("inferno", "--samples", samples.toString(), "--analysis", analysis.toString(), "--benchmark", "0", "--seed", "1", "--epochs", "1",
-                            o[0], o[1], "-o", "OUT")});
+        for (String[] o : new String[][] {
+            {"--temperature", "0"}, {"--temperature", "NaN"}, {"--benchmark", "9"}, {"--benchmark", "-1"}
+        }) {
+            options.add(new Object[] {
+                "train inferno " + o[0] + " " + o[1],
+                (Supplier<Object>) TrainCommand::new,
+                o[0],
+                List.of(
+                        "inferno",
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        analysis.toString(),
+                        "--benchmark",
+                        "0",
+                        "--seed",
+                        "1",
+                        "--epochs",
+                        "1",
+                        o[0],
+                        o[1],
+                        "-o",
+                        "OUT")
+            });
         }
         for (String f : List.of("-0.1,0.6,0.5", "0.5,0.5,0.5", "0.4,0.2", "NaN,0.5,0.5", "0,0.5,0.5")) {
-            options.add(new Object[] {"augment split --fractions " + f, (Supplier<Object>) AugmentCommand::new, "--fractions",
-                    List.of("split", "--seed", "1", "--fractions", f, "-o", "OUT", events.toString())});
+            options.add(new Object[] {
+                "augment split --fractions " + f,
+                (Supplier<Object>) AugmentCommand::new,
+                "--fractions",
+                List.of("split", "--seed", "1", "--fractions", f, "-o", "OUT", events.toString())
+            });
         }
-        for (String[] o : new String[][] {{"--draws", "0"}, {"--draws", "-5"}, {"--at", "NaN,0"}, {"--at", "0"}, {"--at", "1e308,0"}}) {
+        for (String[] o : new String[][] {
+            {"--draws", "0"}, {"--draws", "-5"}, {"--at", "NaN,0"}, {"--at", "0"}, {"--at", "1e308,0"}
+        }) {
             List<String> a = new ArrayList<>(List.of("score", "--seed", "1", "-o", "OUT", eft.toString()));
             if (!o[0].equals("--at")) a.addAll(List.of("--at", "0,0"));
             a.addAll(List.of(o));
-            options.add(new Object[] {"augment score " + o[0] + " " + o[1], (Supplier<Object>) AugmentCommand::new, o[0], a});
+            options.add(
+                    new Object[] {"augment score " + o[0] + " " + o[1], (Supplier<Object>) AugmentCommand::new, o[0], a
+                    });
         }
-        options.add(new Object[] {"augment split --signal unknown", (Supplier<Object>) AugmentCommand::new, "--signal",
-                List.of("split", "--seed", "1", "--signal", "higgs", "-o", "OUT", events.toString())});
-        options.add(new Object[] {"augment split --shard 5", (Supplier<Object>) AugmentCommand::new, "--shard",
-                List.of("split", "--seed", "1", "--run-shards", "2", "--shard", "5", "-o", "OUT", events.toString())});
-        for (String[] o : new String[][] {{"--events", "0"}, {"--events", "-5"}, {"--shards", "0"}, {"--shard", "3"}, {"--r", "NaN"}, {"--lambda", "-1"},
-                {"--lambda", "Infinity"}}) {
-            options.add(new Object[] {"simulate inferno-paper " + o[0] + " " + o[1], (Supplier<Object>) SimulateCommand::new, o[0],
-                    List.of("inferno-paper", "--events", "50", "--seed", "1", o[0], o[1], "-o", "OUT")});
+        options.add(new Object[] {
+            "augment split --signal unknown",
+            (Supplier<Object>) AugmentCommand::new,
+            "--signal",
+            List.of("split", "--seed", "1", "--signal", "higgs", "-o", "OUT", events.toString())
+        });
+        options.add(new Object[] {
+            "augment split --shard 5",
+            (Supplier<Object>) AugmentCommand::new,
+            "--shard",
+            List.of("split", "--seed", "1", "--run-shards", "2", "--shard", "5", "-o", "OUT", events.toString())
+        });
+        for (String[] o : new String[][] {
+            {"--events", "0"},
+            {"--events", "-5"},
+            {"--shards", "0"},
+            {"--shard", "3"},
+            {"--r", "NaN"},
+            {"--lambda", "-1"},
+            {"--lambda", "Infinity"}
+        }) {
+            options.add(new Object[] {
+                "simulate inferno-paper " + o[0] + " " + o[1],
+                (Supplier<Object>) SimulateCommand::new,
+                o[0],
+                List.of("inferno-paper", "--events", "50", "--seed", "1", o[0], o[1], "-o", "OUT")
+            });
         }
         for (String[] o : new String[][] {{"--poi-value", "1e308"}, {"--poi-value", "NaN"}, {"--poi-value", "-1"}}) {
-            options.add(new Object[] {"hypotest " + o[0] + " " + o[1], (Supplier<Object>) FitCommand::new, o[0],
-                    List.of("hypotest", "--workspace", workspace.toString(), o[0], o[1])});
+            options.add(new Object[] {
+                "hypotest " + o[0] + " " + o[1],
+                (Supplier<Object>) FitCommand::new,
+                o[0],
+                List.of("hypotest", "--workspace", workspace.toString(), o[0], o[1])
+            });
         }
         for (String level : List.of("0", "1", "2", "NaN")) {
-            options.add(new Object[] {"upper-limit --level " + level, (Supplier<Object>) FitCommand::new, "--level",
-                    List.of("upper-limit", "--workspace", workspace.toString(), "--level", level, "--plot", "OUT")});
+            options.add(new Object[] {
+                "upper-limit --level " + level,
+                (Supplier<Object>) FitCommand::new,
+                "--level",
+                List.of("upper-limit", "--workspace", workspace.toString(), "--level", level, "--plot", "OUT")
+            });
         }
         for (String range : List.of("NaN:1:5", "0:3:0", "3:0:5", "0:3", "0:3:100000000")) {
-            options.add(new Object[] {"scan --range " + range, (Supplier<Object>) FitCommand::new, "--range",
-                    List.of("scan", "--workspace", workspace.toString(), "--range", range, "--plot", "OUT")});
+            options.add(new Object[] {
+                "scan --range " + range,
+                (Supplier<Object>) FitCommand::new,
+                "--range",
+                List.of("scan", "--workspace", workspace.toString(), "--range", range, "--plot", "OUT")
+            });
         }
-        options.add(new Object[] {"scan --parameter unknown", (Supplier<Object>) FitCommand::new, "--parameter",
-                List.of("scan", "--workspace", workspace.toString(), "--range", "0:3:5", "--parameter", "nope")});
-        options.add(new Object[] {"hypotest --measurement unknown", (Supplier<Object>) FitCommand::new, "--measurement",
-                List.of("hypotest", "--workspace", workspace.toString(), "--measurement", "nope")});
-        for (String[] o : new String[][] {{"--scan-points", "0"}, {"--scan-points", "100000000"}, {"--scan-range", "NaN"}, {"--scan-range", "-1"}}) {
-            options.add(new Object[] {"benchmarks " + o[0] + " " + o[1], (Supplier<Object>) FitCommand::new, o[0],
-                    List.of("benchmarks", "--templates", "nn=" + templates, "--analysis", analysis.toString(), o[0], o[1], "--outdir", "OUT")});
+        options.add(new Object[] {
+            "scan --parameter unknown",
+            (Supplier<Object>) FitCommand::new,
+            "--parameter",
+            List.of("scan", "--workspace", workspace.toString(), "--range", "0:3:5", "--parameter", "nope")
+        });
+        options.add(new Object[] {
+            "hypotest --measurement unknown",
+            (Supplier<Object>) FitCommand::new,
+            "--measurement",
+            List.of("hypotest", "--workspace", workspace.toString(), "--measurement", "nope")
+        });
+        for (String[] o : new String[][] {
+            {"--scan-points", "0"}, {"--scan-points", "100000000"}, {"--scan-range", "NaN"}, {"--scan-range", "-1"}
+        }) {
+            options.add(new Object[] {
+                "benchmarks " + o[0] + " " + o[1],
+                (Supplier<Object>) FitCommand::new,
+                o[0],
+                List.of(
+                        "benchmarks",
+                        "--templates",
+                        "nn=" + templates,
+                        "--analysis",
+                        analysis.toString(),
+                        o[0],
+                        o[1],
+                        "--outdir",
+                        "OUT")
+            });
         }
-        options.add(new Object[] {"benchmarks --templates without a name", (Supplier<Object>) FitCommand::new, "--templates",
-                List.of("benchmarks", "--templates", templates.toString(), "--analysis", analysis.toString(), "--outdir", "OUT")});
+        options.add(new Object[] {
+            "benchmarks --templates without a name",
+            (Supplier<Object>) FitCommand::new,
+            "--templates",
+            List.of(
+                    "benchmarks",
+                    "--templates",
+                    templates.toString(),
+                    "--analysis",
+                    analysis.toString(),
+                    "--outdir",
+                    "OUT")
+        });
         for (String c : List.of("0", "1", "1.5", "NaN")) {
-            options.add(new Object[] {"sally-summary --confidence " + c, (Supplier<Object>) FitCommand::new, "--confidence",
-                    List.of("sally-summary", "--fisher", fisherDir.toString(), "--confidence", c, "-o", "OUT")});
+            options.add(new Object[] {
+                "sally-summary --confidence " + c,
+                (Supplier<Object>) FitCommand::new,
+                "--confidence",
+                List.of("sally-summary", "--fisher", fisherDir.toString(), "--confidence", c, "-o", "OUT")
+            });
         }
         for (Object[] o : options) {
             Path dir = caseDir();
             @SuppressWarnings("unchecked")
-            List<String> args = ((List<String>) o[3]).stream().map(a -> a.equals("OUT") ? dir.resolve("out").toString() : a).toList();
+            List<String> args = ((List<String>) o[3])
+                    .stream()
+                            .map(a -> a.equals("OUT") ? dir.resolve("out").toString() : a)
+                            .toList();
             @SuppressWarnings("unchecked")
             Supplier<Object> step = (Supplier<Object>) o[1];
             add((String) o[0], step, args, (String) o[2], dir, (String) o[2]);
@@ -973,22 +2214,30 @@ class BadInputTableTest {
             String err = r.err();
             List<String> problems = new ArrayList<>();
             if (r.code() != 2) problems.add("exit " + r.code());
-            if (err.contains("\tat ") || err.contains("internal error") || err.contains("Exception:")) problems.add("stack trace or internal error");
+            if (err.contains("\tat ") || err.contains("internal error") || err.contains("Exception:"))
+                problems.add("stack trace or internal error");
             if (!err.contains(c.names())) problems.add("does not name " + c.names());
             if (c.fields().stream().noneMatch(err::contains)) problems.add("names none of " + c.fields());
             Map<String, String> after = snapshot(c.dir());
             if (!after.equals(before)) problems.add("directory changed: " + diff(before, after));
-            if (!problems.isEmpty()) failures.add(c.name() + ": " + String.join("; ", problems) + "\n      " + err.strip().replace("\n", "\n      "));
+            if (!problems.isEmpty())
+                failures.add(c.name() + ": " + String.join("; ", problems) + "\n      "
+                        + err.strip().replace("\n", "\n      "));
         }
         assertEquals(goodBefore, snapshot(good), "the good inputs changed");
-        System.err.printf("bad-input table: %d cases, %d pass, %d fail; by step %s%n", CASES.size(), CASES.size() - failures.size(), failures.size(), perStep);
+        System.err.printf(
+                "bad-input table: %d cases, %d pass, %d fail; by step %s%n",
+                CASES.size(), CASES.size() - failures.size(), failures.size(), perStep);
         assertTrue(CASES.size() >= 500, "only " + CASES.size() + " cases");
-        if (!failures.isEmpty()) fail(failures.size() + " of " + CASES.size() + " bad inputs broke the contract:\n" + String.join("\n", failures));
+        if (!failures.isEmpty())
+            fail(failures.size() + " of " + CASES.size() + " bad inputs broke the contract:\n"
+                    + String.join("\n", failures));
     }
 
     /** "augment split", "fit benchmarks", "train sally"…: the step and sub-command a case runs. */
     private static String stepOf(Case c) {
-        String step = c.step().get().getClass().getSimpleName().replace("Command", "").toLowerCase();
+        String step =
+                c.step().get().getClass().getSimpleName().replace("Command", "").toLowerCase();
         boolean sub = !step.equals("shift");
         return sub && !c.args().isEmpty() ? step + " " + c.args().get(0) : step;
     }
@@ -997,7 +2246,8 @@ class BadInputTableTest {
         List<String> d = new ArrayList<>();
         for (String k : after.keySet()) if (!before.containsKey(k)) d.add("+" + k);
         for (String k : before.keySet()) if (!after.containsKey(k)) d.add("-" + k);
-        for (String k : before.keySet()) if (after.containsKey(k) && !before.get(k).equals(after.get(k))) d.add("~" + k);
+        for (String k : before.keySet())
+            if (after.containsKey(k) && !before.get(k).equals(after.get(k))) d.add("~" + k);
         return String.join(", ", d);
     }
 }

@@ -47,17 +47,35 @@ class ContainerIT {
 
     /** The image each process must run in. */
     static final Map<String, String> IMAGE_OF = Map.of(
-            "SIMULATE", "infera-simulate", "VALIDATE_EVENTS", "infera-simulate", "AUGMENT", "infera-augment",
-            "TRAIN", "infera-train", "SHIFT", "infera-shift", "FIT", "infera-fit", "FISHER", "infera-fit",
-            "LIMITS", "infera-fit", "SALLY_SUMMARY", "infera-fit");
+            "SIMULATE",
+            "infera-simulate",
+            "VALIDATE_EVENTS",
+            "infera-simulate",
+            "AUGMENT",
+            "infera-augment",
+            "TRAIN",
+            "infera-train",
+            "SHIFT",
+            "infera-shift",
+            "FIT",
+            "infera-fit",
+            "FISHER",
+            "infera-fit",
+            "LIMITS",
+            "infera-fit",
+            "SALLY_SUMMARY",
+            "infera-fit");
 
     static boolean podmanRunsTheBase() {
         Result r = command(120, "podman", "run", "--rm", "--pull=never", "--network=none", BASE, "java", "-version");
         if (r.code == 0) return true;
-        String why = "ContainerIT: skipped, podman cannot run " + BASE + " (" + r.out.strip().lines().reduce((a, b) -> b).orElse("no podman")
-                + "). Install podman (with runc), make the base with containers/make-base.sh, and where cgroups are hybrid or"
+        String why = "ContainerIT: skipped, podman cannot run " + BASE + " ("
+                + r.out.strip().lines().reduce((a, b) -> b).orElse("no podman")
+                + "). Install podman (with runc), make the base with containers/make-base.sh, and where cgroups are "
+                + "hybrid or"
                 + " rlimits cannot be raised eval \"$(containers/podman-settings.sh DIR)\" first (see .ci/run).";
-        if (System.getenv("INFERA_REQUIRE_CONTAINERS") != null) throw new AssertionError(why.replace("skipped", "required (INFERA_REQUIRE_CONTAINERS) but"));
+        if (System.getenv("INFERA_REQUIRE_CONTAINERS") != null)
+            throw new AssertionError(why.replace("skipped", "required (INFERA_REQUIRE_CONTAINERS) but"));
         System.out.println(why);
         return false;
     }
@@ -66,21 +84,50 @@ class ContainerIT {
     @Order(1)
     void everyStepImageBuildsFromItsRecipeAndFindsLibtorchOffline() throws Exception {
         long start = System.nanoTime();
-        Result build = command(1200, Map.of("INFERA_SKIP_BUILD", "1"), NextflowRun.REPO.resolve("containers/build.sh").toString(),
-                "--engine", "podman", "--base", BASE, "--registry", REGISTRY, "--tag", TAG);
+        Result build = command(
+                1200,
+                Map.of("INFERA_SKIP_BUILD", "1"),
+                NextflowRun.REPO.resolve("containers/build.sh").toString(),
+                "--engine",
+                "podman",
+                "--base",
+                BASE,
+                "--registry",
+                REGISTRY,
+                "--tag",
+                TAG);
         assertEquals(0, build.code, build.out);
-        System.out.printf("ContainerIT: five step images built in %.1f s on %s:%n%s", (System.nanoTime() - start) / 1e9, BASE, build.out);
-        // DJL finds libtorch in the image, without a network and with the image read-only (nothing downloaded or unpacked)
+        System.out.printf(
+                "ContainerIT: five step images built in %.1f s on %s:%n%s",
+                (System.nanoTime() - start) / 1e9, BASE, build.out);
+        // DJL finds libtorch in the image, without a network and with the image read-only (nothing downloaded or
+        // unpacked)
         for (String step : List.of("train", "shift", "fit")) {
-            Result engine = command(300, "podman", "run", "--rm", "--network=none", "--read-only", REGISTRY + "/infera-" + step + ":" + TAG,
-                    "sh", "-c", "java -Dai.djl.offline=true -cp \"/opt/infera/lib/infera-" + step + "/*:/opt/infera/lib/infera-" + step
-                            + "/lib/*\" org.infera.train.EngineCommand");
+            Result engine = command(
+                    300,
+                    "podman",
+                    "run",
+                    "--rm",
+                    "--network=none",
+                    "--read-only",
+                    REGISTRY + "/infera-" + step + ":" + TAG,
+                    "sh",
+                    "-c",
+                    "java -Dai.djl.offline=true -cp \"/opt/infera/lib/infera-" + step + "/*:/opt/infera/lib/infera-"
+                            + step + "/lib/*\" org.infera.train.EngineCommand");
             assertEquals(0, engine.code, step + ": " + engine.out);
             assertTrue(engine.out.contains("engine: PyTorch"), step + ": " + engine.out);
         }
         // simulate and augment carry no libtorch
         for (String step : List.of("simulate", "augment")) {
-            Result ls = command(120, "podman", "run", "--rm", REGISTRY + "/infera-" + step + ":" + TAG, "sh", "-c",
+            Result ls = command(
+                    120,
+                    "podman",
+                    "run",
+                    "--rm",
+                    REGISTRY + "/infera-" + step + ":" + TAG,
+                    "sh",
+                    "-c",
                     "ls /opt/infera/lib/infera-" + step + "/lib; infera-" + step + " --version");
             assertEquals(0, ls.code, ls.out);
             assertFalse(ls.out.contains("pytorch"), step + ": " + ls.out);
@@ -92,17 +139,32 @@ class ContainerIT {
     @Order(2)
     void theTestAnalysisRunsInItsImagesWithTheResultsOfARunWithoutContainers() throws Exception {
         long start = System.nanoTime();
-        int host = NextflowRun.run(tmp.resolve("host"), "-profile", "test", "--outdir", tmp.resolve("host/results").toString());
+        int host = NextflowRun.run(
+                tmp.resolve("host"),
+                "-profile",
+                "test",
+                "--outdir",
+                tmp.resolve("host/results").toString());
         assertEquals(0, host, NextflowRun.console(tmp.resolve("host")));
         double hostSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
         Path launch = tmp.resolve("podman");
-        int code = NextflowRun.run(launch, withImages("-profile", "test,podman", "--outdir", launch.resolve("results").toString()));
+        int code = NextflowRun.run(
+                launch,
+                withImages(
+                        "-profile",
+                        "test,podman",
+                        "--outdir",
+                        launch.resolve("results").toString()));
         assertEquals(0, code, NextflowRun.console(launch));
-        System.out.printf("ContainerIT: the test analysis in %.1f s without containers, %.1f s under -profile test,podman%n",
+        System.out.printf(
+                "ContainerIT: the test analysis in %.1f s without containers, %.1f s under -profile test,podman%n",
                 hostSeconds, (System.nanoTime() - start) / 1e9);
 
-        assertEquals(17, assertEveryTaskRanInItsImage(launch.resolve("results"), Map.of()), "4 simulations, 4 augmentations, 4 trainings, 4 shifts, 1 fit");
+        assertEquals(
+                17,
+                assertEveryTaskRanInItsImage(launch.resolve("results"), Map.of()),
+                "4 simulations, 4 augmentations, 4 trainings, 4 shifts, 1 fit");
         // the same bytes: events, samples, models, templates, fit tables, workspaces and plots
         Map<String, byte[]> inHost = files(tmp.resolve("host/results")), inPodman = files(launch.resolve("results"));
         TreeSet<String> missing = new TreeSet<>(inHost.keySet()), extra = new TreeSet<>(inPodman.keySet());
@@ -123,7 +185,16 @@ class ContainerIT {
     void resumeUnderPodmanCachesEveryTask() throws Exception {
         Path launch = tmp.resolve("podman");
         long start = System.nanoTime();
-        assertEquals(0, NextflowRun.run(launch, withImages("-profile", "test,podman", "--outdir", launch.resolve("results").toString(), "-resume")),
+        assertEquals(
+                0,
+                NextflowRun.run(
+                        launch,
+                        withImages(
+                                "-profile",
+                                "test,podman",
+                                "--outdir",
+                                launch.resolve("results").toString(),
+                                "-resume")),
                 NextflowRun.console(launch));
         System.out.printf("ContainerIT: -resume under podman in %.1f s%n", (System.nanoTime() - start) / 1e9);
         Map<String, List<String>> trace = NextflowRun.trace(launch.resolve("results"));
@@ -137,44 +208,120 @@ class ContainerIT {
         // the user's generator image: Debian, a shell script that writes events files, no Java, no infera
         Path context = Files.createDirectories(tmp.resolve("generator-image/shards"));
         for (int s = 0; s < 2; s++) {
-            assertEquals(0, org.infera.core.cli.StepMain.execute(new org.infera.simulate.SimulateCommand(), "eft-toy",
-                    "--events", "20000", "--seed", "7", "--shards", "2", "--shard", String.valueOf(s),
-                    "-o", context.resolve("shard_" + s + ".h5").toString()));
+            assertEquals(
+                    0,
+                    org.infera.core.cli.StepMain.execute(
+                            new org.infera.simulate.SimulateCommand(),
+                            "eft-toy",
+                            "--events",
+                            "20000",
+                            "--seed",
+                            "7",
+                            "--shards",
+                            "2",
+                            "--shard",
+                            String.valueOf(s),
+                            "-o",
+                            context.resolve("shard_" + s + ".h5").toString()));
         }
-        Files.copy(NextflowRun.REPO.resolve("containers/test-generator/generate.sh"), context.getParent().resolve("generate.sh"));
-        Result build = command(600, "podman", "build", "-q", "--build-arg", "BASE=" + BASE, "-t", GENERATOR,
-                "-f", NextflowRun.REPO.resolve("containers/test-generator/Dockerfile").toString(), context.getParent().toString());
+        Files.copy(
+                NextflowRun.REPO.resolve("containers/test-generator/generate.sh"),
+                context.getParent().resolve("generate.sh"));
+        Result build = command(
+                600,
+                "podman",
+                "build",
+                "-q",
+                "--build-arg",
+                "BASE=" + BASE,
+                "-t",
+                GENERATOR,
+                "-f",
+                NextflowRun.REPO.resolve("containers/test-generator/Dockerfile").toString(),
+                context.getParent().toString());
         assertEquals(0, build.code, build.out);
-        Result java = command(120, "podman", "run", "--rm", GENERATOR, "sh", "-c", "command -v java || ls /opt/infera || echo neither");
-        assertEquals("neither", java.out.strip().lines().reduce((a, b) -> b).orElse(""), "the generator image has no Java and no infera");
+        Result java = command(
+                120,
+                "podman",
+                "run",
+                "--rm",
+                GENERATOR,
+                "sh",
+                "-c",
+                "command -v java || ls /opt/infera || echo neither");
+        assertEquals(
+                "neither",
+                java.out.strip().lines().reduce((a, b) -> b).orElse(""),
+                "the generator image has no Java and no infera");
 
-        String[] common = {"-profile", "podman", "-params-file", NextflowRun.REPO.resolve("params/sally-eft.yaml").toString(), "--events", "20000",
-                "--draws", "4000", "--sally_epochs", "3", "--replicas", "1", "--limits_grid=-0.5:0.5:5,-1:1:5", "--generator_container", GENERATOR};
+        String[] common = {
+            "-profile",
+            "podman",
+            "-params-file",
+            NextflowRun.REPO.resolve("params/sally-eft.yaml").toString(),
+            "--events",
+            "20000",
+            "--draws",
+            "4000",
+            "--sally_epochs",
+            "3",
+            "--replicas",
+            "1",
+            "--limits_grid=-0.5:0.5:5,-1:1:5",
+            "--generator_container",
+            GENERATOR
+        };
         Path launch = tmp.resolve("generator");
         long start = System.nanoTime();
-        assertEquals(0, NextflowRun.run(launch, withImages(concat(common, "--generator", "generate {seed} {shard} {output}",
-                "--outdir", launch.resolve("results").toString()))), NextflowRun.console(launch));
-        System.out.printf("ContainerIT: sally-eft (tiny) from a generator image under podman in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        assertEquals(
+                0,
+                NextflowRun.run(
+                        launch,
+                        withImages(concat(
+                                common,
+                                "--generator",
+                                "generate {seed} {shard} {output}",
+                                "--outdir",
+                                launch.resolve("results").toString()))),
+                NextflowRun.console(launch));
+        System.out.printf(
+                "ContainerIT: sally-eft (tiny) from a generator image under podman in %.1f s%n",
+                (System.nanoTime() - start) / 1e9);
         int tasks = assertEveryTaskRanInItsImage(launch.resolve("results"), Map.of("GENERATE", GENERATOR));
         Map<String, List<String>> trace = NextflowRun.trace(launch.resolve("results"));
         assertEquals(List.of("COMPLETED", "COMPLETED"), trace.get("GENERATE"), "one generator task per shard");
-        assertEquals(List.of("COMPLETED", "COMPLETED"), trace.get("VALIDATE_EVENTS"), "each shard validated in infera's image");
-        assertEquals(new TreeSet<>(List.of("GENERATE", "VALIDATE_EVENTS", "AUGMENT", "TRAIN", "FISHER", "LIMITS", "SALLY_SUMMARY")), trace.keySet());
+        assertEquals(
+                List.of("COMPLETED", "COMPLETED"),
+                trace.get("VALIDATE_EVENTS"),
+                "each shard validated in infera's image");
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "GENERATE", "VALIDATE_EVENTS", "AUGMENT", "TRAIN", "FISHER", "LIMITS", "SALLY_SUMMARY")),
+                trace.keySet());
         assertEquals(2 + 2 + 2 + 1 + 1 + 1 + 1, tasks);
-        assertTrue(Files.readString(launch.resolve("results/sally/summary/summary.md")).contains("SALLY (kinematics + rate)"));
+        assertTrue(Files.readString(launch.resolve("results/sally/summary/summary.md"))
+                .contains("SALLY (kinematics + rate)"));
         // the generated shards are the generator's files, unchanged by their validation
         Path work = launch.resolve("work");
         for (int s = 0; s < 2; s++) {
             String name = String.format("events_shard%05d.h5", s);
-            try (Stream<Path> found = Files.walk(work).filter(p -> p.getFileName().toString().equals(name) && !Files.isSymbolicLink(p))) {
+            try (Stream<Path> found =
+                    Files.walk(work).filter(p -> p.getFileName().toString().equals(name) && !Files.isSymbolicLink(p))) {
                 Path made = found.findFirst().orElseThrow();
-                assertArrayEquals(Files.readAllBytes(context.resolve("shard_" + s + ".h5")), Files.readAllBytes(made), name);
+                assertArrayEquals(
+                        Files.readAllBytes(context.resolve("shard_" + s + ".h5")), Files.readAllBytes(made), name);
             }
         }
 
         Path bad = tmp.resolve("generator-bad");
-        int code = NextflowRun.run(bad, withImages(concat(common, "--generator", "echo 'not events' > {output}",
-                "--outdir", bad.resolve("results").toString())));
+        int code = NextflowRun.run(
+                bad,
+                withImages(concat(
+                        common,
+                        "--generator",
+                        "echo 'not events' > {output}",
+                        "--outdir",
+                        bad.resolve("results").toString())));
         String console = NextflowRun.console(bad);
         assertTrue(code != 0, console);
         assertTrue(console.contains("not an HDF5 file"), console);
@@ -187,14 +334,24 @@ class ContainerIT {
      * `.command.run` in its work directory) and returns how many tasks there were.
      */
     static int assertEveryTaskRanInItsImage(Path outdir, Map<String, String> others) throws IOException {
-        List<String> names = NextflowRun.traceColumn(outdir, "name"), workdirs = NextflowRun.traceColumn(outdir, "workdir");
+        List<String> names = NextflowRun.traceColumn(outdir, "name"),
+                workdirs = NextflowRun.traceColumn(outdir, "workdir");
         for (int i = 0; i < names.size(); i++) {
             String process = NextflowRun.process(names.get(i));
-            String image = others.containsKey(process) ? others.get(process) : REGISTRY + "/" + IMAGE_OF.get(process) + ":" + TAG;
-            assertTrue(IMAGE_OF.containsKey(process) || others.containsKey(process), "a process without an image: " + process);
+            String image = others.containsKey(process)
+                    ? others.get(process)
+                    : REGISTRY + "/" + IMAGE_OF.get(process) + ":" + TAG;
+            assertTrue(
+                    IMAGE_OF.containsKey(process) || others.containsKey(process),
+                    "a process without an image: " + process);
             String run = Files.readString(Path.of(workdirs.get(i)).resolve(".command.run"));
-            String podman = run.lines().filter(l -> l.contains("podman run")).findFirst().orElse("");
-            assertTrue(podman.contains(" " + image + " "), names.get(i) + " ran without podman in " + image + ": " + podman);
+            String podman = run.lines()
+                    .filter(l -> l.contains("podman run"))
+                    .findFirst()
+                    .orElse("");
+            assertTrue(
+                    podman.contains(" " + image + " "),
+                    names.get(i) + " ran without podman in " + image + ": " + podman);
         }
         return names.size();
     }
@@ -209,9 +366,14 @@ class ContainerIT {
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path f : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
                 String rel = dir.relativize(f).toString();
-                if (rel.startsWith("pipeline_info/") && !rel.equals("pipeline_info/versions.yml") || rel.equals("params.json")) continue;
+                if (rel.startsWith("pipeline_info/") && !rel.equals("pipeline_info/versions.yml")
+                        || rel.equals("params.json")) continue;
                 if (rel.equals("pipeline_info/versions.yml")) {
-                    String kept = String.join("\n", Files.readAllLines(f).stream().filter(l -> !l.strip().startsWith("java:")).toList());
+                    String kept = String.join(
+                            "\n",
+                            Files.readAllLines(f).stream()
+                                    .filter(l -> !l.strip().startsWith("java:"))
+                                    .toList());
                     out.put(rel, kept.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     continue;
                 }
@@ -238,7 +400,8 @@ class ContainerIT {
     /** Runs a command to completion (stdout and stderr together); code -1 if it cannot start or time runs out. */
     static Result command(int seconds, Map<String, String> env, String... cmd) {
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(NextflowRun.REPO.toFile());
+            ProcessBuilder pb =
+                    new ProcessBuilder(cmd).redirectErrorStream(true).directory(NextflowRun.REPO.toFile());
             pb.environment().putAll(env);
             Path log = Files.createTempFile("container-it", ".log");
             pb.redirectOutput(log.toFile());

@@ -31,7 +31,8 @@ final class H5Rewrite {
     static Map<String, Object> rootAttributes(Path file) {
         Map<String, Object> out = new LinkedHashMap<>();
         try (HdfFile f = new HdfFile(file)) {
-            for (Map.Entry<String, Attribute> a : f.getAttributes().entrySet()) out.put(a.getKey(), a.getValue().getData());
+            for (Map.Entry<String, Attribute> a : f.getAttributes().entrySet())
+                out.put(a.getKey(), a.getValue().getData());
         }
         return out;
     }
@@ -48,7 +49,8 @@ final class H5Rewrite {
      * Writes {@code target}: the source's datasets through {@code edit(path, data)} (REMOVE drops one) and
      * its root attributes through {@code attributes} (a null value drops one).
      */
-    static void write(Path source, Path target, BiFunction<String, Object, Object> edit, Map<String, Object> attributeChanges) {
+    static void write(
+            Path source, Path target, BiFunction<String, Object, Object> edit, Map<String, Object> attributeChanges) {
         Map<String, Object> data = datasets(source);
         Map<String, Object> attributes = rootAttributes(source);
         for (Map.Entry<String, Object> c : attributeChanges.entrySet()) {

@@ -1,5 +1,7 @@
 package org.infera.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,23 +10,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Runs ./nextflow (the project's launcher) on main.nf from a launch directory, as a user would. */
 final class NextflowRun {
-    static final Path REPO = Path.of(System.getProperty("infera.repo", "../..")).toAbsolutePath().normalize();
+    static final Path REPO =
+            Path.of(System.getProperty("infera.repo", "../..")).toAbsolutePath().normalize();
 
     private NextflowRun() {}
 
     static ProcessBuilder builder(Path launchDir, String... args) throws IOException {
         Files.createDirectories(launchDir);
-        List<String> cmd = new ArrayList<>(List.of(REPO.resolve("nextflow").toString(), "run", REPO.resolve("main.nf").toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                REPO.resolve("nextflow").toString(),
+                "run",
+                REPO.resolve("main.nf").toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(launchDir.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(launchDir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(launchDir.resolve("console.log").toFile());
-        pb.environment().put("INFERA_SKIP_BUILD", "1");   // mvn verify has just built the steps
+        pb.environment().put("INFERA_SKIP_BUILD", "1"); // mvn verify has just built the steps
         pb.environment().put("NXF_ANSI_LOG", "false");
         return pb;
     }
@@ -55,13 +62,18 @@ final class NextflowRun {
         all.forEach(ProcessHandle::destroyForcibly);
         p.waitFor(30, TimeUnit.SECONDS);
         ProcessHandle.allProcesses()
-                .filter(h -> h.info().commandLine().orElse("").contains(REPO.resolve("steps-java").toString()))
-                .filter(h -> h.info().startInstant().map(t -> !t.isBefore(started)).orElse(false))
+                .filter(h -> h.info()
+                        .commandLine()
+                        .orElse("")
+                        .contains(REPO.resolve("steps-java").toString()))
+                .filter(h ->
+                        h.info().startInstant().map(t -> !t.isBefore(started)).orElse(false))
                 .forEach(h -> {
                     h.destroyForcibly();
                     all.add(h);
                 });
-        for (ProcessHandle h : all) h.onExit().completeOnTimeout(h, 30, TimeUnit.SECONDS).join();
+        for (ProcessHandle h : all)
+            h.onExit().completeOnTimeout(h, 30, TimeUnit.SECONDS).join();
     }
 
     /** Process name (e.g. "TRAIN") → statuses of its tasks, from the run's trace file. */
@@ -86,7 +98,10 @@ final class NextflowRun {
         return qualified.substring(qualified.lastIndexOf(':') + 1);
     }
 
-    /** Starts a run and kills it (as a lost node would) once a TRAIN task is running; {@code afterKill} cleans up what the kill leaves. */
+    /**
+     * Starts a run and kills it (as a lost node would) once a TRAIN task is running; {@code afterKill} cleans up what
+     * the kill leaves.
+     */
     static void killDuringTraining(Path launchDir, Runnable afterKill, String... args) throws Exception {
         Process p = builder(launchDir, args).start();
         try {
@@ -113,7 +128,8 @@ final class NextflowRun {
             assertTrue(p.isAlive(), "nextflow ended before training started");
             if (Files.isDirectory(work)) {
                 try (Stream<Path> files = Files.walk(work, 3)) {
-                    boolean running = files.filter(f -> f.getFileName().toString().equals(".command.begin"))
+                    boolean running = files.filter(
+                                    f -> f.getFileName().toString().equals(".command.begin"))
                             .map(Path::getParent)
                             .anyMatch(d -> isTrain(d) && !Files.exists(d.resolve(".exitcode")));
                     if (running) return;
@@ -133,5 +149,4 @@ final class NextflowRun {
             return false;
         }
     }
-
 }

@@ -31,31 +31,65 @@ class ParamsSchemaIT {
     record Case(String name, List<String> args, String expected) {}
 
     private static final List<Case> CASES = List.of(
-            new Case("misspelt name", List.of("--replicaz", "3"), "--replicaz: unknown parameter. Did you mean --replicas?"),
-            new Case("misspelt enum value", List.of("--method", "salley"), "--method: 'salley' is not one of binned, sally"),
+            new Case(
+                    "misspelt name",
+                    List.of("--replicaz", "3"),
+                    "--replicaz: unknown parameter. Did you mean --replicas?"),
+            new Case(
+                    "misspelt enum value",
+                    List.of("--method", "salley"),
+                    "--method: 'salley' is not one of binned, sally"),
             new Case("misspelt statistic", List.of("--statistics", "classifer"), "--statistics: 'classifer'"),
-            new Case("statistic beyond the benchmarks", List.of("--statistics", "classifier,inferno_bm7"), "'inferno_bm7' names benchmark 7"),
+            new Case(
+                    "statistic beyond the benchmarks",
+                    List.of("--statistics", "classifier,inferno_bm7"),
+                    "'inferno_bm7' names benchmark 7"),
             new Case("zero replicas", List.of("--replicas", "0"), "--replicas: 0 is below the minimum 1"),
             new Case("text for an integer", List.of("--events", "many"), "--events: expected integer, got 'many'"),
             new Case("real for an integer", List.of("--epochs", "2.5"), "--epochs: expected integer"),
-            new Case("negative learning rate", List.of("--learning_rate=-0.1"), "--learning_rate: -0.1 must be greater than 0"),
+            new Case(
+                    "negative learning rate",
+                    List.of("--learning_rate=-0.1"),
+                    "--learning_rate: -0.1 must be greater than 0"),
             new Case("kebab-case name", List.of("--inferno-epochs", "3"), "did you mean --inferno_epochs?"),
             new Case("camelCase name", List.of("--batchSize", "3"), "did you mean --batch_size?"),
-            new Case("malformed grid", List.of("--limits_grid=-1:1,-2:2:21"), "--limits_grid: '-1:1,-2:2:21' is malformed"),
+            new Case(
+                    "malformed grid",
+                    List.of("--limits_grid=-1:1,-2:2:21"),
+                    "--limits_grid: '-1:1,-2:2:21' is malformed"),
             new Case("malformed theta", List.of("--theta", "0;0"), "--theta: '0;0' is malformed"),
             new Case("malformed fractions", List.of("--fractions", "0.4,0.6"), "--fractions: '0.4,0.6' is malformed"),
             new Case("malformed hidden layers", List.of("--hidden", "100,,100"), "--hidden: '100,,100' is malformed"),
             new Case("unknown model", List.of("--model", "inferno"), "--model: 'inferno' is not one of"),
             new Case("unknown device", List.of("--device", "cuda"), "--device: 'cuda' is not one of auto, cpu, gpu"),
-            new Case("unknown neos objective", List.of("--neos_objective", "CLs"), "--neos_objective: 'CLs' is not one of"),
-            new Case("bins above the maximum", List.of("--bins", "100000000"), "--bins: 100000000 is above the maximum"),
+            new Case(
+                    "unknown neos objective",
+                    List.of("--neos_objective", "CLs"),
+                    "--neos_objective: 'CLs' is not one of"),
+            new Case(
+                    "bins above the maximum", List.of("--bins", "100000000"), "--bins: 100000000 is above the maximum"),
             // the resource limits are read by the configuration itself, which Nextflow refuses before main.nf runs
             new Case("malformed memory", List.of("--max_memory", "8 gigs"), "Not a valid FileSize value: '8 gigs'"),
-            new Case("unknown template split", List.of("--template_split", "testing"), "--template_split: 'testing' is not one of"),
-            new Case("unknown samples mode", List.of("--samples", "nearest"), "--samples: 'nearest' is not one of combined, closest"),
-            new Case("params file typo", List.of("-params-file", "PARAMS:epoch: 3\n"), "--epoch: unknown parameter. Did you mean --epochs?"),
-            new Case("params file wrong type", List.of("-params-file", "PARAMS:replicas: three\n"), "--replicas: expected integer, got 'three'"),
-            new Case("missing analysis", List.of("--analysis", "params/analysis/nothing.json"), "--analysis: no such file"));
+            new Case(
+                    "unknown template split",
+                    List.of("--template_split", "testing"),
+                    "--template_split: 'testing' is not one of"),
+            new Case(
+                    "unknown samples mode",
+                    List.of("--samples", "nearest"),
+                    "--samples: 'nearest' is not one of combined, closest"),
+            new Case(
+                    "params file typo",
+                    List.of("-params-file", "PARAMS:epoch: 3\n"),
+                    "--epoch: unknown parameter. Did you mean --epochs?"),
+            new Case(
+                    "params file wrong type",
+                    List.of("-params-file", "PARAMS:replicas: three\n"),
+                    "--replicas: expected integer, got 'three'"),
+            new Case(
+                    "missing analysis",
+                    List.of("--analysis", "params/analysis/nothing.json"),
+                    "--analysis: no such file"));
 
     @Test
     void everyBadParameterStopsTheRunBeforeAnyTask(@TempDir Path dir) throws Exception {
@@ -72,7 +106,9 @@ class ParamsSchemaIT {
                 String problem = r.get();
                 if (problem != null) failures.add(problem);
             }
-            assertTrue(failures.isEmpty(), failures.size() + " of " + CASES.size() + " cases failed:\n" + String.join("\n", failures));
+            assertTrue(
+                    failures.isEmpty(),
+                    failures.size() + " of " + CASES.size() + " cases failed:\n" + String.join("\n", failures));
         } finally {
             pool.shutdownNow();
         }
@@ -97,8 +133,10 @@ class ParamsSchemaIT {
         String console = NextflowRun.console(launch);
         System.out.printf("params check '%s': exit %d in %.1f s%n", c.name(), code, seconds);
         if (code != 1) return c.name() + ": exit " + code + ", expected 1\n" + console;
-        if (!console.contains(c.expected())) return c.name() + ": the message does not contain \"" + c.expected() + "\"\n" + console;
-        if (taskStarted(launch) || console.contains("Submitted process")) return c.name() + ": a task was started\n" + console;
+        if (!console.contains(c.expected()))
+            return c.name() + ": the message does not contain \"" + c.expected() + "\"\n" + console;
+        if (taskStarted(launch) || console.contains("Submitted process"))
+            return c.name() + ": a task was started\n" + console;
         return null;
     }
 
@@ -131,17 +169,25 @@ class ParamsSchemaIT {
         int end = config.indexOf("\n}", block);
         Map<String, String> defaults = new TreeMap<>();
         for (String line : config.substring(block, end).split("\n")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*(\\w+)\\s*=\\s*(.+?)\\s*(//.*)?$").matcher(line);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*(\\w+)\\s*=\\s*(.+?)\\s*(//.*)?$")
+                    .matcher(line);
             if (m.matches()) defaults.put(m.group(1), m.group(2).replaceAll("^['\"]|['\"]$", ""));
         }
         for (Map.Entry<String, String> d : defaults.entrySet()) {
             JsonNode spec = schema.get(d.getKey());
-            assertTrue(spec != null, "nextflow.config sets params." + d.getKey() + ", which nextflow_schema.json does not define");
-            String expected = spec.get("default").isNull() ? "null" : spec.get("default").asText();
-            assertEquals(expected, d.getValue(), "default of " + d.getKey() + ": nextflow_schema.json against nextflow.config");
+            assertTrue(
+                    spec != null,
+                    "nextflow.config sets params." + d.getKey() + ", which nextflow_schema.json does not define");
+            String expected =
+                    spec.get("default").isNull() ? "null" : spec.get("default").asText();
+            assertEquals(
+                    expected,
+                    d.getValue(),
+                    "default of " + d.getKey() + ": nextflow_schema.json against nextflow.config");
         }
         for (String name : schema.keySet()) {
-            if (!name.equals("slurm_queue")) assertTrue(defaults.containsKey(name), "nextflow.config has no default for " + name);
+            if (!name.equals("slurm_queue"))
+                assertTrue(defaults.containsKey(name), "nextflow.config has no default for " + name);
         }
         List<Path> files = new ArrayList<>();
         try (var s = Files.list(NextflowRun.REPO.resolve("params"))) {
@@ -150,18 +196,25 @@ class ParamsSchemaIT {
         assertFalse(files.isEmpty());
         for (Path f : files) {
             for (String line : Files.readAllLines(f)) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\w+)\\s*:").matcher(line);
-                if (m.find()) assertTrue(schema.containsKey(m.group(1)), f.getFileName() + ": key '" + m.group(1) + "' is no parameter of nextflow_schema.json");
+                java.util.regex.Matcher m =
+                        java.util.regex.Pattern.compile("^(\\w+)\\s*:").matcher(line);
+                if (m.find())
+                    assertTrue(
+                            schema.containsKey(m.group(1)),
+                            f.getFileName() + ": key '" + m.group(1) + "' is no parameter of nextflow_schema.json");
             }
         }
     }
 
     private static Map<String, JsonNode> properties() throws Exception {
-        JsonNode root = new ObjectMapper().readTree(NextflowRun.REPO.resolve("nextflow_schema.json").toFile());
+        JsonNode root = new ObjectMapper()
+                .readTree(NextflowRun.REPO.resolve("nextflow_schema.json").toFile());
         Map<String, JsonNode> out = new TreeMap<>();
         for (Iterator<JsonNode> g = root.get("$defs").elements(); g.hasNext(); ) {
             JsonNode group = g.next();
-            for (Iterator<Map.Entry<String, JsonNode>> p = group.get("properties").fields(); p.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> p =
+                            group.get("properties").fields();
+                    p.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = p.next();
                 out.put(e.getKey(), e.getValue());
             }

@@ -35,7 +35,8 @@ class SlurmIT {
     static boolean clusterIsUp() {
         String state = command("sinfo", "-h", "-o", "%T");
         boolean up = state.contains("idle") || state.contains("mixed") || state.contains("allocated");
-        if (!up) System.out.println("SlurmIT: skipped, no SLURM cluster answers sinfo (start one with .ci/slurm/start.sh)");
+        if (!up)
+            System.out.println("SlurmIT: skipped, no SLURM cluster answers sinfo (start one with .ci/slurm/start.sh)");
         return up;
     }
 
@@ -53,20 +54,29 @@ class SlurmIT {
         assertTrue(Files.isRegularFile(outdir().resolve("fit/benchmarks.csv")));
         // every task was a SLURM job, and SLURM saw it complete
         List<String> jobs = NextflowRun.traceColumn(outdir(), "native_id");
-        assertEquals(17, jobs.size(), "tasks of the test analysis: 4 simulations and 4 augmentations (2 replicas × 2 shards), 4 trainings, 4 shifts, 1 fit");
+        assertEquals(
+                17,
+                jobs.size(),
+                "tasks of the test analysis: 4 simulations and 4 augmentations (2 replicas × 2 shards), 4 trainings, 4 "
+                        + "shifts, 1 fit");
         for (String job : jobs) {
             assertTrue(job.matches("\\d+"), "a SLURM job id: " + job);
             String state = command("scontrol", "show", "job", job);
             assertTrue(state.contains("JobState=COMPLETED"), "job " + job + ": " + state);
         }
-        System.out.printf("SlurmIT: test profile through SLURM in %.1f s, %d sbatch jobs, all COMPLETED%n", seconds, jobs.size());
+        System.out.printf(
+                "SlurmIT: test profile through SLURM in %.1f s, %d sbatch jobs, all COMPLETED%n", seconds, jobs.size());
     }
 
     @Test
     @Order(2)
     void resumeOnTheClusterCachesEverything() throws Exception {
-        assertEquals(0, NextflowRun.run(tmp.resolve("run"), "-profile", "slurm,test", "--outdir", outdir().toString(), "-resume"));
-        NextflowRun.trace(outdir()).forEach((process, statuses) -> statuses.forEach(s -> assertEquals("CACHED", s, process)));
+        assertEquals(
+                0,
+                NextflowRun.run(
+                        tmp.resolve("run"), "-profile", "slurm,test", "--outdir", outdir().toString(), "-resume"));
+        NextflowRun.trace(outdir())
+                .forEach((process, statuses) -> statuses.forEach(s -> assertEquals("CACHED", s, process)));
     }
 
     @Test
@@ -75,12 +85,17 @@ class SlurmIT {
         Path launch = tmp.resolve("killed");
         Path outdir = launch.resolve("results");
         // the head job is gone; its SLURM jobs are not children of it: cancel them as a lost head node's would be
-        NextflowRun.killDuringTraining(launch, () -> command("scancel", "--me"), "-profile", "slurm,test", "--outdir", outdir.toString());
+        NextflowRun.killDuringTraining(
+                launch, () -> command("scancel", "--me"), "-profile", "slurm,test", "--outdir", outdir.toString());
         assertFalse(Files.exists(outdir.resolve("fit/benchmarks.csv")), "killed before the fit");
-        assertEquals(0, NextflowRun.run(launch, "-profile", "slurm,test", "--outdir", outdir.toString(), "-resume"),
+        assertEquals(
+                0,
+                NextflowRun.run(launch, "-profile", "slurm,test", "--outdir", outdir.toString(), "-resume"),
                 NextflowRun.console(launch));
         Map<String, List<String>> trace = NextflowRun.trace(outdir);
-        assertTrue(trace.get("SIMULATE").stream().allMatch("CACHED"::equals), "simulation finished before the kill: " + trace);
+        assertTrue(
+                trace.get("SIMULATE").stream().allMatch("CACHED"::equals),
+                "simulation finished before the kill: " + trace);
         assertTrue(trace.get("AUGMENT").contains("CACHED"), "finished work is not redone: " + trace);
         assertTrue(trace.get("TRAIN").contains("COMPLETED"), "the interrupted training runs again: " + trace);
         assertEquals(List.of("COMPLETED"), trace.get("FIT"));

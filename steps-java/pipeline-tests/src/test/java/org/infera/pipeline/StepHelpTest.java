@@ -19,8 +19,12 @@ import picocli.CommandLine;
  * %, say), option labels that say what goes there rather than a Java field name, and the exit codes.
  */
 class StepHelpTest {
-    private static final List<Object> STEPS = List.of(new org.infera.simulate.SimulateCommand(), new org.infera.augment.AugmentCommand(),
-            new org.infera.train.TrainCommand(), new org.infera.shift.ShiftCommand(), new org.infera.fit.FitCommand());
+    private static final List<Object> STEPS = List.of(
+            new org.infera.simulate.SimulateCommand(),
+            new org.infera.augment.AugmentCommand(),
+            new org.infera.train.TrainCommand(),
+            new org.infera.shift.ShiftCommand(),
+            new org.infera.fit.FitCommand());
     /** A label made from a Java field name: <seedOption>, <analysisFile>. */
     private static final Pattern FIELD_NAME_LABEL = Pattern.compile("<[a-z]+[A-Z][A-Za-z]*>");
 
@@ -47,9 +51,11 @@ class StepHelpTest {
                 if (!warnings.isBlank()) problems.add(name + ": picocli printed " + warnings.strip());
                 Matcher m = FIELD_NAME_LABEL.matcher(usage);
                 while (m.find()) problems.add(name + ": option label " + m.group() + " is a Java field name");
-                if (!usage.contains("Exit codes:") || !usage.contains("Bad input or usage")) problems.add(name + ": --help lists no exit codes");
+                if (!usage.contains("Exit codes:") || !usage.contains("Bad input or usage"))
+                    problems.add(name + ": --help lists no exit codes");
                 for (String sub : cli.getSubcommands().keySet()) {
-                    if (!sub.equals("help") && !usage.contains(sub)) problems.add(name + ": --help does not list sub-command " + sub);
+                    if (!sub.equals("help") && !usage.contains(sub))
+                        problems.add(name + ": --help does not list sub-command " + sub);
                 }
             }
         }
@@ -66,26 +72,43 @@ class StepHelpTest {
         com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(NextflowRun.REPO.resolve("nextflow_schema.json").toFile());
         java.util.Map<String, String> schema = new java.util.TreeMap<>();
-        root.get("$defs").forEach(g -> g.get("properties").fields().forEachRemaining(e -> schema.put(e.getKey(), e.getValue().get("default").asText())));
+        root.get("$defs").forEach(g -> g.get("properties")
+                .fields()
+                .forEachRemaining(
+                        e -> schema.put(e.getKey(), e.getValue().get("default").asText())));
         // parameter -> step, sub-command (or ""), option
         String[][] same = {
-                {"fractions", "augment", "split", "--fractions"}, {"draws", "augment", "score", "--draws"},
-                {"samples", "augment", "score", "--samples"},
-                {"epochs", "train", "classifier", "--epochs"}, {"batch_size", "train", "classifier", "--batch-size"},
-                {"learning_rate", "train", "classifier", "--learning-rate"}, {"patience", "train", "classifier", "--patience"},
-                {"hidden", "train", "classifier", "--hidden"}, {"device", "train", "classifier", "--device"},
-                {"inferno_temperature", "train", "inferno", "--temperature"}, {"bins", "train", "inferno", "--bins"},
-                {"neos_objective", "train", "neos", "--objective"}, {"neos_histogram", "train", "neos", "--histogram"},
-                {"neos_bandwidth", "train", "neos", "--bandwidth"}, {"neos_mu", "train", "neos", "--mu"},
-                {"sally_hidden", "train", "sally", "--hidden"}, {"sally_epochs", "train", "sally", "--epochs"},
-                {"sally_batch_size", "train", "sally", "--batch-size"},
-                {"bins", "shift", "templates", "--bins"}, {"template_split", "shift", "templates", "--split"},
-                {"device", "shift", "templates", "--device"},
-                {"scan_points", "fit", "benchmarks", "--scan-points"}, {"scan_range", "fit", "benchmarks", "--scan-range"},
-                {"limits_bins", "fit", "limits", "--bins"}};
+            {"fractions", "augment", "split", "--fractions"},
+            {"draws", "augment", "score", "--draws"},
+            {"samples", "augment", "score", "--samples"},
+            {"epochs", "train", "classifier", "--epochs"},
+            {"batch_size", "train", "classifier", "--batch-size"},
+            {"learning_rate", "train", "classifier", "--learning-rate"},
+            {"patience", "train", "classifier", "--patience"},
+            {"hidden", "train", "classifier", "--hidden"},
+            {"device", "train", "classifier", "--device"},
+            {"inferno_temperature", "train", "inferno", "--temperature"},
+            {"bins", "train", "inferno", "--bins"},
+            {"neos_objective", "train", "neos", "--objective"},
+            {"neos_histogram", "train", "neos", "--histogram"},
+            {"neos_bandwidth", "train", "neos", "--bandwidth"},
+            {"neos_mu", "train", "neos", "--mu"},
+            {"sally_hidden", "train", "sally", "--hidden"},
+            {"sally_epochs", "train", "sally", "--epochs"},
+            {"sally_batch_size", "train", "sally", "--batch-size"},
+            {"bins", "shift", "templates", "--bins"},
+            {"template_split", "shift", "templates", "--split"},
+            {"device", "shift", "templates", "--device"},
+            {"scan_points", "fit", "benchmarks", "--scan-points"},
+            {"scan_range", "fit", "benchmarks", "--scan-range"},
+            {"limits_bins", "fit", "limits", "--bins"}
+        };
         List<String> problems = new ArrayList<>();
         for (String[] row : same) {
-            Object step = STEPS.stream().filter(c -> c.getClass().getPackageName().endsWith("." + row[1])).findFirst().orElseThrow();
+            Object step = STEPS.stream()
+                    .filter(c -> c.getClass().getPackageName().endsWith("." + row[1]))
+                    .findFirst()
+                    .orElseThrow();
             CommandLine cli = new CommandLine(step);
             if (!row[2].isEmpty()) cli = cli.getSubcommands().get(row[2]);
             CommandLine.Model.OptionSpec option = cli.getCommandSpec().findOption(row[3]);
@@ -101,7 +124,9 @@ class StepHelpTest {
             } catch (NumberFormatException e) {
                 // not numbers: compared as text
             }
-            if (!equal) problems.add("--" + row[0] + " " + expected + " in nextflow_schema.json, but infera-" + row[1] + " " + row[2] + " " + row[3] + " defaults to " + java);
+            if (!equal)
+                problems.add("--" + row[0] + " " + expected + " in nextflow_schema.json, but infera-" + row[1] + " "
+                        + row[2] + " " + row[3] + " defaults to " + java);
         }
         assertEquals(List.of(), problems, String.join("\n", problems));
     }

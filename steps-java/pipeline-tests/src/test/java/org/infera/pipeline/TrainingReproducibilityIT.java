@@ -28,6 +28,7 @@ class TrainingReproducibilityIT {
 
     @TempDir
     static Path dir;
+
     static Path samples;
     static Path blobs;
 
@@ -39,26 +40,56 @@ class TrainingReproducibilityIT {
 
     private static Path samples(String model, int events) {
         Path file = dir.resolve(model + "_events.h5"), out = dir.resolve(model + "_samples.h5");
-        assertEquals(0, StepMain.execute(new SimulateCommand(), model, "--events", String.valueOf(events), "--seed", "3", "-o", file.toString()));
-        assertEquals(0, StepMain.execute(new AugmentCommand(), "split", "--seed", "3", "-o", out.toString(), file.toString()));
+        assertEquals(
+                0,
+                StepMain.execute(
+                        new SimulateCommand(),
+                        model,
+                        "--events",
+                        String.valueOf(events),
+                        "--seed",
+                        "3",
+                        "-o",
+                        file.toString()));
+        assertEquals(
+                0,
+                StepMain.execute(new AugmentCommand(), "split", "--seed", "3", "-o", out.toString(), file.toString()));
         return out;
     }
 
     @Test
     void classifierBytesDoNotDependOnTheGarbageCollector() throws Exception {
-        assertSameBytesUnderGcPressure("classifier", "--hidden", "32,32", "--epochs", "10", "--batch-size", "128", "--patience", "20");
+        assertSameBytesUnderGcPressure(
+                "classifier", "--hidden", "32,32", "--epochs", "10", "--batch-size", "128", "--patience", "20");
     }
 
     @Test
     void infernoBytesDoNotDependOnTheGarbageCollector() throws Exception {
-        assertSameBytesUnderGcPressure("inferno", "--analysis", NextflowRun.REPO.resolve("params/analysis/inferno-paper.json").toString(),
-                "--benchmark", "4", "--hidden", "32,32", "--epochs", "6", "--batch-size", "200");
+        assertSameBytesUnderGcPressure(
+                "inferno",
+                "--analysis",
+                NextflowRun.REPO.resolve("params/analysis/inferno-paper.json").toString(),
+                "--benchmark",
+                "4",
+                "--hidden",
+                "32,32",
+                "--epochs",
+                "6",
+                "--batch-size",
+                "200");
     }
 
     @Test
     void neosBytesDoNotDependOnTheGarbageCollector() throws Exception {
-        assertSameBytesUnderGcPressure(blobs, "neos", "--analysis", NextflowRun.REPO.resolve("params/analysis/neos-blobs.json").toString(),
-                "--benchmark", "0", "--epochs", "4");
+        assertSameBytesUnderGcPressure(
+                blobs,
+                "neos",
+                "--analysis",
+                NextflowRun.REPO.resolve("params/analysis/neos-blobs.json").toString(),
+                "--benchmark",
+                "0",
+                "--epochs",
+                "4");
     }
 
     private static void assertSameBytesUnderGcPressure(String kind, String... options) throws Exception {
@@ -68,15 +99,25 @@ class TrainingReproducibilityIT {
     private static void assertSameBytesUnderGcPressure(Path samples, String kind, String... options) throws Exception {
         byte[] reference = train(samples, kind, "", "plain", options);
         for (int run = 0; run < 2; run++) {
-            assertArrayEquals(reference, train(samples, kind, GC_EVERY_FEW_BATCHES, "gc" + run, options),
+            assertArrayEquals(
+                    reference,
+                    train(samples, kind, GC_EVERY_FEW_BATCHES, "gc" + run, options),
                     kind + " trained under " + GC_EVERY_FEW_BATCHES + " (run " + run + ") differs from the plain run");
         }
     }
 
-    private static byte[] train(Path samples, String kind, String javaOptions, String name, String... options) throws Exception {
+    private static byte[] train(Path samples, String kind, String javaOptions, String name, String... options)
+            throws Exception {
         Path out = dir.resolve(kind + "_" + name);
-        List<String> command = new ArrayList<>(List.of(NextflowRun.REPO.resolve("bin/infera-train").toString(), kind,
-                "--samples", samples.toString(), "--seed", "1", "-o", out.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                NextflowRun.REPO.resolve("bin/infera-train").toString(),
+                kind,
+                "--samples",
+                samples.toString(),
+                "--seed",
+                "1",
+                "-o",
+                out.toString()));
         command.addAll(List.of(options));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("INFERA_JAVA_OPTS", javaOptions);

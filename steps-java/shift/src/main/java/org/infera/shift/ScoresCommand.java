@@ -21,14 +21,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "scores", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "scores",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Applies a trained score estimator (SALLY) to every event of weighted events files in MadMiner's "
-                + "layout (or to the test split of score samples) and writes the estimated score t̂(x) of each event: a "
+                + "layout (or to the test split of score samples) and writes the estimated score t̂(x) of each event: "
+                + "a "
                 + "directory with one file per input file, of the same name (format estimated_scores, see "
-                + "docs/data-contract.md), read by infera-fit fisher and infera-fit limits. One input file at a time, so "
+                + "docs/data-contract.md), read by infera-fit fisher and infera-fit limits. One input file at a time, "
+                + "so "
                 + "memory follows the largest shard.")
 public final class ScoresCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "<model-dir>",
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "<model-dir>",
             description = "Model directory written by infera-train sally.")
     Path model;
 
@@ -37,11 +45,17 @@ public final class ScoresCommand implements Callable<Integer> {
 
     /** What the network is applied to. */
     static final class Inputs {
-        @Option(names = "--events", arity = "1..*", paramLabel = "<events.h5>",
+        @Option(
+                names = "--events",
+                arity = "1..*",
+                paramLabel = "<events.h5>",
                 description = "Weighted events in MadMiner's layout: one file or the shards of one run.")
         List<Path> events;
 
-        @Option(names = "--samples", arity = "1..*", paramLabel = "<score-samples.h5>",
+        @Option(
+                names = "--samples",
+                arity = "1..*",
+                paramLabel = "<score-samples.h5>",
                 description = "Score samples (infera-augment score, infera-simulate gaussian-toy): their test split.")
         List<Path> samples;
     }
@@ -49,7 +63,10 @@ public final class ScoresCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "<scores-dir>",
+    @Option(
+            names = {"-o", "--out"},
+            required = true,
+            paramLabel = "<scores-dir>",
             description = "Output directory: one estimated-scores file per input file.")
     Path out;
 
@@ -60,8 +77,10 @@ public final class ScoresCommand implements Callable<Integer> {
         try (TrainedNetwork network = TrainedNetwork.load(model, device.resolve())) {
             String kind = network.spec().kind();
             if (StatisticKind.of(kind).orElseThrow().family() != StatisticKind.Family.SCORE) {
-                throw new InputException.ModelProblem(model.resolve(TrainedNetwork.SPEC), "$.kind", "a " + kind
-                        + " model estimates no score (infera-shift templates bins it)");
+                throw new InputException.ModelProblem(
+                        model.resolve(TrainedNetwork.SPEC),
+                        "$.kind",
+                        "a " + kind + " model estimates no score (infera-shift templates bins it)");
             }
             MadMinerEventFile first = events ? MadMinerEventFile.readHeader(files.get(0)) : null;
             AtomicOutput.writeDirectory(out, dir -> {
@@ -77,7 +96,8 @@ public final class ScoresCommand implements Callable<Integer> {
                         } else {
                             ScoreSamplesFile s = ScoreSamplesFile.read(path);
                             double[][] x = s.splits().get(Split.TEST).x();
-                            scores(network, path, name, x.length, s.parameters(), s.observables(), x).write(dir.resolve(name));
+                            scores(network, path, name, x.length, s.parameters(), s.observables(), x)
+                                    .write(dir.resolve(name));
                         }
                         progress.step(1);
                     }
@@ -89,12 +109,23 @@ public final class ScoresCommand implements Callable<Integer> {
     }
 
     /** The network's t̂(x) of every event, checked to read the file's observables and give one value per parameter. */
-    private EstimatedScoresFile scores(TrainedNetwork network, Path path, String name, long events, String[] parameters,
-                                       String[] observables, double[][] x) {
-        if (!network.spec().features().equals(List.of(observables)) || network.spec().outputs() != parameters.length) {
-            throw new InputException.Mismatch(path, "dataset 'observables/names'", "observables " + List.of(observables)
-                    + " and parameters " + List.of(parameters) + ", but the network " + model + " reads "
-                    + network.spec().features() + " and gives " + network.spec().outputs() + " outputs");
+    private EstimatedScoresFile scores(
+            TrainedNetwork network,
+            Path path,
+            String name,
+            long events,
+            String[] parameters,
+            String[] observables,
+            double[][] x) {
+        if (!network.spec().features().equals(List.of(observables))
+                || network.spec().outputs() != parameters.length) {
+            throw new InputException.Mismatch(
+                    path,
+                    "dataset 'observables/names'",
+                    "observables " + List.of(observables)
+                            + " and parameters " + List.of(parameters) + ", but the network " + model + " reads "
+                            + network.spec().features() + " and gives "
+                            + network.spec().outputs() + " outputs");
         }
         float[][] t = network.outputs(x);
         double[][] score = new double[t.length][];

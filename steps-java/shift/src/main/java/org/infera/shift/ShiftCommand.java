@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "infera-shift", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "infera-shift",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         subcommands = {TemplatesCommand.class, ScoresCommand.class},
         description = "Applies a trained network to events: binned templates, nominal and shifted, for the binned "
                 + "statistics (templates); the estimated score of every event for the score estimators (scores). "
@@ -22,7 +25,10 @@ public final class ShiftCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a sub-command is required: "
-                + String.join(", ", spec.subcommands().keySet()) + " (infera-shift SUBCOMMAND --help for each)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "a sub-command is required: "
+                        + String.join(", ", spec.subcommands().keySet())
+                        + " (infera-shift SUBCOMMAND --help for each)");
     }
 }

@@ -19,14 +19,19 @@ abstract class Statistic {
     abstract double value(float[] outputs);
 
     static Statistic of(NetworkSpec spec, int bins, Path model) {
-        StatisticKind kind = StatisticKind.of(spec.kind()).orElseThrow();   // model.json was checked against the registry
+        StatisticKind kind = StatisticKind.of(spec.kind()).orElseThrow(); // model.json was checked against the registry
         return switch (kind) {
             case CLASSIFIER -> new ClassifierProbability(bins);
             case INFERNO -> new Argmax(spec.outputs());
-            // a kde-trained neos network has one output whose sigmoid was binned in [0, 1]
-            case NEOS -> "kde".equals(spec.histogram()) ? new ClassifierProbability(spec.bins()) : new Argmax(spec.outputs());
-            case SALLY -> throw new InputException.ModelProblem(model.resolve("model.json"), "$.kind", "statistic kind '"
-                    + spec.kind() + "' has no templates: it is of the " + kind.family() + " family, not binned");
+                // a kde-trained neos network has one output whose sigmoid was binned in [0, 1]
+            case NEOS -> "kde".equals(spec.histogram())
+                    ? new ClassifierProbability(spec.bins())
+                    : new Argmax(spec.outputs());
+            case SALLY -> throw new InputException.ModelProblem(
+                    model.resolve("model.json"),
+                    "$.kind",
+                    "statistic kind '" + spec.kind() + "' has no templates: it is of the " + kind.family()
+                            + " family, not binned");
         };
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScoresCommandTest {
     @TempDir
     static Path dir;
+
     static Path a;
     static Path b;
     static Path sally;
@@ -36,16 +37,41 @@ class ScoresCommandTest {
         }
         MadMinerEventFile events = MadMinerEventFile.read(a);
         double[] mean = Standardisation.mean(events.observations());
-        sally = ModelFixtures.untrained(dir.resolve("sally"), new NetworkSpec("sally", List.of(events.observables()), mean,
-                Standardisation.std(events.observations(), mean), List.of(8), "tanh", 2, 3, 1, 1, 0.5, "test", null, null));
+        sally = ModelFixtures.untrained(
+                dir.resolve("sally"),
+                new NetworkSpec(
+                        "sally",
+                        List.of(events.observables()),
+                        mean,
+                        Standardisation.std(events.observations(), mean),
+                        List.of(8),
+                        "tanh",
+                        2,
+                        3,
+                        1,
+                        1,
+                        0.5,
+                        "test",
+                        null,
+                        null));
     }
 
     /** Each events file's scores are the network's outputs for its events, in their order, in a file of its name. */
     @Test
     void scoresAreTheNetworksOutputsFileByFile() throws Exception {
         Path out = dir.resolve("scores");
-        assertEquals(0, StepMain.execute(new ShiftCommand(), "scores", "--model", sally.toString(), "--events", b.toString(),
-                a.toString(), "-o", out.toString()));
+        assertEquals(
+                0,
+                StepMain.execute(
+                        new ShiftCommand(),
+                        "scores",
+                        "--model",
+                        sally.toString(),
+                        "--events",
+                        b.toString(),
+                        a.toString(),
+                        "-o",
+                        out.toString()));
         try (TrainedNetwork net = TrainedNetwork.load(sally)) {
             for (Path events : List.of(a, b)) {
                 MadMinerEventFile f = MadMinerEventFile.read(events);
@@ -64,20 +90,43 @@ class ScoresCommandTest {
         Files.createDirectories(swapped);
         Files.copy(out.resolve(a.getFileName()), swapped.resolve(b.getFileName()));
         MadMinerEventFile fb = MadMinerEventFile.read(b);
-        org.junit.jupiter.api.Assertions.assertThrows(org.infera.core.cli.InputException.Mismatch.class,
-                () -> EstimatedScoresFile.forEvents(swapped, b, fb));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                org.infera.core.cli.InputException.Mismatch.class, () -> EstimatedScoresFile.forEvents(swapped, b, fb));
     }
 
     @Test
     void refusesANetworkThatEstimatesNoScore() throws Exception {
         MadMinerEventFile events = MadMinerEventFile.read(a);
         double[] mean = Standardisation.mean(events.observations());
-        Path classifier = ModelFixtures.untrained(dir.resolve("classifier"), new NetworkSpec("classifier",
-                List.of(events.observables()), mean, Standardisation.std(events.observations(), mean), List.of(8), "relu", 1, 3,
-                1, 1, 0.5, "test", null, null));
+        Path classifier = ModelFixtures.untrained(
+                dir.resolve("classifier"),
+                new NetworkSpec(
+                        "classifier",
+                        List.of(events.observables()),
+                        mean,
+                        Standardisation.std(events.observations(), mean),
+                        List.of(8),
+                        "relu",
+                        1,
+                        3,
+                        1,
+                        1,
+                        0.5,
+                        "test",
+                        null,
+                        null));
         Path out = dir.resolve("refused");
-        assertEquals(2, StepMain.execute(new ShiftCommand(), "scores", "--model", classifier.toString(), "--events", a.toString(),
-                "-o", out.toString()));
+        assertEquals(
+                2,
+                StepMain.execute(
+                        new ShiftCommand(),
+                        "scores",
+                        "--model",
+                        classifier.toString(),
+                        "--events",
+                        a.toString(),
+                        "-o",
+                        out.toString()));
         assertFalse(Files.exists(out));
         assertEquals(2, StepMain.execute(new ShiftCommand()), "a sub-command is required");
     }

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ShiftCommandTest {
     @TempDir
     static Path dir;
+
     static Path samples;
     static Path model;
-    static Path analysis = Path.of(System.getProperty("infera.repo", "../..")).resolve("params/analysis/inferno-paper.json");
+    static Path analysis =
+            Path.of(System.getProperty("infera.repo", "../..")).resolve("params/analysis/inferno-paper.json");
 
     @BeforeAll
     static void trainAModel() {
@@ -36,8 +38,16 @@ class ShiftCommandTest {
     }
 
     private static int shift(Path out, String... extra) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("templates", "--model", model.toString(), "--samples",
-                samples.toString(), "--analysis", analysis.toString(), "-o", out.toString()));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "templates",
+                "--model",
+                model.toString(),
+                "--samples",
+                samples.toString(),
+                "--analysis",
+                analysis.toString(),
+                "-o",
+                out.toString()));
         args.addAll(java.util.List.of(extra));
         return StepMain.execute(new ShiftCommand(), args.toArray(new String[0]));
     }
@@ -57,7 +67,8 @@ class ShiftCommandTest {
             assertEquals(1000, sum(n.down()), 1e-9);
             assertFalse(java.util.Arrays.equals(n.up(), n.down()), n.name());
         }
-        // r > 0 moves background away from the signal at the origin: fewer background events in the signal-like half of the bins.
+        // r > 0 moves background away from the signal at the origin: fewer background events in the signal-like half of
+        // the bins.
         TemplatesFile.NuisanceTemplate r = t.nuisances().get(0);
         double up = 0, down = 0;
         for (int b = 5; b < 10; b++) {
@@ -76,27 +87,51 @@ class ShiftCommandTest {
         org.infera.core.data.SamplesFile whole = org.infera.core.data.SamplesFile.read(samples);
         Path[] halves = {dir.resolve("half_0.h5"), dir.resolve("half_1.h5")};
         for (int h = 0; h < 2; h++) {
-            java.util.Map<org.infera.core.data.Split, org.infera.core.data.Sample> splits = new java.util.EnumMap<>(org.infera.core.data.Split.class);
+            java.util.Map<org.infera.core.data.Split, org.infera.core.data.Sample> splits =
+                    new java.util.EnumMap<>(org.infera.core.data.Split.class);
             for (org.infera.core.data.Split s : org.infera.core.data.Split.values()) {
                 org.infera.core.data.Sample all = whole.split(s);
                 int from = h == 0 ? 0 : all.size() / 2, to = h == 0 ? all.size() / 2 : all.size();
-                splits.put(s, new org.infera.core.data.Sample(java.util.Arrays.copyOfRange(all.x(), from, to),
-                        java.util.Arrays.copyOfRange(all.label(), from, to), java.util.Arrays.copyOfRange(all.process(), from, to),
-                        java.util.Arrays.copyOfRange(all.weight(), from, to)));
+                splits.put(
+                        s,
+                        new org.infera.core.data.Sample(
+                                java.util.Arrays.copyOfRange(all.x(), from, to),
+                                java.util.Arrays.copyOfRange(all.label(), from, to),
+                                java.util.Arrays.copyOfRange(all.process(), from, to),
+                                java.util.Arrays.copyOfRange(all.weight(), from, to)));
             }
-            new org.infera.core.data.SamplesFile(whole.features(), whole.processes(), whole.expectedYields(), whole.isSignal(), whole.seed(), splits)
+            new org.infera.core.data.SamplesFile(
+                            whole.features(),
+                            whole.processes(),
+                            whole.expectedYields(),
+                            whole.isSignal(),
+                            whole.seed(),
+                            splits)
                     .write(halves[h]);
         }
         Path one = dir.resolve("whole.h5"), two = dir.resolve("halves.h5");
         assertEquals(0, shift(one));
-        assertEquals(0, StepMain.execute(new ShiftCommand(), "templates", "--model", model.toString(), "--samples", halves[1].toString(), halves[0].toString(),
-                "--analysis", analysis.toString(), "-o", two.toString()));
+        assertEquals(
+                0,
+                StepMain.execute(
+                        new ShiftCommand(),
+                        "templates",
+                        "--model",
+                        model.toString(),
+                        "--samples",
+                        halves[1].toString(),
+                        halves[0].toString(),
+                        "--analysis",
+                        analysis.toString(),
+                        "-o",
+                        two.toString()));
         TemplatesFile a = TemplatesFile.read(one), b = TemplatesFile.read(two);
         for (int p = 0; p < 2; p++) {
             assertArrayEquals(a.nominal()[p], b.nominal()[p], 1e-9 * sum(a.nominal()[p]));
             assertArrayEquals(a.mcCounts()[p], b.mcCounts()[p]);
         }
-        for (int k = 0; k < a.nuisances().size(); k++) assertArrayEquals(a.nuisances().get(k).up(), b.nuisances().get(k).up(), 1e-9 * 1000);
+        for (int k = 0; k < a.nuisances().size(); k++)
+            assertArrayEquals(a.nuisances().get(k).up(), b.nuisances().get(k).up(), 1e-9 * 1000);
     }
 
     @Test
@@ -104,11 +139,34 @@ class ShiftCommandTest {
         Path out = dir.resolve("bad.h5");
         assertEquals(2, shift(out, "--bins", "0"));
         assertEquals(2, shift(out, "--split", "holdout"));
-        Path other = Files.writeString(dir.resolve("other.json"), Files.readString(analysis).replace("\"x2\"", "\"x3\""));
-        assertEquals(2, StepMain.execute(new ShiftCommand(), "templates", "--model", model.toString(), "--samples", samples.toString(),
-                "--analysis", other.toString(), "-o", out.toString()));
-        assertEquals(2, StepMain.execute(new ShiftCommand(), "templates", "--model", dir.toString(), "--samples", samples.toString(),
-                "--analysis", analysis.toString(), "-o", out.toString()));
+        Path other = Files.writeString(
+                dir.resolve("other.json"), Files.readString(analysis).replace("\"x2\"", "\"x3\""));
+        assertEquals(
+                2,
+                StepMain.execute(
+                        new ShiftCommand(),
+                        "templates",
+                        "--model",
+                        model.toString(),
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        other.toString(),
+                        "-o",
+                        out.toString()));
+        assertEquals(
+                2,
+                StepMain.execute(
+                        new ShiftCommand(),
+                        "templates",
+                        "--model",
+                        dir.toString(),
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        analysis.toString(),
+                        "-o",
+                        out.toString()));
         assertFalse(Files.exists(out));
     }
 
@@ -121,11 +179,39 @@ class ShiftCommandTest {
         Path inferno = dir.resolve("inferno");
         SamplesFile file = SamplesFile.read(samples);
         double[] mean = Standardisation.mean(file.split(Split.TRAIN).x());
-        ModelFixtures.untrained(inferno, new NetworkSpec("inferno", List.of(file.features()), mean,
-                Standardisation.std(file.split(Split.TRAIN).x(), mean), List.of(16), "relu", 6, 1, 2, 2, 0.5, "test", 0.1, 1));
+        ModelFixtures.untrained(
+                inferno,
+                new NetworkSpec(
+                        "inferno",
+                        List.of(file.features()),
+                        mean,
+                        Standardisation.std(file.split(Split.TRAIN).x(), mean),
+                        List.of(16),
+                        "relu",
+                        6,
+                        1,
+                        2,
+                        2,
+                        0.5,
+                        "test",
+                        0.1,
+                        1));
         Path out = dir.resolve("inferno.h5");
-        assertEquals(0, StepMain.execute(new ShiftCommand(), "templates", "--model", inferno.toString(), "--samples", samples.toString(),
-                "--analysis", analysis.toString(), "--statistic", "inferno_bm1", "-o", out.toString()));
+        assertEquals(
+                0,
+                StepMain.execute(
+                        new ShiftCommand(),
+                        "templates",
+                        "--model",
+                        inferno.toString(),
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        analysis.toString(),
+                        "--statistic",
+                        "inferno_bm1",
+                        "-o",
+                        out.toString()));
         TemplatesFile t = TemplatesFile.read(out);
         assertEquals(6, t.bins(), "one bin per softmax output, whatever --bins says");
         assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5, 6}, t.binEdges(), 0);

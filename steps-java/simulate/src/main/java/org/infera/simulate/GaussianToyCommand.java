@@ -14,18 +14,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = GaussianToy.NAME, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = GaussianToy.NAME,
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "z ~ N(θ, 2²), x ~ N(z, 1): a tractable joint likelihood, written directly as score samples with "
                 + "the joint score at --theta.")
 public final class GaussianToyCommand implements Callable<Integer> {
     @Mixin
     ShardOptions shards;
 
-    @Option(names = "--theta", defaultValue = "0", description = "The parameter the events are simulated at "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--theta",
+            defaultValue = "0",
+            description = "The parameter the events are simulated at " + "(default: ${DEFAULT-VALUE}).")
     double theta;
 
-    @Option(names = "--fractions", defaultValue = "0.4,0.2,0.4", split = ",",
+    @Option(
+            names = "--fractions",
+            defaultValue = "0.4,0.2,0.4",
+            split = ",",
             description = "Fractions of the events for train, validation, test (default: ${DEFAULT-VALUE}).")
     double[] fractions;
 
@@ -34,16 +42,18 @@ public final class GaussianToyCommand implements Callable<Integer> {
         int perProcess = shards.perProcess();
         ScoreSamplesFile samples = simulate(perProcess);
         samples.write(shards.out);
-        System.err.printf("infera-simulate: wrote %d events of the Gaussian toy at θ = %s with their joint score "
-                + "(shard %d of %d) to %s%n", perProcess, theta, shards.shard, shards.shards, shards.out);
+        System.err.printf(
+                "infera-simulate: wrote %d events of the Gaussian toy at θ = %s with their joint score "
+                        + "(shard %d of %d) to %s%n",
+                perProcess, theta, shards.shard, shards.shards, shards.out);
         return 0;
     }
 
     /** The events at θ, split by --fractions, as score samples (x and t(x, z | θ)). */
     private ScoreSamplesFile simulate(int n) {
         if (fractions.length != 3 || Math.abs(fractions[0] + fractions[1] + fractions[2] - 1) > 1e-9) {
-            throw new InputException("--fractions must be three numbers adding up to 1, got "
-                    + Arrays.toString(fractions));
+            throw new InputException(
+                    "--fractions must be three numbers adding up to 1, got " + Arrays.toString(fractions));
         }
         if (!Double.isFinite(theta)) throw new InputException("--theta must be finite, got " + theta);
         Rng rng = new Rng(Rng.derivedSeed(shards.shardSeed(), 0));
@@ -51,8 +61,8 @@ public final class GaussianToyCommand implements Callable<Integer> {
         int done = 0;
         for (Split s : Split.values()) {
             int size = s == Split.TEST ? n - done : (int) Math.round(fractions[s.ordinal()] * n);
-            if (size < 1) throw new InputException("--events " + shards.events + " leaves the " + s.group()
-                    + " split empty");
+            if (size < 1)
+                throw new InputException("--events " + shards.events + " leaves the " + s.group() + " split empty");
             double[][] x = new double[size][1], t = new double[size][1];
             for (int i = 0; i < size; i++) {
                 double[] e = GaussianToy.event(rng, theta);
@@ -62,7 +72,7 @@ public final class GaussianToyCommand implements Callable<Integer> {
             splits.put(s, new ScoreSamplesFile.Scores(x, t));
             done += size;
         }
-        return new ScoreSamplesFile(new String[] {"theta"}, new String[] {"x"}, new double[] {theta}, shards.seed.seed,
-                n, splits);
+        return new ScoreSamplesFile(
+                new String[] {"theta"}, new String[] {"x"}, new double[] {theta}, shards.seed.seed, n, splits);
     }
 }

@@ -7,9 +7,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "infera-simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {InfernoPaperCommand.class, NeosBlobsCommand.class, EftToyCommand.class, GaussianToyCommand.class,
-                ImportCommand.class, ValidateCommand.class, SeedCommand.class},
+@Command(
+        name = "infera-simulate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        subcommands = {
+            InfernoPaperCommand.class,
+            NeosBlobsCommand.class,
+            EftToyCommand.class,
+            GaussianToyCommand.class,
+            ImportCommand.class,
+            ValidateCommand.class,
+            SeedCommand.class
+        },
         description = "Events for the pipeline (HDF5, see docs/data-contract.md): simulated by a built-in model (one "
                 + "sub-command each), imported from another generator's CSV (import), or another generator's files "
                 + "checked (validate).")
@@ -23,7 +33,10 @@ public final class SimulateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a sub-command is required: "
-                + String.join(", ", spec.subcommands().keySet()) + " (infera-simulate SUBCOMMAND --help for each)");
+        throw new ParameterException(
+                spec.commandLine(),
+                "a sub-command is required: "
+                        + String.join(", ", spec.subcommands().keySet())
+                        + " (infera-simulate SUBCOMMAND --help for each)");
     }
 }

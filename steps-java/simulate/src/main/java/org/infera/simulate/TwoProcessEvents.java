@@ -13,8 +13,15 @@ final class TwoProcessEvents {
      * perProcess events of each process, signal first. Independent streams per process: adding background
      * events never changes the signal ones.
      */
-    static EventsFile simulate(ShardOptions o, int perProcess, String model, String[] features, String[] processes,
-                               double[] yields, Function<Rng, double[]> signal, Function<Rng, double[]> background) {
+    static EventsFile simulate(
+            ShardOptions o,
+            int perProcess,
+            String model,
+            String[] features,
+            String[] processes,
+            double[] yields,
+            Function<Rng, double[]> signal,
+            Function<Rng, double[]> background) {
         int n = 2 * perProcess;
         double[][] observations = new double[n][];
         long[] process = new long[n];
@@ -38,7 +45,8 @@ final class TwoProcessEvents {
     /** Writes the file and says so on stderr. */
     static int write(EventsFile file, ShardOptions o, int perProcess) {
         file.write(o.out);
-        System.err.printf("infera-simulate: wrote %d events (%d per process, shard %d of %d) to %s%n",
+        System.err.printf(
+                "infera-simulate: wrote %d events (%d per process, shard %d of %d) to %s%n",
                 file.size(), perProcess, o.shard, o.shards, o.out);
         return 0;
     }

@@ -46,8 +46,9 @@ class SimulateCommandTest {
         double[][] expected = {{0, 0, 0.5}, {2, 0, 1.0 / 3}};
         double[][] sd = {{1, 1, 0.5}, {Math.sqrt(5), 3, 1.0 / 3}};
         for (int p = 0; p < 2; p++) {
-            for (int j = 0; j < 3; j++) assertEquals(expected[p][j], sums[p][j] / n[p],
-                    5 * sd[p][j] / Math.sqrt(n[p]), "process " + p + " x" + j);
+            for (int j = 0; j < 3; j++)
+                assertEquals(
+                        expected[p][j], sums[p][j] / n[p], 5 * sd[p][j] / Math.sqrt(n[p]), "process " + p + " x" + j);
         }
     }
 
@@ -71,7 +72,7 @@ class SimulateCommandTest {
         for (int p = 0; p < 2; p++) {
             for (int j = 0; j < 2; j++) {
                 double mean = sum[p][j] / n[p];
-                assertEquals(means[p][j], mean, 5 / Math.sqrt(n[p]), "mean of process " + p + ", x" + j);   // 5σ
+                assertEquals(means[p][j], mean, 5 / Math.sqrt(n[p]), "mean of process " + p + ", x" + j); // 5σ
                 assertEquals(1, sum2[p][j] / n[p] - mean * mean, 0.05, "variance of process " + p + ", x" + j);
             }
         }
@@ -80,10 +81,34 @@ class SimulateCommandTest {
     @Test
     void shardsSplitTheEventsAndDiffer() {
         Path s0 = dir.resolve("s0.h5"), s1 = dir.resolve("s1.h5");
-        assertEquals(0, run("inferno-paper", "--events", "1001", "--seed", "3", "--shards", "2", "--shard", "0",
-                "-o", s0.toString()));
-        assertEquals(0, run("inferno-paper", "--events", "1001", "--seed", "3", "--shards", "2", "--shard", "1",
-                "-o", s1.toString()));
+        assertEquals(
+                0,
+                run(
+                        "inferno-paper",
+                        "--events",
+                        "1001",
+                        "--seed",
+                        "3",
+                        "--shards",
+                        "2",
+                        "--shard",
+                        "0",
+                        "-o",
+                        s0.toString()));
+        assertEquals(
+                0,
+                run(
+                        "inferno-paper",
+                        "--events",
+                        "1001",
+                        "--seed",
+                        "3",
+                        "--shards",
+                        "2",
+                        "--shard",
+                        "1",
+                        "-o",
+                        s1.toString()));
         EventsFile a = EventsFile.read(s0), b = EventsFile.read(s1);
         assertEquals(2 * 1001, a.size() + b.size());
         assertFalse(a.observations()[0][0] == b.observations()[0][0]);
@@ -93,8 +118,20 @@ class SimulateCommandTest {
     void badArgumentsExitWithTwoAndWriteNothing() {
         Path out = dir.resolve("x.h5");
         assertEquals(2, run("inferno-paper", "--events", "0", "--seed", "1", "-o", out.toString()));
-        assertEquals(2, run("inferno-paper", "--events", "10", "--seed", "1", "--shards", "2", "--shard", "2", "-o",
-                out.toString()));
+        assertEquals(
+                2,
+                run(
+                        "inferno-paper",
+                        "--events",
+                        "10",
+                        "--seed",
+                        "1",
+                        "--shards",
+                        "2",
+                        "--shard",
+                        "2",
+                        "-o",
+                        out.toString()));
         assertEquals(2, run("inferno-paper", "--events", "10", "--seed", "1", "--lambda", "-1", "-o", out.toString()));
         assertEquals(2, run("nope", "--events", "10", "--seed", "1", "-o", out.toString()), "no such model");
         assertEquals(2, run("--events", "10", "--seed", "1", "-o", out.toString()), "no model");

@@ -8,11 +8,15 @@ public final class EpochOptions {
     @Option(names = "--epochs", paramLabel = "N", description = "Maximum number of epochs (default: ${DEFAULT-VALUE}).")
     public int epochs;
 
-    @Option(paramLabel = "N", names = "--batch-size",
+    @Option(
+            paramLabel = "N",
+            names = "--batch-size",
             description = "Events per batch; of each process for INFERNO and neos (default: ${DEFAULT-VALUE}).")
     public int batchSize;
 
-    @Option(names = "--patience", paramLabel = "EPOCHS",
+    @Option(
+            names = "--patience",
+            paramLabel = "EPOCHS",
             description = "Stop after this many epochs without a better validation figure (default: ${DEFAULT-VALUE}).")
     public int patience;
 

@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 
 /** A trainer's network: an MLP's hidden layers and activation (a mixin; defaults from TrainingDefaults). */
 public final class MlpOptions {
-    @Option(names = "--hidden", split = ",", paramLabel = "<units>",
+    @Option(
+            names = "--hidden",
+            split = ",",
+            paramLabel = "<units>",
             description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
     public List<Integer> hidden;
 

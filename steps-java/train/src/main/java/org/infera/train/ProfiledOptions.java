@@ -2,7 +2,10 @@ package org.infera.train;
 
 import picocli.CommandLine.Mixin;
 
-/** What the likelihood-aware trainers (INFERNO, neos) share beyond TrainingOptions: memory, benchmark, soft bins (a mixin). */
+/**
+ * What the likelihood-aware trainers (INFERNO, neos) share beyond TrainingOptions: memory, benchmark, soft bins (a
+ * mixin).
+ */
 public final class ProfiledOptions {
     @Mixin
     public ResidentOptions resident;

@@ -13,7 +13,9 @@ public final class TrainingDefaults implements IDefaultValueProvider {
     @Override
     public String defaultValue(ArgSpec arg) {
         if (!(arg instanceof OptionSpec option) || arg.command() == null) return null;
-        return StatisticKind.of(trainer(arg)).map(k -> k.trainerDefaults().get(option.longestName())).orElse(null);
+        return StatisticKind.of(trainer(arg))
+                .map(k -> k.trainerDefaults().get(option.longestName()))
+                .orElse(null);
     }
 
     /** The trainer's name: that of the command the option belongs to, or of the command a mixin is mixed into. */

@@ -1,10 +1,10 @@
 package org.infera.train;
 
-import org.infera.core.cli.SeedOption;
 import ai.djl.training.optimizer.Optimizer;
 import java.nio.file.Path;
 import java.util.List;
 import org.infera.core.cli.Checks;
+import org.infera.core.cli.SeedOption;
 import org.infera.nn.DeviceOption;
 import org.infera.nn.train.TrainingLoop;
 import picocli.CommandLine.Mixin;
@@ -12,14 +12,26 @@ import picocli.CommandLine.Option;
 
 /** Options every kind of statistic is trained with (a Picocli mixin). */
 public final class TrainingOptions {
-    @Option(names = "--samples", required = true, arity = "1..*", paramLabel = "<samples.h5>",
-            description = "Samples file(s) written by infera-augment: one, or one per shard of the run (read in name order).")
+    @Option(
+            names = "--samples",
+            required = true,
+            arity = "1..*",
+            paramLabel = "<samples.h5>",
+            description =
+                    "Samples file(s) written by infera-augment: one, or one per shard of the run (read in name order).")
     public List<Path> samples;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "<model-dir>", description = "Output model directory.")
+    @Option(
+            names = {"-o", "--out"},
+            required = true,
+            paramLabel = "<model-dir>",
+            description = "Output model directory.")
     public Path out;
 
-    @Option(paramLabel = "RATE", names = "--learning-rate", defaultValue = "1e-3",
+    @Option(
+            paramLabel = "RATE",
+            names = "--learning-rate",
+            defaultValue = "1e-3",
             description = "(Initial) learning rate of the optimiser (default: ${DEFAULT-VALUE}).")
     public double learningRate;
 
@@ -43,7 +55,17 @@ public final class TrainingOptions {
 
     /** The training loop's settings: these options with the command's network and optimiser. */
     public TrainingLoop.Settings settings(int outputs, int features, Optimizer optimizer) {
-        return new TrainingLoop.Settings(out, seed.seed, device.device, mlp.hidden, mlp.activation, outputs, features, epoch.batchSize,
-                epoch.epochs, epoch.patience, optimizer);
+        return new TrainingLoop.Settings(
+                out,
+                seed.seed,
+                device.device,
+                mlp.hidden,
+                mlp.activation,
+                outputs,
+                features,
+                epoch.batchSize,
+                epoch.epochs,
+                epoch.patience,
+                optimizer);
     }
 }

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
-import org.infera.nn.Standardisation;
 import org.infera.core.cli.InputException;
 import org.infera.core.data.RunFiles;
 import org.infera.core.data.Sample;
 import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;
 import org.infera.core.random.Rng;
+import org.infera.nn.Standardisation;
 
 /**
  * The training and validation events of a run, one samples file per shard, handed to a trainer one
@@ -22,14 +22,17 @@ import org.infera.core.random.Rng;
  * bytes; with one shard the epoch is a plain shuffle of all events.
  */
 public final class TrainingShards {
-    /** Estimated bytes an event takes once read (the row object, its label, process and weight) and prepared as float32. */
+    /**
+     * Estimated bytes an event takes once read (the row object, its label, process and weight) and prepared as float32.
+     */
     static final long BYTES_PER_EVENT = 96;
+
     static final long BYTES_PER_FEATURE = 12;
 
     private final List<Path> paths;
     private final SamplesFile run;
-    private final int[][] sizes;            // [split ordinal][shard]
-    private final Sample[][] resident;       // [split ordinal][shard], null when streamed
+    private final int[][] sizes; // [split ordinal][shard]
+    private final Sample[][] resident; // [split ordinal][shard], null when streamed
 
     private TrainingShards(List<Path> paths, SamplesFile run, int[][] sizes, boolean resident) {
         this.paths = paths;
@@ -120,7 +123,8 @@ public final class TrainingShards {
     /** Mean of each feature over the training events of every shard (summed in file order). */
     public double[] mean() {
         double[] m = new double[run.features().length];
-        for (int s = 0; s < shards(); s++) for (double[] row : read(s, Split.TRAIN).x()) for (int j = 0; j < m.length; j++) m[j] += row[j];
+        for (int s = 0; s < shards(); s++)
+            for (double[] row : read(s, Split.TRAIN).x()) for (int j = 0; j < m.length; j++) m[j] += row[j];
         for (int j = 0; j < m.length; j++) m[j] /= size(Split.TRAIN);
         return m;
     }
@@ -129,7 +133,8 @@ public final class TrainingShards {
     public double[] std(double[] mean) {
         double[] v = new double[mean.length];
         for (int s = 0; s < shards(); s++) {
-            for (double[] row : read(s, Split.TRAIN).x()) for (int j = 0; j < v.length; j++) v[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
+            for (double[] row : read(s, Split.TRAIN).x())
+                for (int j = 0; j < v.length; j++) v[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
         }
         return Standardisation.finish(v, size(Split.TRAIN));
     }
@@ -146,7 +151,8 @@ public final class TrainingShards {
             n[s] = SamplesFile.processSizes(paths.get(s), split, processes.length);
             for (int p = 0; p < processes.length; p++) {
                 if (n[s][p] == 0) {
-                    throw new InputException(paths.get(s) + ": dataset '" + split.group() + "/process' has no event of process '" + processes[p]
+                    throw new InputException(paths.get(s) + ": dataset '" + split.group()
+                            + "/process' has no event of process '" + processes[p]
                             + "': every shard needs events of every process (use fewer, larger shards)");
                 }
             }
@@ -158,7 +164,9 @@ public final class TrainingShards {
     public long signal(Split split) {
         long n = 0;
         for (int s = 0; s < shards(); s++) {
-            n += resident != null ? java.util.Arrays.stream(read(s, split).label()).sum() : SamplesFile.signalCount(paths.get(s), split);
+            n += resident != null
+                    ? java.util.Arrays.stream(read(s, split).label()).sum()
+                    : SamplesFile.signalCount(paths.get(s), split);
         }
         return n;
     }

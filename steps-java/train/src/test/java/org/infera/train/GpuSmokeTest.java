@@ -1,6 +1,5 @@
 package org.infera.train;
 
-import org.infera.core.data.SamplesFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.infera.core.cli.StepMain;
+import org.infera.core.data.SamplesFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,19 +31,43 @@ class GpuSmokeTest {
             for (int d = 0; d < 2; d++) {
                 String device = d == 0 ? "cpu" : "gpu";
                 Path out = dir.resolve(kind + "_" + device);
-                List<String> args = new java.util.ArrayList<>(List.of(kind, "--samples", samples.toString(), "--seed", "4",
-                        "--epochs", "3", "--patience", "3", "--device", device, "-o", out.toString()));
+                List<String> args = new java.util.ArrayList<>(List.of(
+                        kind,
+                        "--samples",
+                        samples.toString(),
+                        "--seed",
+                        "4",
+                        "--epochs",
+                        "3",
+                        "--patience",
+                        "3",
+                        "--device",
+                        device,
+                        "-o",
+                        out.toString()));
                 if (kind.equals("inferno")) {
-                    args.addAll(List.of("--analysis", Path.of(System.getProperty("infera.repo", "../.."))
-                            .resolve("params/analysis/inferno-paper.json").toString(), "--benchmark", "4", "--batch-size", "500"));
+                    args.addAll(List.of(
+                            "--analysis",
+                            Path.of(System.getProperty("infera.repo", "../.."))
+                                    .resolve("params/analysis/inferno-paper.json")
+                                    .toString(),
+                            "--benchmark",
+                            "4",
+                            "--batch-size",
+                            "500"));
                 }
                 long t0 = System.nanoTime();
                 assertEquals(0, StepMain.execute(new TrainCommand(), args.toArray(new String[0])));
-                System.out.printf("GpuSmokeTest: %s, 3 epochs on %s: %.2f s%n", kind, device, (System.nanoTime() - t0) / 1e9);
+                System.out.printf(
+                        "GpuSmokeTest: %s, 3 epochs on %s: %.2f s%n", kind, device, (System.nanoTime() - t0) / 1e9);
                 List<String> history = Files.readAllLines(out.resolve("history.csv"));
                 loss[d] = Double.parseDouble(history.get(1).split(",")[2]);
             }
-            assertEquals(loss[0], loss[1], 1e-3 * Math.abs(loss[0]), kind + ": first-epoch validation loss, CPU against GPU");
+            assertEquals(
+                    loss[0],
+                    loss[1],
+                    1e-3 * Math.abs(loss[0]),
+                    kind + ": first-epoch validation loss, CPU against GPU");
         }
     }
 }

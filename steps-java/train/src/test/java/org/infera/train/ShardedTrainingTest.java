@@ -1,7 +1,5 @@
 package org.infera.train;
 
-import org.infera.nn.Standardisation;
-import org.infera.core.data.SamplesFixtures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,10 +19,12 @@ import org.infera.core.analysis.Analysis;
 import org.infera.core.cli.StepMain;
 import org.infera.core.data.Sample;
 import org.infera.core.data.SamplesFile;
+import org.infera.core.data.SamplesFixtures;
 import org.infera.core.data.Split;
 import org.infera.core.physics.InfernoPaperProblem;
-import org.infera.train.inferno.FisherLayout;
+import org.infera.nn.Standardisation;
 import org.infera.nn.TrainedNetwork;
+import org.infera.train.inferno.FisherLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,22 +34,27 @@ import org.junit.jupiter.api.io.TempDir;
  * memory or are read one shard at a time, and the same network either way.
  */
 class ShardedTrainingTest {
-    static final Path ANALYSIS = Path.of(System.getProperty("infera.repo", "../..")).resolve("params/analysis/inferno-paper.json");
+    static final Path ANALYSIS =
+            Path.of(System.getProperty("infera.repo", "../..")).resolve("params/analysis/inferno-paper.json");
 
     @TempDir
     static Path dir;
+
     static List<Path> shards;
 
     @BeforeAll
     static void data() {
         System.setProperty("ai.djl.offline", "true");
         // Shards of unequal size, as a generator's jobs may leave them.
-        shards = List.of(SamplesFixtures.write(dir.resolve("s0.h5"), 900, 31), SamplesFixtures.write(dir.resolve("s1.h5"), 500, 32),
+        shards = List.of(
+                SamplesFixtures.write(dir.resolve("s0.h5"), 900, 31),
+                SamplesFixtures.write(dir.resolve("s1.h5"), 500, 32),
                 SamplesFixtures.write(dir.resolve("s2.h5"), 700, 33));
     }
 
     private static int train(String kind, Path out, boolean reversed, String... extra) {
-        List<String> args = new ArrayList<>(List.of(kind, "--seed", "3", "--hidden", "16,16", "-o", out.toString(), "--samples"));
+        List<String> args =
+                new ArrayList<>(List.of(kind, "--seed", "3", "--hidden", "16,16", "-o", out.toString(), "--samples"));
         List<Path> files = new ArrayList<>(shards);
         if (reversed) java.util.Collections.reverse(files);
         for (Path p : files) args.add(p.toString());
@@ -75,16 +80,24 @@ class ShardedTrainingTest {
         String analysis = ANALYSIS.toString();
         Map<String, String[]> kinds = Map.of(
                 "classifier", new String[] {"--epochs", "2", "--batch-size", "128"},
-                "inferno", new String[] {"--epochs", "2", "--batch-size", "200", "--analysis", analysis, "--benchmark", "2"},
-                "neos", new String[] {"--epochs", "2", "--batch-size", "200", "--analysis", analysis, "--benchmark", "1"});
+                "inferno",
+                        new String[] {"--epochs", "2", "--batch-size", "200", "--analysis", analysis, "--benchmark", "2"
+                        },
+                "neos",
+                        new String[] {"--epochs", "2", "--batch-size", "200", "--analysis", analysis, "--benchmark", "1"
+                        });
         for (var kind : kinds.entrySet()) {
-            Path resident = dir.resolve(kind.getKey() + "-resident"), streamed = dir.resolve(kind.getKey() + "-streamed");
+            Path resident = dir.resolve(kind.getKey() + "-resident"),
+                    streamed = dir.resolve(kind.getKey() + "-streamed");
             assertEquals(0, train(kind.getKey(), resident, false, kind.getValue()));
             List<String> args = new ArrayList<>(List.of(kind.getValue()));
             args.addAll(List.of("--resident-mib", "0"));
             assertEquals(0, train(kind.getKey(), streamed, true, args.toArray(new String[0])));
             for (String f : List.of(TrainedNetwork.SPEC, TrainedNetwork.WEIGHTS, TrainedNetwork.HISTORY)) {
-                assertArrayEquals(Files.readAllBytes(resident.resolve(f)), Files.readAllBytes(streamed.resolve(f)), kind.getKey() + " " + f);
+                assertArrayEquals(
+                        Files.readAllBytes(resident.resolve(f)),
+                        Files.readAllBytes(streamed.resolve(f)),
+                        kind.getKey() + " " + f);
             }
         }
     }
@@ -112,8 +125,26 @@ class ShardedTrainingTest {
     void infernoValidationLossIsTheFisherBoundOfTheSoftHistogramsOverEveryShard() throws Exception {
         Path out = dir.resolve("inferno-loss");
         double tau = 0.5;
-        assertEquals(0, train("inferno", out, false, "--epochs", "1", "--batch-size", "200", "--bins", "4", "--temperature", "0.5",
-                "--analysis", ANALYSIS.toString(), "--benchmark", "0", "--resident-mib", "0"));
+        assertEquals(
+                0,
+                train(
+                        "inferno",
+                        out,
+                        false,
+                        "--epochs",
+                        "1",
+                        "--batch-size",
+                        "200",
+                        "--bins",
+                        "4",
+                        "--temperature",
+                        "0.5",
+                        "--analysis",
+                        ANALYSIS.toString(),
+                        "--benchmark",
+                        "0",
+                        "--resident-mib",
+                        "0"));
         Analysis analysis = Analysis.read(ANALYSIS);
         FisherLayout layout = FisherLayout.of(analysis, 0);
         assertEquals(1, layout.parameters().size(), "benchmark 0: the signal yield alone");
@@ -146,7 +177,13 @@ class ShardedTrainingTest {
             splits.put(s, new Sample(x, new long[20], filled(20, 1), filledDouble(20, 50)));
         }
         Path onlyBackground = dir.resolve("s3-background-only.h5");
-        new SamplesFile(InfernoPaperProblem.FEATURES, InfernoPaperProblem.PROCESSES, new double[] {50, 1000}, new long[] {1, 0}, 9, splits)
+        new SamplesFile(
+                        InfernoPaperProblem.FEATURES,
+                        InfernoPaperProblem.PROCESSES,
+                        new double[] {50, 1000},
+                        new long[] {1, 0},
+                        9,
+                        splits)
                 .write(onlyBackground);
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -154,14 +191,30 @@ class ShardedTrainingTest {
         int code;
         Path out = dir.resolve("no-signal");
         try {
-            code = StepMain.execute(new TrainCommand(), "inferno", "--seed", "1", "-o", out.toString(), "--analysis", ANALYSIS.toString(),
-                    "--benchmark", "0", "--samples", shards.get(0).toString(), onlyBackground.toString());
+            code = StepMain.execute(
+                    new TrainCommand(),
+                    "inferno",
+                    "--seed",
+                    "1",
+                    "-o",
+                    out.toString(),
+                    "--analysis",
+                    ANALYSIS.toString(),
+                    "--benchmark",
+                    "0",
+                    "--samples",
+                    shards.get(0).toString(),
+                    onlyBackground.toString());
         } finally {
             System.setErr(err);
         }
         assertEquals(2, code);
         String message = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(message.contains("s3-background-only.h5") && message.contains("train/process") && message.contains("'signal'"), message);
+        assertTrue(
+                message.contains("s3-background-only.h5")
+                        && message.contains("train/process")
+                        && message.contains("'signal'"),
+                message);
         assertFalse(Files.exists(out));
         assertEquals(2, train("classifier", dir.resolve("bad-budget"), false, "--resident-mib", "-1"));
     }

@@ -12,7 +12,8 @@ class TrainCommandTest {
     /** Every statistic of the registry has its trainer, and every trainer its registry line. */
     @Test
     void subCommandsAreTheRegistrysKinds() {
-        List<String> trainers = new ArrayList<>(new CommandLine(new TrainCommand()).getSubcommands().keySet());
+        List<String> trainers = new ArrayList<>(
+                new CommandLine(new TrainCommand()).getSubcommands().keySet());
         trainers.remove("engine");
         assertEquals(StatisticKind.ids(), trainers);
     }

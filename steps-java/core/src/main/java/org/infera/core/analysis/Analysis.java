@@ -43,9 +43,11 @@ public record Analysis(
      * {@code mean_shift}: several features move by {@code up_shift} at the up value and by
      * {@code down_shift} at the down value, linearly in between (the neos toy's background blob).
      */
-    public record Effect(String type, String feature,
-                         @com.fasterxml.jackson.annotation.JsonProperty("up_shift") Map<String, Double> upShift,
-                         @com.fasterxml.jackson.annotation.JsonProperty("down_shift") Map<String, Double> downShift) {
+    public record Effect(
+            String type,
+            String feature,
+            @com.fasterxml.jackson.annotation.JsonProperty("up_shift") Map<String, Double> upShift,
+            @com.fasterxml.jackson.annotation.JsonProperty("down_shift") Map<String, Double> downShift) {
         public Effect(String type, String feature) {
             this(type, feature, null, null);
         }
@@ -65,7 +67,8 @@ public record Analysis(
 
     public static Analysis read(Path path) {
         if (!Files.isRegularFile(path)) throw new InputException.FileProblem(path, null, "analysis file not found");
-        Analysis a = StrictJson.read(path, Analysis.class, "an analysis definition", InputException.AnalysisProblem::new);
+        Analysis a =
+                StrictJson.read(path, Analysis.class, "an analysis definition", InputException.AnalysisProblem::new);
         a.validate(path);
         return a;
     }
@@ -89,7 +92,8 @@ public record Analysis(
         if ("mean_shift".equals(n.effect().type())) {
             boolean upward = value >= n.nominal();
             double t = (value - n.nominal()) / ((upward ? n.up() : n.down()) - n.nominal());
-            for (Map.Entry<String, Double> e : (upward ? n.effect().upShift() : n.effect().downShift()).entrySet()) {
+            for (Map.Entry<String, Double> e :
+                    (upward ? n.effect().upShift() : n.effect().downShift()).entrySet()) {
                 x[featureIndex(e.getKey())] += t * e.getValue();
             }
             return;
@@ -98,7 +102,8 @@ public record Analysis(
         switch (n.effect().type()) {
             case "shift" -> x[f] += value - n.nominal();
             case "exp_rate" -> x[f] *= n.nominal() / value;
-            default -> throw new IllegalStateException("validated effect type " + n.effect().type());
+            default -> throw new IllegalStateException(
+                    "validated effect type " + n.effect().type());
         }
     }
 
@@ -116,15 +121,16 @@ public record Analysis(
      * Checks that a samples file has this analysis's features and processes, in the same order.
      * {@code samplesPath} and {@code analysisPath} name the two files in the message.
      */
-    public void requireMatches(String[] sampleFeatures, String[] sampleProcesses, Object samplesPath, Object analysisPath) {
+    public void requireMatches(
+            String[] sampleFeatures, String[] sampleProcesses, Object samplesPath, Object analysisPath) {
         if (!features.equals(List.of(sampleFeatures))) {
             throw new InputException(samplesPath + ": dataset 'features/names' is " + List.of(sampleFeatures) + " but "
                     + analysisPath + " declares features " + features);
         }
         List<String> processNames = processes.stream().map(Process::name).toList();
         if (!processNames.equals(List.of(sampleProcesses))) {
-            throw new InputException(samplesPath + ": dataset 'processes/names' is " + List.of(sampleProcesses) + " but "
-                    + analysisPath + " declares processes " + processNames);
+            throw new InputException(samplesPath + ": dataset 'processes/names' is " + List.of(sampleProcesses)
+                    + " but " + analysisPath + " declares processes " + processNames);
         }
     }
 
@@ -132,20 +138,31 @@ public record Analysis(
         require(name != null && !name.isBlank(), where, "name", "is missing");
         require(features != null && !features.isEmpty(), where, "features", "must list at least one feature");
         for (int i = 0; i < features.size(); i++) {
-            require(features.get(i) != null && !features.get(i).isBlank(), where, "features[" + i + "]", "must be a non-empty name");
+            require(
+                    features.get(i) != null && !features.get(i).isBlank(),
+                    where,
+                    "features[" + i + "]",
+                    "must be a non-empty name");
         }
         require(processes == null || !processes.contains(null), where, "processes", "has a null entry");
         require(nuisances == null || !nuisances.contains(null), where, "nuisances", "has a null entry");
         require(benchmarks == null || !benchmarks.contains(null), where, "benchmarks", "has a null entry");
         require(new HashSet<>(features).size() == features.size(), where, "features", "has duplicate names");
-        require(processes != null && processes.size() >= 2, where, "processes", "must list a signal and at least one background");
+        require(
+                processes != null && processes.size() >= 2,
+                where,
+                "processes",
+                "must list a signal and at least one background");
         Set<String> names = new HashSet<>();
         int signals = 0;
         for (Process p : processes) {
             require(p.name() != null && !p.name().isBlank(), where, "processes", "has a process without a name");
             require(names.add(p.name()), where, "processes", "name '" + p.name() + "' is used twice");
-            require(p.expectedYield() > 0 && p.expectedYield() <= MAX_YIELD, where,
-                    "processes." + p.name() + ".expectedYield", "must be positive and at most " + MAX_YIELD + ", got " + p.expectedYield());
+            require(
+                    p.expectedYield() > 0 && p.expectedYield() <= MAX_YIELD,
+                    where,
+                    "processes." + p.name() + ".expectedYield",
+                    "must be positive and at most " + MAX_YIELD + ", got " + p.expectedYield());
             if (p.signal()) signals++;
         }
         require(signals == 1, where, "processes", "exactly one process must have \"signal\": true, found " + signals);
@@ -154,33 +171,85 @@ public record Analysis(
             require(n.name() != null && !n.name().isBlank(), where, "nuisances", "has a nuisance without a name");
             require(names.add(n.name()), where, field, "name is already used by a process or another nuisance");
             require(processIndex(n.process()) >= 0, where, field + ".process", "unknown process '" + n.process() + "'");
-            require(n.up() != n.down() && Double.isFinite(n.up()) && Double.isFinite(n.down()) && Double.isFinite(n.nominal()), where, field,
+            require(
+                    n.up() != n.down()
+                            && Double.isFinite(n.up())
+                            && Double.isFinite(n.down())
+                            && Double.isFinite(n.nominal()),
+                    where,
+                    field,
                     "nominal, up and down values must be finite, up and down different");
-            require(Math.abs(n.up()) <= MAX_VALUE && Math.abs(n.down()) <= MAX_VALUE && Math.abs(n.nominal()) <= MAX_VALUE, where, field,
+            require(
+                    Math.abs(n.up()) <= MAX_VALUE
+                            && Math.abs(n.down()) <= MAX_VALUE
+                            && Math.abs(n.nominal()) <= MAX_VALUE,
+                    where,
+                    field,
                     "nominal, up and down values must lie within ±" + MAX_VALUE);
             require(n.effect() != null, where, field + ".effect", "is missing");
-            require(n.effect().type() != null, where, field + ".effect.type", "is missing: 'shift', 'exp_rate' or 'mean_shift'");
-            require(List.of("shift", "exp_rate", "mean_shift").contains(n.effect().type()), where, field + ".effect.type",
-                    "must be 'shift', 'exp_rate' or 'mean_shift', got '" + n.effect().type() + "'");
+            require(
+                    n.effect().type() != null,
+                    where,
+                    field + ".effect.type",
+                    "is missing: 'shift', 'exp_rate' or 'mean_shift'");
+            require(
+                    List.of("shift", "exp_rate", "mean_shift")
+                            .contains(n.effect().type()),
+                    where,
+                    field + ".effect.type",
+                    "must be 'shift', 'exp_rate' or 'mean_shift', got '"
+                            + n.effect().type() + "'");
             if ("mean_shift".equals(n.effect().type())) {
-                require(n.effect().feature() == null, where, field + ".effect.feature", "is not used by mean_shift (give up_shift and down_shift)");
-                require(n.up() > n.nominal() && n.down() < n.nominal(), where, field, "mean_shift needs down < nominal < up");
+                require(
+                        n.effect().feature() == null,
+                        where,
+                        field + ".effect.feature",
+                        "is not used by mean_shift (give up_shift and down_shift)");
+                require(
+                        n.up() > n.nominal() && n.down() < n.nominal(),
+                        where,
+                        field,
+                        "mean_shift needs down < nominal < up");
                 for (String side : List.of("up_shift", "down_shift")) {
-                    Map<String, Double> shifts = side.equals("up_shift") ? n.effect().upShift() : n.effect().downShift();
-                    require(shifts != null && !shifts.isEmpty(), where, field + ".effect." + side, "is missing: a map from feature to shift");
+                    Map<String, Double> shifts = side.equals("up_shift")
+                            ? n.effect().upShift()
+                            : n.effect().downShift();
+                    require(
+                            shifts != null && !shifts.isEmpty(),
+                            where,
+                            field + ".effect." + side,
+                            "is missing: a map from feature to shift");
                     for (Map.Entry<String, Double> e : shifts.entrySet()) {
-                        require(featureIndex(e.getKey()) >= 0, where, field + ".effect." + side, "unknown feature '" + e.getKey() + "'");
-                        require(e.getValue() != null && Double.isFinite(e.getValue()), where, field + ".effect." + side + "." + e.getKey(),
+                        require(
+                                featureIndex(e.getKey()) >= 0,
+                                where,
+                                field + ".effect." + side,
+                                "unknown feature '" + e.getKey() + "'");
+                        require(
+                                e.getValue() != null && Double.isFinite(e.getValue()),
+                                where,
+                                field + ".effect." + side + "." + e.getKey(),
                                 "must be a finite number");
                     }
                 }
             } else {
-                require(featureIndex(n.effect().feature()) >= 0, where, field + ".effect.feature", "unknown feature '" + n.effect().feature() + "'");
-                require(n.effect().upShift() == null && n.effect().downShift() == null, where, field + ".effect",
+                require(
+                        featureIndex(n.effect().feature()) >= 0,
+                        where,
+                        field + ".effect.feature",
+                        "unknown feature '" + n.effect().feature() + "'");
+                require(
+                        n.effect().upShift() == null && n.effect().downShift() == null,
+                        where,
+                        field + ".effect",
                         "up_shift and down_shift belong to mean_shift effects");
             }
             if ("exp_rate".equals(n.effect().type())) {
-                require(n.nominal() > 0 && n.up() > 0 && n.down() > 0, where, field, "exp_rate values must be positive");
+                require(
+                        n.nominal() > 0 && n.up() > 0 && n.down() > 0,
+                        where,
+                        field,
+                        "exp_rate values must be positive");
             }
         }
         require(benchmarks != null && !benchmarks.isEmpty(), where, "benchmarks", "must list at least one benchmark");
@@ -190,15 +259,25 @@ public record Analysis(
             require(ids.add(b.id()), where, field, "id is used twice");
             for (String f : b.floating() == null ? List.<String>of() : b.floating()) {
                 require(names.contains(f), where, field + ".floating", "unknown parameter '" + f + "'");
-                require(processIndex(f) < 0 || !processes.get(processIndex(f)).signal(), where, field + ".floating",
+                require(
+                        processIndex(f) < 0 || !processes.get(processIndex(f)).signal(),
+                        where,
+                        field + ".floating",
                         "the signal yield is the parameter of interest and always floats");
             }
-            for (Map.Entry<String, Double> c : (b.constraints() == null ? Map.<String, Double>of() : b.constraints()).entrySet()) {
-                require(b.floating() != null && b.floating().contains(c.getKey()), where, field + ".constraints",
+            for (Map.Entry<String, Double> c :
+                    (b.constraints() == null ? Map.<String, Double>of() : b.constraints()).entrySet()) {
+                require(
+                        b.floating() != null && b.floating().contains(c.getKey()),
+                        where,
+                        field + ".constraints",
                         "'" + c.getKey() + "' is constrained but does not float");
                 double max = processIndex(c.getKey()) >= 0 ? MAX_YIELD : MAX_VALUE;
-                require(c.getValue() != null && c.getValue() > 0 && c.getValue() <= max, where,
-                        field + ".constraints." + c.getKey(), "width must be positive and at most " + max + ", got " + c.getValue());
+                require(
+                        c.getValue() != null && c.getValue() > 0 && c.getValue() <= max,
+                        where,
+                        field + ".constraints." + c.getKey(),
+                        "width must be positive and at most " + max + ", got " + c.getValue());
             }
         }
     }

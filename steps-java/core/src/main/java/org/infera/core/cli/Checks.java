@@ -17,11 +17,15 @@ public final class Checks {
     }
 
     public static double fraction(String option, double value) {
-        if (!(value > 0 && value < 1)) throw new InputException.BadOption(option, option + " must lie strictly between 0 and 1, got " + value);
+        if (!(value > 0 && value < 1))
+            throw new InputException.BadOption(option, option + " must lie strictly between 0 and 1, got " + value);
         return value;
     }
 
-    /** The largest magnitude of a parameter value given on the command line: beyond it, morphing and likelihoods overflow. */
+    /**
+     * The largest magnitude of a parameter value given on the command line: beyond it, morphing and likelihoods
+     * overflow.
+     */
     public static final double MAX_PARAMETER = 1e6;
 
     /** A parameter point: every value finite and within ±{@link #MAX_PARAMETER}. */
@@ -29,7 +33,10 @@ public final class Checks {
         if (values == null) return null;
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i]) || Math.abs(values[i]) > MAX_PARAMETER) {
-                throw new InputException.BadOption(option, option + ": value " + (i + 1) + " must be a finite number within ±" + MAX_PARAMETER + ", got " + values[i]);
+                throw new InputException.BadOption(
+                        option,
+                        option + ": value " + (i + 1) + " must be a finite number within ±" + MAX_PARAMETER + ", got "
+                                + values[i]);
             }
         }
         return values;
@@ -43,13 +50,15 @@ public final class Checks {
     /** A positive finite number no larger than {@code max}. */
     public static double positiveAtMost(String option, double value, double max) {
         positive(option, value);
-        if (value > max) throw new InputException.BadOption(option, option + " must be at most " + max + ", got " + value);
+        if (value > max)
+            throw new InputException.BadOption(option, option + " must be at most " + max + ", got " + value);
         return value;
     }
 
     /** A count from 1 to {@code max} (more would exhaust memory or time). */
     public static int count(String option, int value, int max) {
-        if (value < 1 || value > max) throw new InputException.BadOption(option, option + " must lie in 1.." + max + ", got " + value);
+        if (value < 1 || value > max)
+            throw new InputException.BadOption(option, option + " must lie in 1.." + max + ", got " + value);
         return value;
     }
 

@@ -12,15 +12,24 @@ public final class HelpConventions {
     public static Map<String, String> exitCodes() {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(String.valueOf(ExitCodes.OK), "Success.");
-        codes.put(String.valueOf(ExitCodes.INTERNAL), "Internal error (a bug, or the machine failed): the stack trace follows.");
-        codes.put(String.valueOf(ExitCodes.BAD_INPUT), "Bad input or usage: the message names the file or option, the field and what is wrong.");
-        codes.put(String.valueOf(ExitCodes.FIT_FAILED), "A valid fit did not converge (infera-fit): the output is written, flagged, not to be trusted.");
+        codes.put(
+                String.valueOf(ExitCodes.INTERNAL),
+                "Internal error (a bug, or the machine failed): the stack trace follows.");
+        codes.put(
+                String.valueOf(ExitCodes.BAD_INPUT),
+                "Bad input or usage: the message names the file or option, the field and what is wrong.");
+        codes.put(
+                String.valueOf(ExitCodes.FIT_FAILED),
+                "A valid fit did not converge (infera-fit): the output is written, flagged, not to be trusted.");
         return codes;
     }
 
     /** Applies the conventions to a command and all its sub-commands. */
     public static CommandLine apply(CommandLine cli) {
-        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
+        cli.getCommandSpec()
+                .usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(exitCodes());
         for (CommandLine sub : cli.getSubcommands().values()) apply(sub);
         return cli;
     }

@@ -62,7 +62,10 @@ public class InputException extends RuntimeException {
         }
     }
 
-    /** A file that cannot be used at all: missing, unreadable, not the format it should be, an output path that is taken. */
+    /**
+     * A file that cannot be used at all: missing, unreadable, not the format it should be, an output path that is
+     * taken.
+     */
     public static class FileProblem extends InputException {
         public FileProblem(Path file, String field, String problem) {
             super(file, field, problem, null);

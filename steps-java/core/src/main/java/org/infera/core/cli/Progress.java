@@ -22,8 +22,13 @@ public final class Progress implements AutoCloseable {
         this.task = task;
         this.total = total;
         this.bar = System.console() != null
-                ? ProgressBar.builder().setTaskName(task).setInitialMax(total).setUnit(" " + unit, 1)
-                        .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()
+                ? ProgressBar.builder()
+                        .setTaskName(task)
+                        .setInitialMax(total)
+                        .setUnit(" " + unit, 1)
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                        .build()
                 : null;
     }
 
@@ -38,8 +43,9 @@ public final class Progress implements AutoCloseable {
         if (tenth > lastLoggedTenth || now - lastLogNanos > LOG_INTERVAL_NANOS) {
             lastLoggedTenth = tenth;
             lastLogNanos = now;
-            System.err.printf("%s: %d/%d (%.0f%%) after %.1f s%n", task, done, total, total > 0 ? 100.0 * done / total : 0,
-                    (now - startNanos) / 1e9);
+            System.err.printf(
+                    "%s: %d/%d (%.0f%%) after %.1f s%n",
+                    task, done, total, total > 0 ? 100.0 * done / total : 0, (now - startNanos) / 1e9);
         }
     }
 

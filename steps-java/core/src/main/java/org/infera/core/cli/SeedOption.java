@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
  * byte-identical outputs, whatever the machine or the number of threads.
  */
 public final class SeedOption {
-    @Option(names = "--seed", required = true, paramLabel = "SEED",
+    @Option(
+            names = "--seed",
+            required = true,
+            paramLabel = "SEED",
             description = "Random seed of the run: the same seed and inputs give byte-identical outputs.")
     public long seed;
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.ParseResult;
 public final class StepMain {
     /** The options that name an output path (a file or directory the step writes). */
     public static final Set<String> OUTPUT_OPTIONS = Set.of("--out", "--outdir", "--plot", "--neos-outdir");
+
     public static final String OVERWRITE = "--overwrite";
 
     private StepMain() {}
@@ -26,7 +27,10 @@ public final class StepMain {
         return execute(command, null, null, args);
     }
 
-    /** As {@link #execute(Object, String...)}, printing to {@code out} and {@code err} (null: standard output and error). */
+    /**
+     * As {@link #execute(Object, String...)}, printing to {@code out} and {@code err} (null: standard output and
+     * error).
+     */
     public static int execute(Object command, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         System.setProperty("java.awt.headless", "true");
         CommandLine cli = HelpConventions.apply(new CommandLine(command));
@@ -55,10 +59,15 @@ public final class StepMain {
 
     private static void addOverwrite(CommandLine cli) {
         CommandSpec spec = cli.getCommandSpec();
-        boolean writes = spec.options().stream().anyMatch(o -> List.of(o.names()).stream().anyMatch(OUTPUT_OPTIONS::contains));
+        boolean writes = spec.options().stream()
+                .anyMatch(o -> List.of(o.names()).stream().anyMatch(OUTPUT_OPTIONS::contains));
         if (writes && spec.findOption(OVERWRITE) == null) {
-            spec.addOption(OptionSpec.builder(OVERWRITE).arity("0").type(boolean.class)
-                    .description("Replace outputs that already exist, if infera wrote them (otherwise an existing output path is refused).")
+            spec.addOption(OptionSpec.builder(OVERWRITE)
+                    .arity("0")
+                    .type(boolean.class)
+                    .description(
+                            "Replace outputs that already exist, if infera wrote them (otherwise an existing output "
+                                    + "path is refused).")
                     .build());
         }
         for (CommandLine sub : cli.getSubcommands().values()) addOverwrite(sub);

@@ -20,11 +20,13 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        List<String> lines = new ArrayList<>(List.of("infera " + version(), "Java " + System.getProperty("java.version")));
+        List<String> lines =
+                new ArrayList<>(List.of("infera " + version(), "Java " + System.getProperty("java.version")));
         if (hasDjl()) {
             Properties libraries = libraries();
             lines.add("DJL " + libraries.getProperty("djl", "unknown"));
-            lines.add("libtorch " + libraries.getProperty("libtorch", "unknown") + " (" + libraries.getProperty("libtorch.flavor", "unknown") + ")");
+            lines.add("libtorch " + libraries.getProperty("libtorch", "unknown") + " ("
+                    + libraries.getProperty("libtorch.flavor", "unknown") + ")");
         }
         return lines.toArray(new String[0]);
     }

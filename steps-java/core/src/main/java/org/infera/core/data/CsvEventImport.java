@@ -27,8 +27,11 @@ import org.infera.core.morphing.Morphing;
  */
 public final class CsvEventImport {
     /** The metadata file. */
-    public record Metadata(List<String> parameters, LinkedHashMap<String, double[]> benchmarks, List<String> observables,
-                           @com.fasterxml.jackson.annotation.JsonProperty("morphing_components") long[][] morphingComponents) {}
+    public record Metadata(
+            List<String> parameters,
+            LinkedHashMap<String, double[]> benchmarks,
+            List<String> observables,
+            @com.fasterxml.jackson.annotation.JsonProperty("morphing_components") long[][] morphingComponents) {}
 
     private CsvEventImport() {}
 
@@ -39,16 +42,29 @@ public final class CsvEventImport {
         for (int b = 0; b < values.length; b++) values[b] = meta.benchmarks().get(benchmarks.get(b));
         List<double[]> x = new ArrayList<>(), w = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(csv);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(in)) {
+                CSVParser parser = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setTrim(true)
+                        .get()
+                        .parse(in)) {
             Map<String, Integer> header = parser.getHeaderMap();
-            for (String o : meta.observables()) require(header.containsKey(o), csv + ": no column '" + o + "' (an observable of " + metadataFile + ")");
+            for (String o : meta.observables())
+                require(header.containsKey(o), csv + ": no column '" + o + "' (an observable of " + metadataFile + ")");
             for (String b : benchmarks) {
-                require(header.containsKey("weight_" + b), csv + ": no column 'weight_" + b + "' (benchmark " + b + " of " + metadataFile + ")");
+                require(
+                        header.containsKey("weight_" + b),
+                        csv + ": no column 'weight_" + b + "' (benchmark " + b + " of " + metadataFile + ")");
             }
             for (CSVRecord r : parser) {
-                require(r.isConsistent(), csv + ", line " + (r.getRecordNumber() + 1) + ": " + r.size() + " fields, the header has " + header.size());
+                require(
+                        r.isConsistent(),
+                        csv + ", line " + (r.getRecordNumber() + 1) + ": " + r.size() + " fields, the header has "
+                                + header.size());
                 double[] xi = new double[meta.observables().size()], wi = new double[benchmarks.size()];
-                for (int j = 0; j < xi.length; j++) xi[j] = number(r, meta.observables().get(j), csv);
+                for (int j = 0; j < xi.length; j++)
+                    xi[j] = number(r, meta.observables().get(j), csv);
                 for (int b = 0; b < wi.length; b++) wi[b] = number(r, "weight_" + benchmarks.get(b), csv);
                 x.add(xi);
                 w.add(wi);
@@ -60,29 +76,58 @@ public final class CsvEventImport {
         }
         require(!x.isEmpty(), csv + ": no events");
         long[][] components = meta.morphingComponents();
-        double[][] matrix = components == null ? null : Morphing.fromBasis(components, values).matrix();
-        return new MadMinerEventFile(meta.parameters().toArray(new String[0]), benchmarks.toArray(new String[0]), values, components, matrix,
-                meta.observables().toArray(new String[0]), x.toArray(new double[0][]), w.toArray(new double[0][]), new long[x.size()]);
+        double[][] matrix = components == null
+                ? null
+                : Morphing.fromBasis(components, values).matrix();
+        return new MadMinerEventFile(
+                meta.parameters().toArray(new String[0]),
+                benchmarks.toArray(new String[0]),
+                values,
+                components,
+                matrix,
+                meta.observables().toArray(new String[0]),
+                x.toArray(new double[0][]),
+                w.toArray(new double[0][]),
+                new long[x.size()]);
     }
 
     private static Metadata metadata(Path file) {
         Metadata m;
         try {
-            m = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(file.toFile(), Metadata.class);
+            m = new ObjectMapper()
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(file.toFile(), Metadata.class);
         } catch (IOException e) {
-            throw new InputException(file + ": not a valid metadata file (parameters, benchmarks, observables, morphingComponents): "
-                    + e.getMessage().split("\n")[0], e);
+            throw new InputException(
+                    file + ": not a valid metadata file (parameters, benchmarks, observables, morphingComponents): "
+                            + e.getMessage().split("\n")[0],
+                    e);
         }
-        require(m.parameters() != null && !m.parameters().isEmpty(), file + ": field 'parameters' must list the theory parameters");
-        require(m.observables() != null && !m.observables().isEmpty(), file + ": field 'observables' must list the observables");
-        require(m.benchmarks() != null && !m.benchmarks().isEmpty(), file + ": field 'benchmarks' must map benchmark names to parameter values");
-        m.benchmarks().forEach((name, v) -> require(v != null && v.length == m.parameters().size(),
-                file + ": benchmark '" + name + "' has " + (v == null ? 0 : v.length) + " values for " + m.parameters().size() + " parameters"));
+        require(
+                m.parameters() != null && !m.parameters().isEmpty(),
+                file + ": field 'parameters' must list the theory parameters");
+        require(
+                m.observables() != null && !m.observables().isEmpty(),
+                file + ": field 'observables' must list the observables");
+        require(
+                m.benchmarks() != null && !m.benchmarks().isEmpty(),
+                file + ": field 'benchmarks' must map benchmark names to parameter values");
+        m.benchmarks()
+                .forEach((name, v) -> require(
+                        v != null && v.length == m.parameters().size(),
+                        file + ": benchmark '" + name + "' has " + (v == null ? 0 : v.length) + " values for "
+                                + m.parameters().size() + " parameters"));
         if (m.morphingComponents() != null) {
-            require(m.morphingComponents().length == m.benchmarks().size(), file + ": " + m.morphingComponents().length
-                    + " morphing components need as many benchmarks, there are " + m.benchmarks().size());
+            require(
+                    m.morphingComponents().length == m.benchmarks().size(),
+                    file + ": " + m.morphingComponents().length
+                            + " morphing components need as many benchmarks, there are "
+                            + m.benchmarks().size());
             for (long[] c : m.morphingComponents()) {
-                require(c.length == m.parameters().size(), file + ": a morphing component has " + c.length + " powers for " + m.parameters().size() + " parameters");
+                require(
+                        c.length == m.parameters().size(),
+                        file + ": a morphing component has " + c.length + " powers for "
+                                + m.parameters().size() + " parameters");
             }
         }
         return m;
@@ -94,9 +139,12 @@ public final class CsvEventImport {
         try {
             v = Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new InputException(csv + ", line " + (r.getRecordNumber() + 1) + ", column '" + column + "': '" + s + "' is not a number");
+            throw new InputException(csv + ", line " + (r.getRecordNumber() + 1) + ", column '" + column + "': '" + s
+                    + "' is not a number");
         }
-        require(Double.isFinite(v), csv + ", line " + (r.getRecordNumber() + 1) + ", column '" + column + "': not finite (" + s + ")");
+        require(
+                Double.isFinite(v),
+                csv + ", line " + (r.getRecordNumber() + 1) + ", column '" + column + "': not finite (" + s + ")");
         return v;
     }
 

@@ -15,14 +15,13 @@ import org.infera.core.hdf5.H5Output;
  *
  * @param score [event, parameter], the events in the order of the events file
  */
-public record EstimatedScoresFile(String eventsFile, long events, String kind, String[] parameters, String[] observables,
-                                  double[][] score) {
+public record EstimatedScoresFile(
+        String eventsFile, long events, String kind, String[] parameters, String[] observables, double[][] score) {
     public static final String FORMAT = "estimated_scores";
     public static final long VERSION = 1;
 
     public void write(Path target) {
-        H5Output.write(target, FORMAT, VERSION, out -> out
-                .attribute("", "events_file", eventsFile)
+        H5Output.write(target, FORMAT, VERSION, out -> out.attribute("", "events_file", eventsFile)
                 .attribute("", "events", events)
                 .attribute("", "kind", kind)
                 .dataset("parameters/names", parameters)
@@ -36,9 +35,15 @@ public record EstimatedScoresFile(String eventsFile, long events, String kind, S
             String[] observables = in.strings1d("observables/names", -1);
             long events = in.longAttribute("", "events");
             double[][] score = in.doubles2d("score", parameters.length);
-            if (score.length != events) throw in.bad("score", score.length + " rows, but the attribute 'events' says " + events);
-            return new EstimatedScoresFile(in.stringAttribute("", "events_file"), events, in.stringAttribute("", "kind"),
-                    parameters, observables, score);
+            if (score.length != events)
+                throw in.bad("score", score.length + " rows, but the attribute 'events' says " + events);
+            return new EstimatedScoresFile(
+                    in.stringAttribute("", "events_file"),
+                    events,
+                    in.stringAttribute("", "kind"),
+                    parameters,
+                    observables,
+                    score);
         }
     }
 
@@ -49,7 +54,11 @@ public record EstimatedScoresFile(String eventsFile, long events, String kind, S
 
     /** The scores of the test split of a score-samples file, from the directory the shift step wrote. */
     public static EstimatedScoresFile forSamples(Path directory, Path samplesPath, ScoreSamplesFile samples) {
-        return paired(directory, samplesPath, samples.splits().get(Split.TEST).x().length, samples.parameters(),
+        return paired(
+                directory,
+                samplesPath,
+                samples.splits().get(Split.TEST).x().length,
+                samples.parameters(),
                 samples.observables());
     }
 
@@ -57,16 +66,23 @@ public record EstimatedScoresFile(String eventsFile, long events, String kind, S
      * The scores of one file from the directory the shift step wrote (a file of the same name there), checked to be
      * those of that file: its name, number of events, parameters and observables.
      */
-    private static EstimatedScoresFile paired(Path directory, Path source, long events, String[] parameters,
-                                              String[] observables) {
+    private static EstimatedScoresFile paired(
+            Path directory, Path source, long events, String[] parameters, String[] observables) {
         Path path = directory.resolve(source.getFileName().toString());
         EstimatedScoresFile scores = read(path);
-        if (!scores.eventsFile.equals(source.getFileName().toString()) || scores.events != events
-                || !Arrays.equals(scores.parameters, parameters) || !Arrays.equals(scores.observables, observables)) {
-            throw new InputException.Mismatch(path, "attribute 'events_file'", "the scores of " + scores.eventsFile + " ("
-                    + scores.events + " events, parameters " + Arrays.toString(scores.parameters) + ", observables "
-                    + Arrays.toString(scores.observables) + "), not of " + source + " (" + events + " events, parameters "
-                    + Arrays.toString(parameters) + ", observables " + Arrays.toString(observables) + ")");
+        if (!scores.eventsFile.equals(source.getFileName().toString())
+                || scores.events != events
+                || !Arrays.equals(scores.parameters, parameters)
+                || !Arrays.equals(scores.observables, observables)) {
+            throw new InputException.Mismatch(
+                    path,
+                    "attribute 'events_file'",
+                    "the scores of " + scores.eventsFile + " ("
+                            + scores.events + " events, parameters " + Arrays.toString(scores.parameters)
+                            + ", observables "
+                            + Arrays.toString(scores.observables) + "), not of " + source + " (" + events
+                            + " events, parameters "
+                            + Arrays.toString(parameters) + ", observables " + Arrays.toString(observables) + ")");
         }
         return scores;
     }

@@ -26,8 +26,7 @@ public record EventsFile(
     }
 
     public void write(Path target) {
-        H5Output.write(target, FORMAT, VERSION, out -> out
-                .attribute("", "generator", generator)
+        H5Output.write(target, FORMAT, VERSION, out -> out.attribute("", "generator", generator)
                 .attribute("", "seed", seed)
                 .dataset("observables/names", observables)
                 .dataset("processes/names", processes)
@@ -46,11 +45,20 @@ public record EventsFile(
             long[] process = in.longs1d("samples/process", observations.length);
             for (int i = 0; i < process.length; i++) {
                 if (process[i] < 0 || process[i] >= processes.length) {
-                    throw in.badValue("samples/process", "value " + process[i] + " at [" + i + "] is not a process index (0.." + (processes.length - 1) + ")");
+                    throw in.badValue(
+                            "samples/process",
+                            "value " + process[i] + " at [" + i + "] is not a process index (0.."
+                                    + (processes.length - 1) + ")");
                 }
             }
-            return new EventsFile(in.stringAttribute("", "generator"), in.longAttribute("", "seed"),
-                    observables, processes, yields, observations, process);
+            return new EventsFile(
+                    in.stringAttribute("", "generator"),
+                    in.longAttribute("", "seed"),
+                    observables,
+                    processes,
+                    yields,
+                    observations,
+                    process);
         }
     }
 }

@@ -31,11 +31,28 @@ public record MadMinerEventFile(
         long backgroundEvents) {
 
     /** Events whose sample bookkeeping is counted from {@code samplingBenchmarks} (null: one sample). */
-    public MadMinerEventFile(String[] parameters, String[] benchmarks, double[][] benchmarkValues, long[][] morphingComponents,
-                             double[][] morphingMatrix, String[] observables, double[][] observations, double[][] weights,
-                             long[] samplingBenchmarks) {
-        this(parameters, benchmarks, benchmarkValues, morphingComponents, morphingMatrix, observables, observations, weights,
-                samplingBenchmarks, countSignal(samplingBenchmarks, benchmarks.length), countBackground(samplingBenchmarks));
+    public MadMinerEventFile(
+            String[] parameters,
+            String[] benchmarks,
+            double[][] benchmarkValues,
+            long[][] morphingComponents,
+            double[][] morphingMatrix,
+            String[] observables,
+            double[][] observations,
+            double[][] weights,
+            long[] samplingBenchmarks) {
+        this(
+                parameters,
+                benchmarks,
+                benchmarkValues,
+                morphingComponents,
+                morphingMatrix,
+                observables,
+                observations,
+                weights,
+                samplingBenchmarks,
+                countSignal(samplingBenchmarks, benchmarks.length),
+                countBackground(samplingBenchmarks));
     }
 
     public int events() {
@@ -65,12 +82,17 @@ public record MadMinerEventFile(
         return read(path, false);
     }
 
-    /** The events' weights [N, benchmarks] with the run's sampling factors applied (what a run's sums need of another shard). */
+    /**
+     * The events' weights [N, benchmarks] with the run's sampling factors applied (what a run's sums need of another
+     * shard).
+     */
     public static double[][] readWeights(Path path, SamplingFactors factors) {
         try (H5Input in = H5Input.openAny(path)) {
             int benchmarks = in.strings1d("benchmarks/names", -1).length;
             double[][] weights = in.doubles2d("samples/weights", benchmarks);
-            long[] sampling = in.has("samples/sampling_benchmarks") ? in.longs1d("samples/sampling_benchmarks", weights.length) : null;
+            long[] sampling = in.has("samples/sampling_benchmarks")
+                    ? in.longs1d("samples/sampling_benchmarks", weights.length)
+                    : null;
             return factors.apply(weights, sampling);
         }
     }
@@ -114,7 +136,9 @@ public record MadMinerEventFile(
             String[] benchmarks = in.strings1d("benchmarks/names", -1);
             double[][] values = in.doubles2d("benchmarks/values", parameters.length);
             if (values.length != benchmarks.length) {
-                throw in.bad("benchmarks/values", "expected " + benchmarks.length + " rows (one per benchmark), found " + values.length);
+                throw in.bad(
+                        "benchmarks/values",
+                        "expected " + benchmarks.length + " rows (one per benchmark), found " + values.length);
             }
             refuseNuisances(in, benchmarks);
             long[][] components = null;
@@ -123,40 +147,74 @@ public record MadMinerEventFile(
                 components = in.longs2d("morphing/components", parameters.length);
                 matrix = in.doubles2d("morphing/morphing_matrix", benchmarks.length);
                 if (matrix.length != components.length) {
-                    throw in.bad("morphing/morphing_matrix", "expected " + components.length + " rows (one per component), found " + matrix.length);
+                    throw in.bad(
+                            "morphing/morphing_matrix",
+                            "expected " + components.length + " rows (one per component), found " + matrix.length);
                 }
             }
             String[] observables = in.strings1d("observables/names", -1);
             int events = in.shape("samples/weights")[0];
-            long[] sampling = in.has("samples/sampling_benchmarks") ? in.longs1d("samples/sampling_benchmarks", events) : null;
+            long[] sampling =
+                    in.has("samples/sampling_benchmarks") ? in.longs1d("samples/sampling_benchmarks", events) : null;
             long[][] summary = sampleSummary(in, benchmarks, sampling);
             if (!withEvents) {
-                return new MadMinerEventFile(parameters, benchmarks, values, components, matrix, observables, new double[0][], new double[0][],
-                        sampling, summary[0], summary[1][0]);
+                return new MadMinerEventFile(
+                        parameters,
+                        benchmarks,
+                        values,
+                        components,
+                        matrix,
+                        observables,
+                        new double[0][],
+                        new double[0][],
+                        sampling,
+                        summary[0],
+                        summary[1][0]);
             }
             double[][] observations = in.doubles2d("samples/observations", observables.length);
             double[][] weights = in.doubles2d("samples/weights", benchmarks.length);
             if (weights.length != observations.length) {
-                throw in.bad("samples/weights", "has " + weights.length + " events but samples/observations has " + observations.length);
+                throw in.bad(
+                        "samples/weights",
+                        "has " + weights.length + " events but samples/observations has " + observations.length);
             }
-            return new MadMinerEventFile(parameters, benchmarks, values, components, matrix, observables, observations, weights, sampling,
-                    summary[0], summary[1][0]);
+            return new MadMinerEventFile(
+                    parameters,
+                    benchmarks,
+                    values,
+                    components,
+                    matrix,
+                    observables,
+                    observations,
+                    weights,
+                    sampling,
+                    summary[0],
+                    summary[1][0]);
         }
     }
 
-    /** MadMiner's nuisance benchmarks and parameters (systematics by reweighting) are not read yet: refused, not ignored. */
+    /**
+     * MadMiner's nuisance benchmarks and parameters (systematics by reweighting) are not read yet: refused, not
+     * ignored.
+     */
     private static void refuseNuisances(H5Input in, String[] benchmarks) {
         if (in.has("benchmarks/is_nuisance")) {
             long[] nuisance = in.longs1d("benchmarks/is_nuisance", benchmarks.length);
             for (int b = 0; b < nuisance.length; b++) {
                 if (nuisance[b] != 0) {
-                    throw in.bad("benchmarks/is_nuisance", "benchmark '" + benchmarks[b] + "' is a nuisance benchmark: MadMiner's nuisance "
-                            + "parameters (systematics as reweighting) are not supported by infera yet; remove them from the file");
+                    throw in.bad(
+                            "benchmarks/is_nuisance",
+                            "benchmark '" + benchmarks[b] + "' is a nuisance benchmark: MadMiner's nuisance "
+                                    + "parameters (systematics as reweighting) are not supported by infera yet; remove "
+                                    + "them from the file");
                 }
             }
         }
         if (in.has("nuisance_parameters/names") && in.shape("nuisance_parameters/names")[0] > 0) {
-            throw in.bad("nuisance_parameters/names", "the file defines nuisance parameters: MadMiner's nuisance parameters are not supported by infera yet");
+            throw in.bad(
+                    "nuisance_parameters/names",
+                    "the file defines nuisance parameters: MadMiner's nuisance parameters are not supported by infera "
+                            + "yet");
         }
     }
 
@@ -168,8 +226,11 @@ public record MadMinerEventFile(
         if (sampling != null) {
             for (int e = 0; e < sampling.length; e++) {
                 if (sampling[e] < -1 || sampling[e] >= benchmarks.length) {
-                    throw in.bad("samples/sampling_benchmarks", "event " + e + " has sampling benchmark " + sampling[e]
-                            + ", expected −1 (background) or a benchmark index in 0.." + (benchmarks.length - 1));
+                    throw in.bad(
+                            "samples/sampling_benchmarks",
+                            "event " + e + " has sampling benchmark " + sampling[e]
+                                    + ", expected −1 (background) or a benchmark index in 0.."
+                                    + (benchmarks.length - 1));
                 }
             }
         }
@@ -177,27 +238,39 @@ public record MadMinerEventFile(
         long background = countBackground(sampling);
         if (!in.has("sample_summary/signal_events")) return new long[][] {counted, {background}};
         long[] signal = in.longs1d("sample_summary/signal_events", benchmarks.length);
-        long summaryBackground = in.has("sample_summary/background_events") ? in.longScalar("sample_summary/background_events") : 0;
+        long summaryBackground =
+                in.has("sample_summary/background_events") ? in.longScalar("sample_summary/background_events") : 0;
         for (int b = 0; b < signal.length; b++) {
-            if (signal[b] < 0) throw in.bad("sample_summary/signal_events", "negative count " + signal[b] + " at benchmark '" + benchmarks[b] + "'");
+            if (signal[b] < 0)
+                throw in.bad(
+                        "sample_summary/signal_events",
+                        "negative count " + signal[b] + " at benchmark '" + benchmarks[b] + "'");
         }
-        if (summaryBackground < 0) throw in.bad("sample_summary/background_events", "negative count " + summaryBackground);
+        if (summaryBackground < 0)
+            throw in.bad("sample_summary/background_events", "negative count " + summaryBackground);
         if (sampling == null) {
             if (java.util.Arrays.stream(signal).filter(n -> n > 0).count() > 1) {
-                throw in.bad("samples/sampling_benchmarks", "is missing, but sample_summary/signal_events lists samples at several "
-                        + "benchmarks " + java.util.Arrays.toString(signal) + ": which sample each event belongs to cannot be told");
+                throw in.bad(
+                        "samples/sampling_benchmarks",
+                        "is missing, but sample_summary/signal_events lists samples at several " + "benchmarks "
+                                + java.util.Arrays.toString(signal)
+                                + ": which sample each event belongs to cannot be told");
             }
             return new long[][] {signal, {summaryBackground}};
         }
         for (int b = 0; b < signal.length; b++) {
             if (signal[b] != counted[b]) {
-                throw in.bad("sample_summary/signal_events", "says " + signal[b] + " events were generated at benchmark '" + benchmarks[b]
-                        + "', but samples/sampling_benchmarks has " + counted[b] + " such events");
+                throw in.bad(
+                        "sample_summary/signal_events",
+                        "says " + signal[b] + " events were generated at benchmark '" + benchmarks[b]
+                                + "', but samples/sampling_benchmarks has " + counted[b] + " such events");
             }
         }
         if (summaryBackground != background) {
-            throw in.bad("sample_summary/background_events", "says " + summaryBackground + " background events, but samples/sampling_benchmarks has "
-                    + background + " events at −1");
+            throw in.bad(
+                    "sample_summary/background_events",
+                    "says " + summaryBackground + " background events, but samples/sampling_benchmarks has "
+                            + background + " events at −1");
         }
         return new long[][] {signal, {background}};
     }
@@ -209,7 +282,9 @@ public record MadMinerEventFile(
     }
 
     private static long countBackground(long[] sampling) {
-        return sampling == null ? 0 : java.util.Arrays.stream(sampling).filter(b -> b < 0).count();
+        return sampling == null
+                ? 0
+                : java.util.Arrays.stream(sampling).filter(b -> b < 0).count();
     }
 
     /**
@@ -230,8 +305,10 @@ public record MadMinerEventFile(
             MadMinerEventFile f = read(sorted.get(s));
             f.requireSameRunAs(first, sorted.get(s), sorted.get(0));
             if ((f.samplingBenchmarks() == null) != (first.samplingBenchmarks() == null)) {
-                throw new org.infera.core.cli.InputException(sorted.get(s) + ": dataset 'samples/sampling_benchmarks' is "
-                        + (f.samplingBenchmarks() == null ? "missing but " : "present but not in ") + sorted.get(0) + "; shards of one run must agree");
+                throw new org.infera.core.cli.InputException(
+                        sorted.get(s) + ": dataset 'samples/sampling_benchmarks' is "
+                                + (f.samplingBenchmarks() == null ? "missing but " : "present but not in ")
+                                + sorted.get(0) + "; shards of one run must agree");
             }
             x.addAll(java.util.Arrays.asList(f.observations()));
             w.addAll(java.util.Arrays.asList(f.weights()));
@@ -239,17 +316,35 @@ public record MadMinerEventFile(
             for (int b = 0; b < signal.length; b++) signal[b] += f.signalEvents()[b];
             background += f.backgroundEvents();
         }
-        long[] ids = first.samplingBenchmarks() == null ? null : sampling.stream().flatMapToLong(java.util.Arrays::stream).toArray();
-        return new MadMinerEventFile(first.parameters(), first.benchmarks(), first.benchmarkValues(), first.morphingComponents(),
-                first.morphingMatrix(), first.observables(), x.toArray(new double[0][]), w.toArray(new double[0][]), ids, signal, background);
+        long[] ids = first.samplingBenchmarks() == null
+                ? null
+                : sampling.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+        return new MadMinerEventFile(
+                first.parameters(),
+                first.benchmarks(),
+                first.benchmarkValues(),
+                first.morphingComponents(),
+                first.morphingMatrix(),
+                first.observables(),
+                x.toArray(new double[0][]),
+                w.toArray(new double[0][]),
+                ids,
+                signal,
+                background);
     }
 
-    /** Fails (exit 2) unless this file (at {@code path}) has the parameters, benchmarks, observables and morphing of {@code first}. */
+    /**
+     * Fails (exit 2) unless this file (at {@code path}) has the parameters, benchmarks, observables and morphing of
+     * {@code first}.
+     */
     public void requireSameRunAs(MadMinerEventFile first, Path path, Path firstPath) {
-        if (!java.util.Arrays.equals(parameters, first.parameters) || !java.util.Arrays.equals(benchmarks, first.benchmarks)
-                || !java.util.Arrays.equals(observables, first.observables) || !java.util.Arrays.deepEquals(morphingMatrix, first.morphingMatrix)) {
-            throw new org.infera.core.cli.InputException(path + ": parameters, benchmarks, observables or morphing differ from "
-                    + firstPath + "; shards of one run must agree");
+        if (!java.util.Arrays.equals(parameters, first.parameters)
+                || !java.util.Arrays.equals(benchmarks, first.benchmarks)
+                || !java.util.Arrays.equals(observables, first.observables)
+                || !java.util.Arrays.deepEquals(morphingMatrix, first.morphingMatrix)) {
+            throw new org.infera.core.cli.InputException(
+                    path + ": parameters, benchmarks, observables or morphing differ from " + firstPath
+                            + "; shards of one run must agree");
         }
     }
 
@@ -264,7 +359,8 @@ public record MadMinerEventFile(
             double[][] ranges = new double[params][2];
             for (int p = 0; p < params; p++) {
                 ids[p] = p + 1;
-                for (long[] c : morphingComponents == null ? new long[0][] : morphingComponents) maxPower[p] = Math.max(maxPower[p], c[p]);
+                for (long[] c : morphingComponents == null ? new long[0][] : morphingComponents)
+                    maxPower[p] = Math.max(maxPower[p], c[p]);
                 ranges[p][0] = Double.POSITIVE_INFINITY;
                 ranges[p][1] = Double.NEGATIVE_INFINITY;
                 for (double[] b : benchmarkValues) {

@@ -12,13 +12,27 @@ import org.infera.core.hdf5.H5Output;
  * docs/data-contract.md): events drawn at θ0 (label y = 0) or θ1 (y = 1) of one of several pairs,
  * each with its joint likelihood ratio r(x, z | θ0, θ1) and its joint score at θ0 and at θ1.
  */
-public record RatioSamplesFile(String[] parameters, String[] observables, double[][] theta0, double[][] theta1, long seed,
-                               double[] effectiveSampleSize0, double[] effectiveSampleSize1, Map<Split, Ratios> splits) {
+public record RatioSamplesFile(
+        String[] parameters,
+        String[] observables,
+        double[][] theta0,
+        double[][] theta1,
+        long seed,
+        double[] effectiveSampleSize0,
+        double[] effectiveSampleSize1,
+        Map<Split, Ratios> splits) {
     public static final String FORMAT = "ratio_samples";
     public static final long VERSION = 1;
 
     /** One split, a row per event: x [n, F], θ0 and θ1 [n, P], y [n], r_xz [n], t_xz0 and t_xz1 [n, P]. */
-    public record Ratios(double[][] x, double[][] theta0, double[][] theta1, long[] y, double[] rXz, double[][] tXz0, double[][] tXz1) {
+    public record Ratios(
+            double[][] x,
+            double[][] theta0,
+            double[][] theta1,
+            long[] y,
+            double[] rXz,
+            double[][] tXz0,
+            double[][] tXz1) {
         public int size() {
             return x.length;
         }
@@ -36,8 +50,13 @@ public record RatioSamplesFile(String[] parameters, String[] observables, double
             for (Split s : Split.values()) {
                 Ratios r = splits.get(s);
                 String g = s.group() + "/";
-                out.dataset(g + "x", r.x()).dataset(g + "theta0", r.theta0()).dataset(g + "theta1", r.theta1()).dataset(g + "y", r.y())
-                        .dataset(g + "r_xz", r.rXz()).dataset(g + "t_xz0", r.tXz0()).dataset(g + "t_xz1", r.tXz1());
+                out.dataset(g + "x", r.x())
+                        .dataset(g + "theta0", r.theta0())
+                        .dataset(g + "theta1", r.theta1())
+                        .dataset(g + "y", r.y())
+                        .dataset(g + "r_xz", r.rXz())
+                        .dataset(g + "t_xz0", r.tXz0())
+                        .dataset(g + "t_xz1", r.tXz1());
             }
         });
     }
@@ -48,7 +67,8 @@ public record RatioSamplesFile(String[] parameters, String[] observables, double
             String[] observables = in.strings1d("observables/names", -1);
             double[][] theta0 = in.doubles2d("parameters/theta0", parameters.length);
             double[][] theta1 = in.doubles2d("parameters/theta1", parameters.length);
-            if (theta1.length != theta0.length) throw in.bad("parameters/theta1", theta1.length + " rows, but parameters/theta0 has " + theta0.length);
+            if (theta1.length != theta0.length)
+                throw in.bad("parameters/theta1", theta1.length + " rows, but parameters/theta0 has " + theta0.length);
             double[] ess0 = in.doubles1d("summary/effective_sample_size_theta0", theta0.length);
             double[] ess1 = in.doubles1d("summary/effective_sample_size_theta1", theta0.length);
             Map<Split, Ratios> splits = new EnumMap<>(Split.class);
@@ -57,18 +77,23 @@ public record RatioSamplesFile(String[] parameters, String[] observables, double
                 double[][] x = in.doubles2d(g + "x", observables.length);
                 if (x.length == 0) throw in.bad(g + "x", "the " + s.group() + " split is empty");
                 int n = x.length;
-                double[][] t0 = in.doubles2d(g + "theta0", parameters.length), t1 = in.doubles2d(g + "theta1", parameters.length);
+                double[][] t0 = in.doubles2d(g + "theta0", parameters.length),
+                        t1 = in.doubles2d(g + "theta1", parameters.length);
                 long[] y = in.longs1d(g + "y", n);
-                for (long label : y) if (label != 0 && label != 1) throw in.bad(g + "y", "labels must be 0 (drawn at θ0) or 1 (drawn at θ1), found " + label);
+                for (long label : y)
+                    if (label != 0 && label != 1)
+                        throw in.bad(g + "y", "labels must be 0 (drawn at θ0) or 1 (drawn at θ1), found " + label);
                 double[] r = in.doubles1d(g + "r_xz", n);
-                double[][] s0 = in.doubles2d(g + "t_xz0", parameters.length), s1 = in.doubles2d(g + "t_xz1", parameters.length);
+                double[][] s0 = in.doubles2d(g + "t_xz0", parameters.length),
+                        s1 = in.doubles2d(g + "t_xz1", parameters.length);
                 sameRows(in, g + "theta0", t0.length, n);
                 sameRows(in, g + "theta1", t1.length, n);
                 sameRows(in, g + "t_xz0", s0.length, n);
                 sameRows(in, g + "t_xz1", s1.length, n);
                 splits.put(s, new Ratios(x, t0, t1, y, r, s0, s1));
             }
-            return new RatioSamplesFile(parameters, observables, theta0, theta1, in.longAttribute("", "seed"), ess0, ess1, splits);
+            return new RatioSamplesFile(
+                    parameters, observables, theta0, theta1, in.longAttribute("", "seed"), ess0, ess1, splits);
         }
     }
 

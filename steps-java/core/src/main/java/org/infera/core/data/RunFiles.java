@@ -28,8 +28,10 @@ public final class RunFiles {
         for (int i = 0; i < files.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (same(files.get(i), files.get(j))) {
-                    throw new InputException.Mismatch(files.get(i), null, "given twice (also as " + files.get(j)
-                            + "); each shard of a run must be given once");
+                    throw new InputException.Mismatch(
+                            files.get(i),
+                            null,
+                            "given twice (also as " + files.get(j) + "); each shard of a run must be given once");
                 }
             }
         }

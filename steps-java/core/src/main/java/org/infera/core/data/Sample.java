@@ -21,6 +21,9 @@ public record Sample(double[][] x, long[] label, long[] process, double[] weight
 
     /** The weights of the events of process p, in the order of {@link #rowsOfProcess}. */
     public double[] weightsOfProcess(int p) {
-        return java.util.stream.IntStream.range(0, x.length).filter(i -> process[i] == p).mapToDouble(i -> weight[i]).toArray();
+        return java.util.stream.IntStream.range(0, x.length)
+                .filter(i -> process[i] == p)
+                .mapToDouble(i -> weight[i])
+                .toArray();
     }
 }

@@ -85,7 +85,8 @@ public record SamplesFile(
             splits.put(s, new Sample(x, label, process, weight));
         }
         SamplesFile first = files.get(0);
-        return new SamplesFile(first.features, first.processes, first.expectedYields, first.isSignal, first.seed, splits);
+        return new SamplesFile(
+                first.features, first.processes, first.expectedYields, first.isSignal, first.seed, splits);
     }
 
     /** The number of events in one split of a file, without reading them. */
@@ -101,7 +102,10 @@ public record SamplesFile(
             int[] n = new int[processes];
             long[] process = in.longs1d(split.group() + "/process", -1);
             for (int i = 0; i < process.length; i++) {
-                if (process[i] < 0 || process[i] >= processes) throw in.bad(split.group() + "/process", "value " + process[i] + " at [" + i + "] is not a process index");
+                if (process[i] < 0 || process[i] >= processes)
+                    throw in.bad(
+                            split.group() + "/process",
+                            "value " + process[i] + " at [" + i + "] is not a process index");
                 n[(int) process[i]]++;
             }
             return n;
@@ -114,19 +118,28 @@ public record SamplesFile(
             long n = 0;
             long[] label = in.longs1d(split.group() + "/label", -1);
             for (int i = 0; i < label.length; i++) {
-                if (label[i] != 0 && label[i] != 1) throw in.bad(split.group() + "/label", "value " + label[i] + " at [" + i + "] is not 0 or 1");
+                if (label[i] != 0 && label[i] != 1)
+                    throw in.bad(split.group() + "/label", "value " + label[i] + " at [" + i + "] is not 0 or 1");
                 n += label[i];
             }
             return n;
         }
     }
 
-    /** Fails (exit 2) unless this file (at {@code path}) has the features, processes and expected yields of {@code first}. */
+    /**
+     * Fails (exit 2) unless this file (at {@code path}) has the features, processes and expected yields of {@code
+     * first}.
+     */
     public void requireSameRunAs(SamplesFile first, Path path, Path firstPath) {
-        if (!Arrays.equals(features, first.features) || !Arrays.equals(processes, first.processes)
-                || !Arrays.equals(expectedYields, first.expectedYields) || !Arrays.equals(isSignal, first.isSignal)) {
-            throw new InputException.Mismatch(path, "datasets 'features', 'processes'", "features, processes or expected yields differ from " + firstPath
-                    + " (the samples files of one run must agree)");
+        if (!Arrays.equals(features, first.features)
+                || !Arrays.equals(processes, first.processes)
+                || !Arrays.equals(expectedYields, first.expectedYields)
+                || !Arrays.equals(isSignal, first.isSignal)) {
+            throw new InputException.Mismatch(
+                    path,
+                    "datasets 'features', 'processes'",
+                    "features, processes or expected yields differ from " + firstPath
+                            + " (the samples files of one run must agree)");
         }
     }
 
@@ -152,13 +165,20 @@ public record SamplesFile(
                 long[] process = in.longs1d(g + "/process", x.length);
                 double[] weight = in.doubles1d(g + "/weight", x.length);
                 for (int i = 0; i < x.length; i++) {
-                    if (label[i] != 0 && label[i] != 1) throw in.badValue(g + "/label", "value " + label[i] + " at [" + i + "] is not 0 or 1");
-                    if (process[i] < 0 || process[i] >= processes.length) throw in.badValue(g + "/process", "value " + process[i] + " at [" + i + "] is not a process index");
+                    if (label[i] != 0 && label[i] != 1)
+                        throw in.badValue(g + "/label", "value " + label[i] + " at [" + i + "] is not 0 or 1");
+                    if (process[i] < 0 || process[i] >= processes.length)
+                        throw in.badValue(
+                                g + "/process", "value " + process[i] + " at [" + i + "] is not a process index");
                     if (label[i] != isSignal[(int) process[i]]) {
-                        throw in.badValue(g + "/label", "label " + label[i] + " at [" + i + "] contradicts its process '" + processes[(int) process[i]]
-                                + "' (is_signal " + isSignal[(int) process[i]] + ")");
+                        throw in.badValue(
+                                g + "/label",
+                                "label " + label[i] + " at [" + i + "] contradicts its process '"
+                                        + processes[(int) process[i]] + "' (is_signal " + isSignal[(int) process[i]]
+                                        + ")");
                     }
-                    if (!(weight[i] > 0)) throw in.badValue(g + "/weight", "weight " + weight[i] + " at [" + i + "] must be positive");
+                    if (!(weight[i] > 0))
+                        throw in.badValue(g + "/weight", "weight " + weight[i] + " at [" + i + "] must be positive");
                 }
                 splits.put(s, new Sample(x, label, process, weight));
             }

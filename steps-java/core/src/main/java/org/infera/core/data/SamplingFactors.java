@@ -15,7 +15,7 @@ import java.util.Arrays;
  * factor 1, background 1, and every other sample 0.
  */
 public final class SamplingFactors {
-    private final double[] signal;      // by sampling benchmark
+    private final double[] signal; // by sampling benchmark
     private final String description;
 
     private SamplingFactors(double[] signal, String description) {
@@ -30,7 +30,9 @@ public final class SamplingFactors {
         StringBuilder text = new StringBuilder();
         for (int b = 0; b < factors.length; b++) {
             factors[b] = total > 0 ? (double) signalEvents[b] / total : 0;
-            if (signalEvents[b] > 0) text.append(text.length() == 0 ? "" : ", ").append(String.format("%s %d/%d", benchmarks[b], signalEvents[b], total));
+            if (signalEvents[b] > 0)
+                text.append(text.length() == 0 ? "" : ", ")
+                        .append(String.format("%s %d/%d", benchmarks[b], signalEvents[b], total));
         }
         long samples = Arrays.stream(signalEvents).filter(n -> n > 0).count();
         return new SamplingFactors(factors, samples <= 1 ? "one sample" : samples + " samples combined (" + text + ")");
@@ -40,21 +42,27 @@ public final class SamplingFactors {
      * Only the sample generated at the benchmark closest to θ (Euclidean distance; benchmarks without
      * events are passed over, and of equal distances the first counts), plus the background events.
      */
-    public static SamplingFactors closestTo(double[] theta, double[][] benchmarkValues, long[] signalEvents, String[] benchmarks) {
+    public static SamplingFactors closestTo(
+            double[] theta, double[][] benchmarkValues, long[] signalEvents, String[] benchmarks) {
         int closest = closestSample(theta, benchmarkValues, signalEvents);
         double[] factors = new double[signalEvents.length];
         if (closest >= 0) factors[closest] = 1;
-        return new SamplingFactors(factors, closest < 0 ? "no sample" : "only the sample at " + benchmarks[closest] + " (closest to θ)");
+        return new SamplingFactors(
+                factors, closest < 0 ? "no sample" : "only the sample at " + benchmarks[closest] + " (closest to θ)");
     }
 
-    /** The benchmark whose sample is closest to θ (benchmarks without events passed over, the first of equal distances); −1: none. */
+    /**
+     * The benchmark whose sample is closest to θ (benchmarks without events passed over, the first of equal distances);
+     * −1: none.
+     */
     public static int closestSample(double[] theta, double[][] benchmarkValues, long[] signalEvents) {
         int closest = -1;
         double best = Double.POSITIVE_INFINITY;
         for (int b = 0; b < benchmarkValues.length; b++) {
             if (signalEvents[b] == 0) continue;
             double d = 0;
-            for (int p = 0; p < theta.length; p++) d += (benchmarkValues[b][p] - theta[p]) * (benchmarkValues[b][p] - theta[p]);
+            for (int p = 0; p < theta.length; p++)
+                d += (benchmarkValues[b][p] - theta[p]) * (benchmarkValues[b][p] - theta[p]);
             if (d < best) {
                 best = d;
                 closest = b;
@@ -68,7 +76,10 @@ public final class SamplingFactors {
         return samplingBenchmark < 0 ? 1 : signal[(int) samplingBenchmark];
     }
 
-    /** The events' weights [event][benchmark] with their samples' factors applied (a new array; {@code sampling} null: one sample). */
+    /**
+     * The events' weights [event][benchmark] with their samples' factors applied (a new array; {@code sampling} null:
+     * one sample).
+     */
     public double[][] apply(double[][] weights, long[] sampling) {
         double[][] out = new double[weights.length][];
         for (int e = 0; e < weights.length; e++) {

@@ -12,8 +12,13 @@ import org.infera.core.hdf5.H5Output;
  * docs/data-contract.md), with the effective sample size of the weighted events they were drawn
  * from. MadMiner's {@code sample_train_local} writes the same content as .npy files.
  */
-public record ScoreSamplesFile(String[] parameters, String[] observables, double[] theta, long seed, double effectiveSampleSize,
-                               Map<Split, Scores> splits) {
+public record ScoreSamplesFile(
+        String[] parameters,
+        String[] observables,
+        double[] theta,
+        long seed,
+        double effectiveSampleSize,
+        Map<Split, Scores> splits) {
     public static final String FORMAT = "score_samples";
     public static final long VERSION = 1;
 
@@ -45,10 +50,12 @@ public record ScoreSamplesFile(String[] parameters, String[] observables, double
         for (Path p : sorted) {
             ScoreSamplesFile f = read(p);
             ScoreSamplesFile first = files.isEmpty() ? f : files.get(0);
-            if (!java.util.Arrays.equals(f.parameters, first.parameters) || !java.util.Arrays.equals(f.observables, first.observables)
-                    || !java.util.Arrays.equals(f.theta, first.theta) || f.seed != first.seed) {
-                throw new org.infera.core.cli.InputException(p + ": parameters, observables, θ or seed differ from " + sorted.get(0)
-                        + " (the score samples of one run's shards must agree)");
+            if (!java.util.Arrays.equals(f.parameters, first.parameters)
+                    || !java.util.Arrays.equals(f.observables, first.observables)
+                    || !java.util.Arrays.equals(f.theta, first.theta)
+                    || f.seed != first.seed) {
+                throw new org.infera.core.cli.InputException(p + ": parameters, observables, θ or seed differ from "
+                        + sorted.get(0) + " (the score samples of one run's shards must agree)");
             }
             files.add(f);
         }
@@ -63,7 +70,8 @@ public record ScoreSamplesFile(String[] parameters, String[] observables, double
             splits.put(s, new Scores(x.toArray(new double[0][]), t.toArray(new double[0][])));
         }
         ScoreSamplesFile first = files.get(0);
-        return new ScoreSamplesFile(first.parameters, first.observables, first.theta, first.seed, first.effectiveSampleSize, splits);
+        return new ScoreSamplesFile(
+                first.parameters, first.observables, first.theta, first.seed, first.effectiveSampleSize, splits);
     }
 
     public static ScoreSamplesFile read(Path path) {
@@ -77,7 +85,8 @@ public record ScoreSamplesFile(String[] parameters, String[] observables, double
                 double[][] x = in.doubles2d(s.group() + "/x", observables.length);
                 if (x.length == 0) throw in.bad(s.group() + "/x", "the " + s.group() + " split is empty");
                 double[][] t = in.doubles2d(s.group() + "/t_xz", parameters.length);
-                if (t.length != x.length) throw in.bad(s.group() + "/t_xz", t.length + " rows, but " + s.group() + "/x has " + x.length);
+                if (t.length != x.length)
+                    throw in.bad(s.group() + "/t_xz", t.length + " rows, but " + s.group() + "/x has " + x.length);
                 splits.put(s, new Scores(x, t));
             }
             return new ScoreSamplesFile(parameters, observables, theta, in.longAttribute("", "seed"), ess, splits);

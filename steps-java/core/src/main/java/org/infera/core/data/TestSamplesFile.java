@@ -9,8 +9,14 @@ import org.infera.core.hdf5.H5Output;
  * see docs/data-contract.md): drawn at one or several θ from the test partition only, so no event
  * a network was trained or validated on is among them. Each event carries the θ it was drawn at.
  */
-public record TestSamplesFile(String[] parameters, String[] observables, double[][] thetas, long seed, double[] effectiveSampleSize,
-                              double[][] x, double[][] theta) {
+public record TestSamplesFile(
+        String[] parameters,
+        String[] observables,
+        double[][] thetas,
+        long seed,
+        double[] effectiveSampleSize,
+        double[][] x,
+        double[][] theta) {
     public static final String FORMAT = "test_samples";
     public static final long VERSION = 1;
 
@@ -33,7 +39,8 @@ public record TestSamplesFile(String[] parameters, String[] observables, double[
             double[][] x = in.doubles2d("test/x", observables.length);
             if (x.length == 0) throw in.bad("test/x", "no events");
             double[][] theta = in.doubles2d("test/theta", parameters.length);
-            if (theta.length != x.length) throw in.bad("test/theta", theta.length + " rows, but test/x has " + x.length);
+            if (theta.length != x.length)
+                throw in.bad("test/theta", theta.length + " rows, but test/x has " + x.length);
             return new TestSamplesFile(parameters, observables, thetas, in.longAttribute("", "seed"), ess, x, theta);
         }
     }

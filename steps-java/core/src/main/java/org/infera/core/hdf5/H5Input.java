@@ -4,8 +4,6 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
-import io.jhdf.api.dataset.ChunkedDataset;
-import io.jhdf.api.dataset.ContiguousDataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.List;
 import org.infera.core.cli.InputException;
 
 /**
@@ -23,15 +20,7 @@ import org.infera.core.cli.InputException;
  * {@link InputException} that names the file, the dataset and what was wrong.
  */
 public final class H5Input implements AutoCloseable {
-    private static final long UNDEFINED_ADDRESS = -1L;
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
-
-    /**
-     * The largest ratio of a compressed dataset's bytes to the file's: deflate's (gzip, h5py's compression)
-     * cannot do better than about 1032 to 1. A corrupt shape beyond it would have jhdf allocate and fill
-     * arrays of that size from a few bytes (seconds and gigabytes).
-     */
-    private static final long MAX_COMPRESSION = 1032;
 
     /** The smallest HDF5 file: a version 2 superblock (48 bytes) and a root object header. */
     private static final long MIN_SIZE = 48;
@@ -50,22 +39,32 @@ public final class H5Input implements AutoCloseable {
     public static H5Input open(Path path, String expectedFormat, long maxVersion) {
         H5Input in = openAny(path);
         if (expectedFormat != null) {
-            String format = in.hasAttribute("", H5Output.FORMAT_ATTRIBUTE) ? in.stringAttribute("", H5Output.FORMAT_ATTRIBUTE) : null;
+            String format = in.hasAttribute("", H5Output.FORMAT_ATTRIBUTE)
+                    ? in.stringAttribute("", H5Output.FORMAT_ATTRIBUTE)
+                    : null;
             if (format == null) {
                 in.close();
-                throw new InputException.FileProblem(path, "attribute '" + H5Output.FORMAT_ATTRIBUTE + "'", "not an infera '" + expectedFormat
-                        + "' file (root attribute '" + H5Output.FORMAT_ATTRIBUTE + "' is missing)");
+                throw new InputException.FileProblem(
+                        path,
+                        "attribute '" + H5Output.FORMAT_ATTRIBUTE + "'",
+                        "not an infera '" + expectedFormat + "' file (root attribute '" + H5Output.FORMAT_ATTRIBUTE
+                                + "' is missing)");
             }
             if (!format.equals(expectedFormat)) {
                 in.close();
-                throw new InputException.FileProblem(path, "attribute '" + H5Output.FORMAT_ATTRIBUTE + "'", "expected an infera '" + expectedFormat
-                        + "' file, found a '" + format + "' file");
+                throw new InputException.FileProblem(
+                        path,
+                        "attribute '" + H5Output.FORMAT_ATTRIBUTE + "'",
+                        "expected an infera '" + expectedFormat + "' file, found a '" + format + "' file");
             }
             long version = in.longAttribute("", H5Output.VERSION_ATTRIBUTE);
             if (version < 1 || version > maxVersion) {
                 in.close();
-                throw new InputException.FileProblem(path, "attribute '" + H5Output.VERSION_ATTRIBUTE + "'", "format version " + version + " of '" + format
-                        + "' is not supported (this infera reads versions 1.." + maxVersion + ")");
+                throw new InputException.FileProblem(
+                        path,
+                        "attribute '" + H5Output.VERSION_ATTRIBUTE + "'",
+                        "format version " + version + " of '" + format
+                                + "' is not supported (this infera reads versions 1.." + maxVersion + ")");
             }
         }
         return in;
@@ -78,8 +77,11 @@ public final class H5Input implements AutoCloseable {
         try (InputStream s = Files.newInputStream(path)) {
             byte[] head = s.readNBytes(SIGNATURE.length);
             if (!Arrays.equals(head, SIGNATURE)) {
-                if (head.length < SIGNATURE.length) throw new InputException.Truncated(path, "signature", "the file is empty or shorter than the HDF5 signature");
-                throw new InputException.FileProblem(path, "signature", "not an HDF5 file (the HDF5 signature is missing)");
+                if (head.length < SIGNATURE.length)
+                    throw new InputException.Truncated(
+                            path, "signature", "the file is empty or shorter than the HDF5 signature");
+                throw new InputException.FileProblem(
+                        path, "signature", "not an HDF5 file (the HDF5 signature is missing)");
             }
         } catch (IOException e) {
             throw new InputException.FileProblem(path, null, "cannot read: " + e.getMessage(), e);
@@ -90,7 +92,8 @@ public final class H5Input implements AutoCloseable {
         } catch (IOException e) {
             throw new InputException.FileProblem(path, null, "cannot read: " + e.getMessage(), e);
         }
-        if (size < MIN_SIZE) throw new InputException.Truncated(path, "superblock", size + " bytes cannot hold an HDF5 superblock");
+        if (size < MIN_SIZE)
+            throw new InputException.Truncated(path, "superblock", size + " bytes cannot hold an HDF5 superblock");
         HdfFile file;
         try {
             file = openHdf(path, size);
@@ -101,7 +104,8 @@ public final class H5Input implements AutoCloseable {
             long end = file.getHdfBackingStorage().getSuperblock().getBaseAddressByte()
                     + file.getHdfBackingStorage().getSuperblock().getEndOfFileAddress();
             if (end > size) {
-                throw new InputException.Truncated(path, "superblock", "the file has " + size + " bytes, its superblock says " + end);
+                throw new InputException.Truncated(
+                        path, "superblock", "the file has " + size + " bytes, its superblock says " + end);
             }
         } catch (RuntimeException e) {
             file.close();
@@ -147,11 +151,14 @@ public final class H5Input implements AutoCloseable {
                 for (int j = 0; j < f[i].length; j++) out[i][j] = f[i][j];
             }
         } else {
-            throw bad(name, "expected floating-point values, found " + d.getJavaType().getSimpleName());
+            throw bad(
+                    name,
+                    "expected floating-point values, found " + d.getJavaType().getSimpleName());
         }
         for (int i = 0; i < out.length; i++) {
             for (int j = 0; j < out[i].length; j++) {
-                if (!Double.isFinite(out[i][j])) throw badValue(name, "non-finite value " + out[i][j] + " at [" + i + ", " + j + "]");
+                if (!Double.isFinite(out[i][j]))
+                    throw badValue(name, "non-finite value " + out[i][j] + " at [" + i + ", " + j + "]");
             }
         }
         return out;
@@ -171,7 +178,9 @@ public final class H5Input implements AutoCloseable {
             out = new double[f.length];
             for (int i = 0; i < f.length; i++) out[i] = f[i];
         } else {
-            throw bad(name, "expected floating-point values, found " + d.getJavaType().getSimpleName());
+            throw bad(
+                    name,
+                    "expected floating-point values, found " + d.getJavaType().getSimpleName());
         }
         for (int i = 0; i < out.length; i++) {
             if (!Double.isFinite(out[i])) throw badValue(name, "non-finite value " + out[i] + " at [" + i + "]");
@@ -186,7 +195,8 @@ public final class H5Input implements AutoCloseable {
         checkLength(d, name, length);
         Object data = read(d, name);
         if (data instanceof long[]) return (long[]) data;
-        if (data instanceof int[]) return Arrays.stream((int[]) data).asLongStream().toArray();
+        if (data instanceof int[])
+            return Arrays.stream((int[]) data).asLongStream().toArray();
         if (data instanceof short[]) {
             short[] s = (short[]) data;
             long[] out = new long[s.length];
@@ -200,7 +210,8 @@ public final class H5Input implements AutoCloseable {
     public long longScalar(String name) {
         Dataset d = dataset(name);
         int[] dims = d.getDimensions();
-        if (dims.length > 1 || (dims.length == 1 && dims[0] != 1)) throw bad(name, "expected a scalar, found shape " + Arrays.toString(dims));
+        if (dims.length > 1 || (dims.length == 1 && dims[0] != 1))
+            throw bad(name, "expected a scalar, found shape " + Arrays.toString(dims));
         Object data = read(d, name);
         if (data instanceof Long) return (Long) data;
         if (data instanceof Integer) return (Integer) data;
@@ -222,19 +233,24 @@ public final class H5Input implements AutoCloseable {
         if (data instanceof int[][]) {
             int[][] v = (int[][]) data;
             long[][] out = new long[v.length][];
-            for (int i = 0; i < v.length; i++) out[i] = Arrays.stream(v[i]).asLongStream().toArray();
+            for (int i = 0; i < v.length; i++)
+                out[i] = Arrays.stream(v[i]).asLongStream().toArray();
             return out;
         }
         throw bad(name, "expected integer values, found " + d.getJavaType().getSimpleName());
     }
 
-    /** A rank-1 dataset of distinct, non-empty names (fixed or variable length strings) of the given length ({@code length} < 0: any). */
+    /**
+     * A rank-1 dataset of distinct, non-empty names (fixed or variable length strings) of the given length ({@code
+     * length} < 0: any).
+     */
     public String[] strings1d(String name, int length) {
         Dataset d = dataset(name);
         checkRank(d, name, 1);
         checkLength(d, name, length);
         Object data = read(d, name);
-        if (!(data instanceof String[])) throw bad(name, "expected strings, found " + d.getJavaType().getSimpleName());
+        if (!(data instanceof String[]))
+            throw bad(name, "expected strings, found " + d.getJavaType().getSimpleName());
         String[] out = (String[]) data;
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < out.length; i++) {
@@ -256,7 +272,8 @@ public final class H5Input implements AutoCloseable {
         Object v = attribute(node, name);
         if (v instanceof String) return (String) v;
         if (v instanceof String[] && ((String[]) v).length == 1) return ((String[]) v)[0];
-        throw badAttribute(node, name, "expected a string, found " + v.getClass().getSimpleName());
+        throw badAttribute(
+                node, name, "expected a string, found " + v.getClass().getSimpleName());
     }
 
     public long longAttribute(String node, String name) {
@@ -265,7 +282,8 @@ public final class H5Input implements AutoCloseable {
         if (v instanceof Integer) return (Integer) v;
         if (v instanceof long[] && ((long[]) v).length == 1) return ((long[]) v)[0];
         if (v instanceof int[] && ((int[]) v).length == 1) return ((int[]) v)[0];
-        throw badAttribute(node, name, "expected an integer, found " + v.getClass().getSimpleName());
+        throw badAttribute(
+                node, name, "expected an integer, found " + v.getClass().getSimpleName());
     }
 
     private Object attribute(String node, String name) {
@@ -292,7 +310,8 @@ public final class H5Input implements AutoCloseable {
         try {
             n = file.getByPath(name);
         } catch (OutOfMemoryError | StackOverflowError e) {
-            throw new InputException.FileProblem(path, "dataset '" + name + "'", "corrupt or truncated HDF5 file: " + reason(e));
+            throw new InputException.FileProblem(
+                    path, "dataset '" + name + "'", "corrupt or truncated HDF5 file: " + reason(e));
         } catch (RuntimeException e) {
             throw bad(name, "dataset is missing");
         }
@@ -305,75 +324,13 @@ public final class H5Input implements AutoCloseable {
         try {
             return d.getData();
         } catch (RuntimeException | StackOverflowError | InternalError e) {
-            throw new InputException.FileProblem(path, "dataset '" + name + "'", "cannot be read (corrupt or truncated file?): " + reason(e));
+            throw new InputException.FileProblem(
+                    path, "dataset '" + name + "'", "cannot be read (corrupt or truncated file?): " + reason(e));
         }
     }
 
-    /**
-     * The dataset's stored bytes lie inside the file (the pure-Java reader would read zeros past the end,
-     * or map huge regions for a corrupt shape): contiguous data and every chunk end before the file does,
-     * and uncompressed data are no larger than the file.
-     */
     private void checkExtent(Dataset d, String name) {
-        String field = "dataset '" + name + "'";
-        long base;
-        long bytes;
-        try {
-            base = file.getHdfBackingStorage().getSuperblock().getBaseAddressByte();
-            long elements = 1;
-            for (int n : d.getDimensions()) {
-                if (n < 0) throw new InputException.Shape(path, field, "negative extent in shape " + Arrays.toString(d.getDimensions()));
-                elements = Math.multiplyExact(elements, (long) n);
-            }
-            if (elements > Integer.MAX_VALUE - 8) {
-                throw new InputException.Shape(path, field, "shape " + Arrays.toString(d.getDimensions()) + " has more elements than a Java array holds");
-            }
-            bytes = d.isVariableLength() ? 0 : Math.multiplyExact(elements, (long) d.getDataType().getSize());
-        } catch (ArithmeticException e) {
-            throw new InputException.Shape(path, field, "shape " + Arrays.toString(d.getDimensions()) + " overflows");
-        } catch (InputException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new InputException.FileProblem(path, field, "corrupt header (corrupt or truncated file?): " + reason(e));
-        }
-        boolean filtered;
-        try {
-            filtered = !d.getFilters().isEmpty();
-        } catch (RuntimeException e) {
-            filtered = true;
-        }
-        if (!filtered && bytes > size) {
-            throw new InputException.Truncated(path, field, "its " + bytes + " bytes of data cannot fit in the file's " + size + " bytes");
-        }
-        if (filtered && bytes / MAX_COMPRESSION > size) {
-            throw new InputException.Shape(path, field, "shape " + Arrays.toString(d.getDimensions()) + " holds " + bytes
-                    + " bytes, more than compressed data in a " + size + "-byte file can (" + MAX_COMPRESSION
-                    + " times its size at most)");
-        }
-        if (d instanceof ContiguousDataset c && bytes > 0) {
-            long address;
-            try {
-                address = c.getDataAddress();
-            } catch (RuntimeException e) {
-                throw new InputException.FileProblem(path, field, "corrupt data layout: " + reason(e));
-            }
-            if (address >= 0 && address != UNDEFINED_ADDRESS && base + address + bytes > size) {
-                throw new InputException.Truncated(path, field, "its data end at byte " + (base + address + bytes) + " of a " + size + "-byte file");
-            }
-        }
-        if (d instanceof ChunkedDataset) {
-            List<long[]> chunks;
-            try {
-                chunks = Chunks.addressesAndSizes(d);
-            } catch (RuntimeException e) {
-                throw new InputException.FileProblem(path, field, "corrupt chunk index (corrupt or truncated file?): " + reason(e));
-            }
-            for (long[] chunk : chunks) {
-                if (base + chunk[0] + chunk[1] > size || chunk[0] < 0) {
-                    throw new InputException.Truncated(path, field, "a chunk ends at byte " + (base + chunk[0] + chunk[1]) + " of a " + size + "-byte file");
-                }
-            }
-        }
+        DatasetExtent.check(d, "dataset '" + name + "'", path, file, size);
     }
 
     private void checkRank(Dataset d, String name, int rank) {
@@ -398,7 +355,8 @@ public final class H5Input implements AutoCloseable {
     }
 
     private InputException badAttribute(String node, String name, String problem) {
-        return new InputException.Shape(path, "attribute '" + name + "' of '" + (node.isEmpty() ? "/" : node) + "'", problem);
+        return new InputException.Shape(
+                path, "attribute '" + name + "' of '" + (node.isEmpty() ? "/" : node) + "'", problem);
     }
 
     /**

@@ -22,7 +22,8 @@ import org.infera.core.histfactory.spec.Workspace;
  *       the process yield (shape only) and α = ±1 at the up/down values; a benchmark's Gaussian width w
  *       becomes the constraint width w / half-range in α units; a floating but unconstrained nuisance
  *       gets width {@link #UNCONSTRAINED_SIGMA} (pyhf has no unconstrained histosys; σ changes by about
- *       (σ_α from the data / 1e4)², 2e-8 relative on the test templates); a nuisance the benchmark does not float is fixed at 0;</li>
+ *       (σ_α from the data / 1e4)², 2e-8 relative on the test templates); a nuisance the benchmark does not float is
+ * fixed at 0;</li>
  *   <li>a floating background yield is a normfactor, or with a width w a lumi-type factor (linear,
  *       Gaussian constraint of width w / yield around 1);</li>
  *   <li>the observations are the Asimov data at nominal values; bins with no expected events are left out
@@ -48,11 +49,13 @@ public final class TemplatesWorkspace {
     }
 
     public static Workspace of(TemplatesFile t, Analysis.Benchmark benchmark, String source) {
-        int[] keep = IntStream.range(0, t.bins()).filter(i -> {
-            double total = 0;
-            for (double[] row : t.nominal()) total += row[i];
-            return total > 0;
-        }).toArray();
+        int[] keep = IntStream.range(0, t.bins())
+                .filter(i -> {
+                    double total = 0;
+                    for (double[] row : t.nominal()) total += row[i];
+                    return total > 0;
+                })
+                .toArray();
         if (keep.length == 0) throw new InputException(source + ": every bin of the templates is empty");
         List<String> floating = benchmark.floating() == null ? List.of() : benchmark.floating();
         Map<String, Double> widths = benchmark.constraints() == null ? Map.of() : benchmark.constraints();
@@ -75,13 +78,16 @@ public final class TemplatesWorkspace {
                 } else {
                     // a lumi-type factor: linear, Gaussian-constrained, and read by pyhf whatever its normsys code
                     modifiers.add(new ModifierSpec.Lumi(name));
-                    config.add(new Workspace.ParameterConfig(name, new double[] {1}, new double[][] {{0, 10}}, null,
-                            new double[] {1}, new double[] {w / yield}));
+                    config.add(new Workspace.ParameterConfig(
+                            name, new double[] {1}, new double[][] {{0, 10}}, null, new double[] {1}, new double[] {
+                                w / yield
+                            }));
                 }
             }
             for (TemplatesFile.NuisanceTemplate n : t.nuisances()) {
                 if (n.process() != p) continue;
-                modifiers.add(new ModifierSpec.HistoSys(n.name(), scaled(pick(n.up(), keep), yield), scaled(pick(n.down(), keep), yield)));
+                modifiers.add(new ModifierSpec.HistoSys(
+                        n.name(), scaled(pick(n.up(), keep), yield), scaled(pick(n.down(), keep), yield)));
                 double halfRange = (n.upValue() - n.downValue()) / 2;
                 if (!floating.contains(n.name())) {
                     config.add(new Workspace.ParameterConfig(n.name(), null, null, true, null, null));
@@ -93,12 +99,16 @@ public final class TemplatesWorkspace {
             }
             samples.add(new Workspace.Sample(process, data, modifiers));
         }
-        if (signals != 1) throw new InputException(source + ": the templates name " + signals + " signal processes; expected one");
+        if (signals != 1)
+            throw new InputException(source + ": the templates name " + signals + " signal processes; expected one");
         double[] observed = new double[keep.length];
         for (Workspace.Sample s : samples) for (int i = 0; i < keep.length; i++) observed[i] += s.data()[i];
         String channel = t.statistic() == null || t.statistic().isEmpty() ? "statistic" : t.statistic();
-        return new Workspace(List.of(new Workspace.Channel(channel, samples)), List.of(new Workspace.Observation(channel, observed)),
-                List.of(new Workspace.Measurement("benchmark_" + benchmark.id(), POI, config)), "1.0.0");
+        return new Workspace(
+                List.of(new Workspace.Channel(channel, samples)),
+                List.of(new Workspace.Observation(channel, observed)),
+                List.of(new Workspace.Measurement("benchmark_" + benchmark.id(), POI, config)),
+                "1.0.0");
     }
 
     /** The model infera fits on a benchmark: code2 histosys, constraint widths in the measurement's sigmas. */
@@ -129,31 +139,38 @@ public final class TemplatesWorkspace {
                 reasons.add("nuisance '" + n.name() + "' floats unconstrained; pyhf has no unconstrained histosys");
             } else {
                 double sigma = width / Math.abs((n.upValue() - n.downValue()) / 2);
-                reasons.add("nuisance '" + n.name() + "' has a Gaussian constraint of width " + fmt(sigma) + " in α units"
-                        + (sigma == 1 ? "" : ", and pyhf's histosys constraint always has width 1")
-                        + "; its code2 interpolation (continued from hi/lo beyond |α| = 1) is none of pyhf's histosys codes");
+                reasons.add(
+                        "nuisance '" + n.name() + "' has a Gaussian constraint of width " + fmt(sigma) + " in α units"
+                                + (sigma == 1 ? "" : ", and pyhf's histosys constraint always has width 1")
+                                + "; its code2 interpolation (continued from hi/lo beyond |α| = 1) is none of pyhf's "
+                                + "histosys codes");
             }
         }
         List<String> lumis = new ArrayList<>();
         for (Workspace.Channel c : w.channels()) {
             for (Workspace.Sample s : c.samples()) {
-                for (ModifierSpec m : s.modifiers()) if (m instanceof ModifierSpec.Lumi && !lumis.contains(m.name())) lumis.add(m.name());
+                for (ModifierSpec m : s.modifiers())
+                    if (m instanceof ModifierSpec.Lumi && !lumis.contains(m.name())) lumis.add(m.name());
             }
         }
-        if (lumis.size() > 1) reasons.add("yields " + lumis + " are constrained; a pyhf workspace holds one lumi parameter");
+        if (lumis.size() > 1)
+            reasons.add("yields " + lumis + " are constrained; a pyhf workspace holds one lumi parameter");
         if (!reasons.isEmpty()) return new PyhfExport(null, String.join("; ", reasons));
         if (lumis.isEmpty() || lumis.get(0).equals("lumi")) return new PyhfExport(w, null);
         return new PyhfExport(renamed(w, lumis.get(0), "lumi"), null);
     }
 
-    /** The same workspace with parameter {@code from} called {@code to} (pyhf's schema names the lumi modifier "lumi"). */
+    /**
+     * The same workspace with parameter {@code from} called {@code to} (pyhf's schema names the lumi modifier "lumi").
+     */
     private static Workspace renamed(Workspace w, String from, String to) {
         List<Workspace.Channel> channels = new ArrayList<>();
         for (Workspace.Channel c : w.channels()) {
             List<Workspace.Sample> samples = new ArrayList<>();
             for (Workspace.Sample s : c.samples()) {
                 List<ModifierSpec> mods = new ArrayList<>();
-                for (ModifierSpec m : s.modifiers()) mods.add(m instanceof ModifierSpec.Lumi && m.name().equals(from) ? new ModifierSpec.Lumi(to) : m);
+                for (ModifierSpec m : s.modifiers())
+                    mods.add(m instanceof ModifierSpec.Lumi && m.name().equals(from) ? new ModifierSpec.Lumi(to) : m);
                 samples.add(new Workspace.Sample(s.name(), s.data(), mods));
             }
             channels.add(new Workspace.Channel(c.name(), samples));
@@ -162,7 +179,11 @@ public final class TemplatesWorkspace {
         for (Workspace.Measurement m : w.measurements()) {
             List<Workspace.ParameterConfig> config = new ArrayList<>();
             for (Workspace.ParameterConfig p : m.parameters()) {
-                config.add(p.name().equals(from) ? new Workspace.ParameterConfig(to, p.inits(), p.bounds(), p.fixed(), p.auxdata(), p.sigmas(), p.factors()) : p);
+                config.add(
+                        p.name().equals(from)
+                                ? new Workspace.ParameterConfig(
+                                        to, p.inits(), p.bounds(), p.fixed(), p.auxdata(), p.sigmas(), p.factors())
+                                : p);
             }
             measurements.add(new Workspace.Measurement(m.name(), m.poi(), config));
         }

@@ -48,9 +48,12 @@ public final class AtomicOutput {
     private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Path p : IN_PROGRESS) quietlyDelete(p);
-        }, "infera-partial-cleanup"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            for (Path p : IN_PROGRESS) quietlyDelete(p);
+                        },
+                        "infera-partial-cleanup"));
     }
 
     @FunctionalInterface
@@ -89,11 +92,15 @@ public final class AtomicOutput {
         }
         requireParent(option, target, absolute.getParent(), false);
         if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
-            if (!overwrite()) throw refuse(option, target, "already exists (infera never replaces it unless --overwrite is given)");
+            if (!overwrite())
+                throw refuse(option, target, "already exists (infera never replaces it unless --overwrite is given)");
             Optional<String> notOurs = InferaOutputs.whyNotInfera(absolute);
             if (notOurs.isPresent()) {
-                throw refuse(option, target, "already exists and is not an output of infera (" + notOurs.get()
-                        + "), so even --overwrite does not replace it");
+                throw refuse(
+                        option,
+                        target,
+                        "already exists and is not an output of infera (" + notOurs.get()
+                                + "), so even --overwrite does not replace it");
             }
         }
     }
@@ -133,11 +140,11 @@ public final class AtomicOutput {
             writer.write(temporary);
             if (!Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) throw new IOException("the writer wrote nothing");
             if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
-                check(null, target);  // still infera's, and --overwrite given
+                check(null, target); // still infera's, and --overwrite given
                 Files.move(absolute, previous);
             }
             try {
-                Files.move(temporary, absolute);  // a rename; refuses a path that appeared meanwhile
+                Files.move(temporary, absolute); // a rename; refuses a path that appeared meanwhile
             } catch (FileAlreadyExistsException e) {
                 throw refuse(null, target, "appeared while this step was writing it; left as it is");
             }
@@ -165,15 +172,21 @@ public final class AtomicOutput {
         if (Files.exists(parent)) throw refuse(option, target, "its parent " + parent + " is not a directory");
         Path cwd = Path.of("").toAbsolutePath().normalize();
         if (!parent.startsWith(cwd)) {
-            throw refuse(option, target, "its parent directory " + parent + " does not exist (infera creates missing directories "
-                    + "only below the working directory " + cwd + ")");
+            throw refuse(
+                    option,
+                    target,
+                    "its parent directory " + parent + " does not exist (infera creates missing directories "
+                            + "only below the working directory " + cwd + ")");
         }
         if (!create) return;
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new InputException.FileProblem(target, option == null ? "output" : option,
-                    "cannot create its parent directory " + parent + ": " + e.getMessage(), e);
+            throw new InputException.FileProblem(
+                    target,
+                    option == null ? "output" : option,
+                    "cannot create its parent directory " + parent + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -22,6 +22,7 @@ public final class InferaOutputs {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     /** The keyword and text of the PNG tEXt chunk infera writes (see {@code Png}). */
     public static final String PNG_KEYWORD = "Software";
+
     public static final String PNG_TEXT = "infera";
 
     private InferaOutputs() {}
@@ -30,7 +31,8 @@ public final class InferaOutputs {
     public static Optional<String> whyNotInfera(Path path) {
         if (Files.isSymbolicLink(path)) return Optional.of("a symbolic link");
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            return Files.isRegularFile(path.resolve(AtomicOutput.MARKER), LinkOption.NOFOLLOW_LINKS) ? Optional.empty()
+            return Files.isRegularFile(path.resolve(AtomicOutput.MARKER), LinkOption.NOFOLLOW_LINKS)
+                    ? Optional.empty()
                     : Optional.of("a directory without infera's marker file " + AtomicOutput.MARKER);
         }
         if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) return Optional.of("not a regular file");
@@ -41,7 +43,9 @@ public final class InferaOutputs {
             return Optional.of("cannot be read: " + e.getMessage());
         }
         if (Arrays.equals(head, HDF5_SIGNATURE)) {
-            return hdf5HasFormat(path) ? Optional.empty() : Optional.of("an HDF5 file without infera's root attribute " + HDF5_FORMAT_ATTRIBUTE);
+            return hdf5HasFormat(path)
+                    ? Optional.empty()
+                    : Optional.of("an HDF5 file without infera's root attribute " + HDF5_FORMAT_ATTRIBUTE);
         }
         if (Arrays.equals(head, PNG_SIGNATURE)) {
             return pngMarked(path) ? Optional.empty() : Optional.of("a PNG without infera's text chunk");
@@ -67,7 +71,7 @@ public final class InferaOutputs {
                 String t = new String(type, StandardCharsets.ISO_8859_1);
                 if (t.equals("IDAT") || t.equals("IEND") || length < 0 || length > 1 << 20) return false;
                 byte[] data = in.readNBytes(length);
-                in.skipNBytes(4);  // CRC
+                in.skipNBytes(4); // CRC
                 if (t.equals("tEXt")) {
                     String text = new String(data, StandardCharsets.ISO_8859_1);
                     if (text.equals(PNG_KEYWORD + "\0" + PNG_TEXT)) return true;

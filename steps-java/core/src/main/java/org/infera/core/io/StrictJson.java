@@ -24,8 +24,11 @@ import org.infera.core.cli.InputException;
  */
 public final class StrictJson {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                    DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
+            .enable(
+                    DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                    DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                    DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                    DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
                     DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -47,7 +50,10 @@ public final class StrictJson {
         try {
             value = MAPPER.readValue(text, type);
         } catch (UnrecognizedPropertyException e) {
-            throw errors.error(file, path(e), "unknown field '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")");
+            throw errors.error(
+                    file,
+                    path(e),
+                    "unknown field '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")");
         } catch (JacksonException e) {
             throw errors.error(file, e instanceof JsonMappingException m ? path(m) : "$", problem(e, what));
         }
@@ -86,11 +92,15 @@ public final class StrictJson {
     }
 
     private static String problem(JacksonException e, String what) {
-        String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String at = e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
         String message = e.getOriginalMessage();
         int newline = message.indexOf('\n');
         if (newline >= 0) message = message.substring(0, newline);
-        message = message.replaceAll(" \\(start marker at \\[Source: [^]]*\\]\\)", "").replaceAll("\\[Source: [^]]*\\]", "");
+        message = message.replaceAll(" \\(start marker at \\[Source: [^]]*\\]\\)", "")
+                .replaceAll("\\[Source: [^]]*\\]", "");
         return "not valid JSON" + at + " for " + what + ": " + message;
     }
 

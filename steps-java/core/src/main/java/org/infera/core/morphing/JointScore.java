@@ -30,7 +30,8 @@ public final class JointScore {
      * t per event of some of a run's events (one shard), with σ(θ) and ∇σ(θ) summed over every event
      * of the run: the score is the run's, not the shard's.
      */
-    public static double[][] at(Morphing morphing, double[][] weights, double[] theta, double[] w, double sigma, double[] dSigma) {
+    public static double[][] at(
+            Morphing morphing, double[][] weights, double[] theta, double[] w, double sigma, double[] dSigma) {
         return at(w, morphing.eventWeightGradients(weights, theta), sigma, dSigma);
     }
 

@@ -14,8 +14,8 @@ import org.infera.core.cli.InputException;
  * Σ_b w_b(θ) W[event][b].
  */
 public final class Morphing {
-    private final long[][] components;   // [component][parameter]
-    private final double[][] matrix;     // [component][benchmark]
+    private final long[][] components; // [component][parameter]
+    private final double[][] matrix; // [component][benchmark]
 
     public Morphing(long[][] components, double[][] matrix) {
         this.components = components;
@@ -26,12 +26,14 @@ public final class Morphing {
     public static Morphing fromBasis(long[][] components, double[][] basis) {
         int n = components.length;
         if (basis.length != n) {
-            throw new InputException("morphing needs as many basis benchmarks as components: " + basis.length + " benchmarks, " + n + " components");
+            throw new InputException("morphing needs as many basis benchmarks as components: " + basis.length
+                    + " benchmarks, " + n + " components");
         }
         double[][] a = new double[n][n];
         for (int b = 0; b < n; b++) for (int c = 0; c < n; c++) a[b][c] = monomial(components[c], basis[b]);
         LUDecomposition lu = new LUDecomposition(MatrixUtils.createRealMatrix(a), 1e-300);
-        if (!lu.getSolver().isNonSingular()) throw new InputException("morphing: the basis benchmarks do not determine the components (A is singular)");
+        if (!lu.getSolver().isNonSingular())
+            throw new InputException("morphing: the basis benchmarks do not determine the components (A is singular)");
         RealMatrix inverse = lu.getSolver().getInverse();
         return new Morphing(components, inverse.getData());
     }

@@ -17,13 +17,15 @@ public final class WeightedFisher {
     }
 
     /** Adds these events' L Σ_e ∂w_e ∂w_eᵀ / w_e to info. */
-    public static void addTruth(double[][] info, Morphing morphing, double[][] weights, double[] theta, double luminosity) {
+    public static void addTruth(
+            double[][] info, Morphing morphing, double[][] weights, double[] theta, double luminosity) {
         double[] w = morphing.eventWeights(weights, theta);
         double[][] dw = morphing.eventWeightGradients(weights, theta);
         int n = morphing.parameters();
         for (int e = 0; e < w.length; e++) {
-            if (!(w[e] > 0)) continue;   // an event with no (or negative) weight at θ carries no information here
-            for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) info[a][b] += luminosity * dw[e][a] * dw[e][b] / w[e];
+            if (!(w[e] > 0)) continue; // an event with no (or negative) weight at θ carries no information here
+            for (int a = 0; a < n; a++)
+                for (int b = 0; b < n; b++) info[a][b] += luminosity * dw[e][a] * dw[e][b] / w[e];
         }
     }
 
@@ -48,7 +50,8 @@ public final class WeightedFisher {
         int n = crossSection.length - 1;
         double[][] info = new double[n][n];
         for (int a = 0; a < n; a++) {
-            for (int b = 0; b < n; b++) info[a][b] = luminosity * crossSection[1 + a] * crossSection[1 + b] / crossSection[0];
+            for (int b = 0; b < n; b++)
+                info[a][b] = luminosity * crossSection[1 + a] * crossSection[1 + b] / crossSection[0];
         }
         return info;
     }

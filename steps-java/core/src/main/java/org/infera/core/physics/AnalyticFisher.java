@@ -27,7 +27,8 @@ public final class AnalyticFisher {
         for (int process = 0; process < 2; process++) {
             double yield = process == 0 ? s : b;
             for (int i = 0; i < eventsPerProcess; i++) {
-                double[] x = process == 0 ? InfernoPaperProblem.signal(rng) : InfernoPaperProblem.background(rng, r, lambda);
+                double[] x =
+                        process == 0 ? InfernoPaperProblem.signal(rng) : InfernoPaperProblem.background(rng, r, lambda);
                 double fs = Math.exp(InfernoPaperProblem.logSignalDensity(x));
                 double fb = Math.exp(InfernoPaperProblem.logBackgroundDensity(x, r, lambda));
                 double nu = s * fs + b * fb;

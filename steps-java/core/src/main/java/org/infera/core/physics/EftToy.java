@@ -23,7 +23,10 @@ public final class EftToy {
     /** Quadratic morphing in two parameters: the monomials 1, θ1, θ2, θ1², θ1θ2, θ2². */
     public static final long[][] COMPONENTS = {{0, 0}, {1, 0}, {0, 1}, {2, 0}, {1, 1}, {0, 2}};
     /** The six basis benchmarks; the first, the Standard Model, is the one events are drawn at. */
-    public static final String[] BENCHMARKS = {"sm", "theta1_plus", "theta2_plus", "theta1_minus", "theta2_minus", "mixed"};
+    public static final String[] BENCHMARKS = {
+        "sm", "theta1_plus", "theta2_plus", "theta1_minus", "theta2_minus", "mixed"
+    };
+
     public static final double[][] BENCHMARK_VALUES = {{0, 0}, {1, 0}, {0, 1}, {-1, 0}, {0, -1}, {1, 1}};
     public static final double SMEARING = 0.1;
 
@@ -67,11 +70,20 @@ public final class EftToy {
         for (int i = 0; i < n; i++) {
             double z = latent(latentRng);
             observations[i] = observe(z, detectorRng);
-            for (int b = 0; b < weights[i].length; b++) weights[i][b] = perEvent * squaredAmplitude(z, BENCHMARK_VALUES[b]);
+            for (int b = 0; b < weights[i].length; b++)
+                weights[i][b] = perEvent * squaredAmplitude(z, BENCHMARK_VALUES[b]);
             if ((i & 0xffff) == 0xffff) progress.step(0x10000);
         }
         Morphing morphing = Morphing.fromBasis(COMPONENTS, BENCHMARK_VALUES);
-        return new MadMinerEventFile(PARAMETERS.clone(), BENCHMARKS.clone(), BENCHMARK_VALUES, COMPONENTS, morphing.matrix(),
-                OBSERVABLES.clone(), observations, weights, new long[n]);
+        return new MadMinerEventFile(
+                PARAMETERS.clone(),
+                BENCHMARKS.clone(),
+                BENCHMARK_VALUES,
+                COMPONENTS,
+                morphing.matrix(),
+                OBSERVABLES.clone(),
+                observations,
+                weights,
+                new long[n]);
     }
 }

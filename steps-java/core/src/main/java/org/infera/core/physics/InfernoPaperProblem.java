@@ -38,6 +38,10 @@ public final class InfernoPaperProblem {
     public static double logBackgroundDensity(double[] x, double r, double lambda) {
         if (x[2] < 0) return Double.NEGATIVE_INFINITY;
         double u = x[0] - 2 - r;
-        return -Math.log(2 * Math.PI * Math.sqrt(45)) - u * u / 10 - x[1] * x[1] / 18 + Math.log(lambda) - lambda * x[2];
+        return -Math.log(2 * Math.PI * Math.sqrt(45))
+                - u * u / 10
+                - x[1] * x[1] / 18
+                + Math.log(lambda)
+                - lambda * x[2];
     }
 }

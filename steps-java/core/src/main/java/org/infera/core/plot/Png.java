@@ -63,14 +63,17 @@ public final class Png {
     static byte[] withText(byte[] png, String keyword, String text) {
         byte[] data = (keyword + "\0" + text).getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
-        chunk.putInt(data.length).put("tEXt".getBytes(StandardCharsets.ISO_8859_1)).put(data);
+        chunk.putInt(data.length)
+                .put("tEXt".getBytes(StandardCharsets.ISO_8859_1))
+                .put(data);
         CRC32 crc = new CRC32();
         crc.update(chunk.array(), 4, 4 + data.length);
         chunk.putInt((int) crc.getValue());
         byte[] out = new byte[png.length + chunk.capacity()];
         System.arraycopy(png, 0, out, 0, SIGNATURE_AND_IHDR);
         System.arraycopy(chunk.array(), 0, out, SIGNATURE_AND_IHDR, chunk.capacity());
-        System.arraycopy(png, SIGNATURE_AND_IHDR, out, SIGNATURE_AND_IHDR + chunk.capacity(), png.length - SIGNATURE_AND_IHDR);
+        System.arraycopy(
+                png, SIGNATURE_AND_IHDR, out, SIGNATURE_AND_IHDR + chunk.capacity(), png.length - SIGNATURE_AND_IHDR);
         return out;
     }
 }

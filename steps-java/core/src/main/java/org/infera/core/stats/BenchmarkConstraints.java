@@ -3,11 +3,16 @@ package org.infera.core.stats;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.cli.InputException;
 
-/** Turns a benchmark of the analysis definition into the {@link Constraints} of named parameters (the analytic Fisher information's). */
+/**
+ * Turns a benchmark of the analysis definition into the {@link Constraints} of named parameters (the analytic Fisher
+ * information's).
+ */
 public final class BenchmarkConstraints {
     private BenchmarkConstraints() {}
 
-    /** The constraints of a benchmark for parameters with the given names (yields by process name, nuisances by name). */
+    /**
+     * The constraints of a benchmark for parameters with the given names (yields by process name, nuisances by name).
+     */
     public static Constraints of(Analysis.Benchmark benchmark, java.util.List<String> names, String source) {
         int n = names.size();
         boolean[] floating = new boolean[n];

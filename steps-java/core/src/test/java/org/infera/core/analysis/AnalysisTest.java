@@ -46,19 +46,26 @@ public class AnalysisTest {
         assertArrayEquals(org.infera.core.physics.NeosBlobs.BACKGROUND_DOWN_MEAN, down, 1e-12);
         assertArrayEquals(new double[] {1.75, 0.5}, half, 1e-12);
         String good = Files.readString(file);
-        assertRejected(good.replace("\"up_shift\": {\"x0\": 1.5,", "\"up_shift\": {\"x7\": 1.5,"), "unknown feature 'x7'");
-        assertRejected(good.replace("\"type\": \"mean_shift\",", "\"type\": \"mean_shift\", \"feature\": \"x0\","), "not used by mean_shift");
+        assertRejected(
+                good.replace("\"up_shift\": {\"x0\": 1.5,", "\"up_shift\": {\"x7\": 1.5,"), "unknown feature 'x7'");
+        assertRejected(
+                good.replace("\"type\": \"mean_shift\",", "\"type\": \"mean_shift\", \"feature\": \"x0\","),
+                "not used by mean_shift");
     }
 
     @Test
     void rejectsUnknownFieldsAndImpossibleValuesNamingTheField() throws IOException {
         String good = Files.readString(paperDefinition());
-        assertRejected(good.replace("\"expectedYield\": 50", "\"expectedYield\": 50, \"colour\": 1"), "unknown field 'colour'");
-        assertRejected(good.replace("\"expectedYield\": 1000", "\"expectedYield\": -3"), "processes.background.expectedYield");
+        assertRejected(
+                good.replace("\"expectedYield\": 50", "\"expectedYield\": 50, \"colour\": 1"),
+                "unknown field 'colour'");
+        assertRejected(
+                good.replace("\"expectedYield\": 1000", "\"expectedYield\": -3"), "processes.background.expectedYield");
         assertRejected(good.replace("\"feature\": \"x0\"", "\"feature\": \"x9\""), "unknown feature 'x9'");
         assertRejected(good.replace("\"r\": 0.4, \"lambda\": 1.0}}", "\"r\": 0, \"lambda\": 1.0}}"), "constraints.r");
         assertRejected("{", "not valid JSON");
-        assertRejected(good.replace("\"expectedYield\": 50", "\"expectedYield\": \"50\""), "$.processes[0].expectedYield");
+        assertRejected(
+                good.replace("\"expectedYield\": 50", "\"expectedYield\": \"50\""), "$.processes[0].expectedYield");
         assertRejected(good + " }", "not valid JSON");
         // found by AnalysisFuzzTest: an effect without a type was a NullPointerException
         assertRejected(good.replace("\"type\": \"shift\", ", ""), "'nuisances.r.effect.type': is missing");

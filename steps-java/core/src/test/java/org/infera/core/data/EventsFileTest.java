@@ -21,8 +21,14 @@ class EventsFileTest {
     Path dir;
 
     static EventsFile sample() {
-        return new EventsFile("test", 7, new String[] {"x0", "x1"}, new String[] {"signal", "background"}, new double[] {50, 1000},
-                new double[][] {{1, 2}, {3, 4}, {5, 6}}, new long[] {0, 1, 1});
+        return new EventsFile(
+                "test",
+                7,
+                new String[] {"x0", "x1"},
+                new String[] {"signal", "background"},
+                new double[] {50, 1000},
+                new double[][] {{1, 2}, {3, 4}, {5, 6}},
+                new long[] {0, 1, 1});
     }
 
     @Test
@@ -80,8 +86,8 @@ class EventsFileTest {
 
     private Path write(String name, double[][] obs, long[] process) {
         Path p = dir.resolve(name);
-        H5Output.write(p, EventsFile.FORMAT, EventsFile.VERSION, out -> out
-                .attribute("", "generator", "test").attribute("", "seed", 1L)
+        H5Output.write(p, EventsFile.FORMAT, EventsFile.VERSION, out -> out.attribute("", "generator", "test")
+                .attribute("", "seed", 1L)
                 .dataset("observables/names", new String[] {"x0", "x1"})
                 .dataset("processes/names", new String[] {"signal", "background"})
                 .dataset("processes/expected_yield", new double[] {50, 1000})

@@ -44,13 +44,15 @@ public class MadMinerEventFileTest {
         for (int b = 0; b < n; b++) {
             for (int c = 0; c < n; c++) {
                 double v = 1;
-                for (int p = 0; p < f.parameters().length; p++) v *= Math.pow(f.benchmarkValues()[b][p], f.morphingComponents()[c][p]);
+                for (int p = 0; p < f.parameters().length; p++)
+                    v *= Math.pow(f.benchmarkValues()[b][p], f.morphingComponents()[c][p]);
                 a[b][c] = v;
             }
         }
         RealMatrix product = MatrixUtils.createRealMatrix(f.morphingMatrix()).multiply(MatrixUtils.createRealMatrix(a));
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) assertEquals(i == j ? 1 : 0, product.getEntry(i, j), 1e-6, "(M A)[" + i + "][" + j + "]");
+            for (int j = 0; j < n; j++)
+                assertEquals(i == j ? 1 : 0, product.getEntry(i, j), 1e-6, "(M A)[" + i + "][" + j + "]");
         }
     }
 }

@@ -26,16 +26,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public class MadMinerSamplesTest {
     private static final double[][] THETAS = {{0, 0}, {1, -1}, {10, 0}, {-3, 2.5}};
-    private static final double[] MADMINER_XSECS = {0.0010059528924121744, 0.0010167684735132492, 0.016567873582034685, 0.005296645376871136};
+    private static final double[] MADMINER_XSECS = {
+        0.0010059528924121744, 0.0010167684735132492, 0.016567873582034685, 0.005296645376871136
+    };
     private static final double[][] MADMINER_XSEC_GRADIENTS = {
-            {-0.00037819032665333154, 2.178893304931219e-05}, {1.0467158916311903e-05, -0.00041114326298848195},
-            {0.0034905744645778334, 3.978868584042305e-06}, {-0.0015432722801389989, 0.0011050099263670609}};
+        {-0.00037819032665333154, 2.178893304931219e-05}, {1.0467158916311903e-05, -0.00041114326298848195},
+        {0.0034905744645778334, 3.978868584042305e-06}, {-0.0015432722801389989, 0.0011050099263670609}
+    };
     /** Events of the fixture (file order) and MadMiner's joint score of each at θ = (1, −1). */
     private static final int[] EVENTS = {0, 1, 2, 17, 1000, 5820};
+
     private static final double[][] MADMINER_SCORES = {
-            {-1.185275988274936, -2.2775106862546526}, {-2.3826021592804674, -1.7502545191169665},
-            {-0.185407153724857, -0.31077118250795793}, {1.2848672200134008, -0.6578169570340324},
-            {2.3712066731230053, -1.8210880404584515}, {-0.6894288766886376, -0.8533255250460199}};
+        {-1.185275988274936, -2.2775106862546526}, {-2.3826021592804674, -1.7502545191169665},
+        {-0.185407153724857, -0.31077118250795793}, {1.2848672200134008, -0.6578169570340324},
+        {2.3712066731230053, -1.8210880404584515}, {-0.6894288766886376, -0.8533255250460199}
+    };
 
     @Test
     void crossSectionsAndTheirGradientsEqualMadMiners() {
@@ -46,7 +51,8 @@ public class MadMinerSamplesTest {
             double[] sigma = new double[3];
             WeightedFisher.addCrossSection(sigma, morphing, w, THETAS[k]);
             assertRelative(MADMINER_XSECS[k], sigma[0], "σ at θ = " + java.util.Arrays.toString(THETAS[k]));
-            for (int p = 0; p < 2; p++) assertRelative(MADMINER_XSEC_GRADIENTS[k][p], sigma[1 + p], "∂σ/∂θ" + p + " at point " + k);
+            for (int p = 0; p < 2; p++)
+                assertRelative(MADMINER_XSEC_GRADIENTS[k][p], sigma[1 + p], "∂σ/∂θ" + p + " at point " + k);
         }
         // before this fix the six samples were summed as if each were the run: about six times MadMiner's σ
         double[] uncombined = new double[3];
@@ -57,9 +63,13 @@ public class MadMinerSamplesTest {
     @Test
     void jointScoresOfSingleEventsEqualMadMiners() {
         MadMinerEventFile f = MadMinerEventFile.read(MadMinerEventFileTest.fixture());
-        double[][] t = JointScore.at(new Morphing(f.morphingComponents(), f.morphingMatrix()), f.combinedWeights(f.samplingFactors()), new double[] {1, -1});
+        double[][] t = JointScore.at(
+                new Morphing(f.morphingComponents(), f.morphingMatrix()),
+                f.combinedWeights(f.samplingFactors()),
+                new double[] {1, -1});
         for (int k = 0; k < EVENTS.length; k++) {
-            for (int p = 0; p < 2; p++) assertRelative(MADMINER_SCORES[k][p], t[EVENTS[k]][p], "t" + p + " of event " + EVENTS[k]);
+            for (int p = 0; p < 2; p++)
+                assertRelative(MADMINER_SCORES[k][p], t[EVENTS[k]][p], "t" + p + " of event " + EVENTS[k]);
         }
     }
 
@@ -68,25 +78,39 @@ public class MadMinerSamplesTest {
         MadMinerEventFile f = MadMinerEventFile.read(MadMinerEventFileTest.fixture());
         double[][] w = f.combinedWeights(f.samplingFactors());
         Morphing morphing = new Morphing(f.morphingComponents(), f.morphingMatrix());
-        assertMatrix(new double[][] {{218.33053809726522, 1.2480706599214186}, {1.2480706599214186, 195.03416150976406}},
-                WeightedFisher.truth(morphing, w, new double[] {0, 0}, 300000), "truth information at θ = 0, L = 300000");
-        assertMatrix(new double[][] {{42.65445954368618, -2.4574799981726754}, {-2.4574799981726754, 0.14158444406577206}},
-                WeightedFisher.rate(morphing, w, new double[] {0, 0}, 300000), "rate information at θ = 0");
-        assertMatrix(new double[][] {{0.5811244845714534, -0.0855871145469072}, {-0.0855871145469072, 0.6927539709419523}},
-                WeightedFisher.truth(morphing, w, new double[] {1, -1}, 1000), "truth information at θ = (1, −1), L = 1000");
-        assertMatrix(new double[][] {{0.00010775453668469347, -0.004232528823592677}, {-0.004232528823592678, 0.1662510070918206}},
-                WeightedFisher.rate(morphing, w, new double[] {1, -1}, 1000), "rate information at θ = (1, −1)");
+        assertMatrix(
+                new double[][] {{218.33053809726522, 1.2480706599214186}, {1.2480706599214186, 195.03416150976406}},
+                WeightedFisher.truth(morphing, w, new double[] {0, 0}, 300000),
+                "truth information at θ = 0, L = 300000");
+        assertMatrix(
+                new double[][] {{42.65445954368618, -2.4574799981726754}, {-2.4574799981726754, 0.14158444406577206}},
+                WeightedFisher.rate(morphing, w, new double[] {0, 0}, 300000),
+                "rate information at θ = 0");
+        assertMatrix(
+                new double[][] {{0.5811244845714534, -0.0855871145469072}, {-0.0855871145469072, 0.6927539709419523}},
+                WeightedFisher.truth(morphing, w, new double[] {1, -1}, 1000),
+                "truth information at θ = (1, −1), L = 1000");
+        assertMatrix(
+                new double[][] {
+                    {0.00010775453668469347, -0.004232528823592677}, {-0.004232528823592678, 0.1662510070918206}
+                },
+                WeightedFisher.rate(morphing, w, new double[] {1, -1}, 1000),
+                "rate information at θ = (1, −1)");
     }
 
     @Test
     void shardsOfTheFixtureCombineToTheWholeFilesNumbers(@TempDir Path dir) {
         MadMinerEventFile f = MadMinerEventFile.read(MadMinerEventFileTest.fixture());
-        List<Path> shards = List.of(slice(f, 0, 2000, dir.resolve("run_0.h5")), slice(f, 2000, 4500, dir.resolve("run_1.h5")),
+        List<Path> shards = List.of(
+                slice(f, 0, 2000, dir.resolve("run_0.h5")),
+                slice(f, 2000, 4500, dir.resolve("run_1.h5")),
                 slice(f, 4500, f.events(), dir.resolve("run_2.h5")));
         SamplingFactors run = MadMinerEventFile.runSamplingFactors(shards);
         Morphing morphing = new Morphing(f.morphingComponents(), f.morphingMatrix());
         double[] sigma = new double[3];
-        for (Path p : shards) WeightedFisher.addCrossSection(sigma, morphing, MadMinerEventFile.read(p).combinedWeights(run), THETAS[1]);
+        for (Path p : shards)
+            WeightedFisher.addCrossSection(
+                    sigma, morphing, MadMinerEventFile.read(p).combinedWeights(run), THETAS[1]);
         assertRelative(MADMINER_XSECS[1], sigma[0], "σ summed over three shards");
         // one shard's own factors would be its own samples' shares, not the run's
         MadMinerEventFile all = MadMinerEventFile.readAll(shards);
@@ -117,8 +141,16 @@ public class MadMinerSamplesTest {
         }
         long[][] components = {{0}, {1}};
         double[][] basis = {{0}, {1}};
-        MadMinerEventFile written = new MadMinerEventFile(new String[] {"theta"}, new String[] {"b0", "b1"}, basis, components,
-                Morphing.fromBasis(components, basis).matrix(), new String[] {"x"}, x, weights, sampling);
+        MadMinerEventFile written = new MadMinerEventFile(
+                new String[] {"theta"},
+                new String[] {"b0", "b1"},
+                basis,
+                components,
+                Morphing.fromBasis(components, basis).matrix(),
+                new String[] {"x"},
+                x,
+                weights,
+                sampling);
         Path file = dir.resolve("two-samples.h5");
         written.write(file);
         MadMinerEventFile f = MadMinerEventFile.read(file);
@@ -126,7 +158,8 @@ public class MadMinerSamplesTest {
         Morphing morphing = new Morphing(f.morphingComponents(), f.morphingMatrix());
         for (double theta : new double[] {-1, 0, 0.3, 1, 2.5}) {
             double[] sigma = new double[2];
-            WeightedFisher.addCrossSection(sigma, morphing, f.combinedWeights(f.samplingFactors()), new double[] {theta});
+            WeightedFisher.addCrossSection(
+                    sigma, morphing, f.combinedWeights(f.samplingFactors()), new double[] {theta});
             double expected = sigma0 + theta * (sigma1 - sigma0) + nBackground * backgroundWeight;
             assertEquals(expected, sigma[0], 1e-12 * expected, "σ(" + theta + ")");
             assertEquals(sigma1 - sigma0, sigma[1], 1e-12, "∂σ/∂θ at " + theta);
@@ -134,9 +167,12 @@ public class MadMinerSamplesTest {
         // the file infera wrote reads back to the same weights and bookkeeping
         assertEquals(java.util.Arrays.deepToString(weights), java.util.Arrays.deepToString(f.weights()));
         assertEquals(java.util.Arrays.toString(new long[] {nA, nB}), java.util.Arrays.toString(f.signalEvents()));
-        assertEquals("2 samples combined (b0 300/400, b1 100/400)", f.samplingFactors().toString());
+        assertEquals(
+                "2 samples combined (b0 300/400, b1 100/400)",
+                f.samplingFactors().toString());
         // MadMiner's closest-sample mode: at θ = 0.9 only the sample at b1 (and the background) counts
-        SamplingFactors closest = SamplingFactors.closestTo(new double[] {0.9}, f.benchmarkValues(), f.signalEvents(), f.benchmarks());
+        SamplingFactors closest =
+                SamplingFactors.closestTo(new double[] {0.9}, f.benchmarkValues(), f.signalEvents(), f.benchmarks());
         double[] sigma = new double[2];
         WeightedFisher.addCrossSection(sigma, morphing, f.combinedWeights(closest), new double[] {0.9});
         double expected = sigma0 + 0.9 * (sigma1 - sigma0) + nBackground * backgroundWeight;
@@ -150,17 +186,45 @@ public class MadMinerSamplesTest {
         wrong[2]++;
         wrong[3]--;
         Path file = dir.resolve("wrong-summary.h5");
-        new MadMinerEventFile(f.parameters(), f.benchmarks(), f.benchmarkValues(), f.morphingComponents(), f.morphingMatrix(),
-                f.observables(), f.observations(), f.weights(), f.samplingBenchmarks(), wrong, 0).write(file);
+        new MadMinerEventFile(
+                        f.parameters(),
+                        f.benchmarks(),
+                        f.benchmarkValues(),
+                        f.morphingComponents(),
+                        f.morphingMatrix(),
+                        f.observables(),
+                        f.observations(),
+                        f.weights(),
+                        f.samplingBenchmarks(),
+                        wrong,
+                        0)
+                .write(file);
         InputException e = assertThrows(InputException.class, () -> MadMinerEventFile.read(file));
-        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("sample_summary/signal_events")
-                && e.getMessage().contains("morphing_basis_vector_2"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(file.toString())
+                        && e.getMessage().contains("sample_summary/signal_events")
+                        && e.getMessage().contains("morphing_basis_vector_2"),
+                e.getMessage());
 
         Path noIds = dir.resolve("no-sampling-ids.h5");
-        new MadMinerEventFile(f.parameters(), f.benchmarks(), f.benchmarkValues(), f.morphingComponents(), f.morphingMatrix(),
-                f.observables(), f.observations(), f.weights(), null, f.signalEvents(), 0).write(noIds);
+        new MadMinerEventFile(
+                        f.parameters(),
+                        f.benchmarks(),
+                        f.benchmarkValues(),
+                        f.morphingComponents(),
+                        f.morphingMatrix(),
+                        f.observables(),
+                        f.observations(),
+                        f.weights(),
+                        null,
+                        f.signalEvents(),
+                        0)
+                .write(noIds);
         e = assertThrows(InputException.class, () -> MadMinerEventFile.read(noIds));
-        assertTrue(e.getMessage().contains("samples/sampling_benchmarks") && e.getMessage().contains("is missing"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("samples/sampling_benchmarks")
+                        && e.getMessage().contains("is missing"),
+                e.getMessage());
     }
 
     @Test
@@ -176,8 +240,11 @@ public class MadMinerSamplesTest {
             out.dataset("samples/weights", new double[][] {{1, 1.1}, {1, 0.9}});
         });
         InputException e = assertThrows(InputException.class, () -> MadMinerEventFile.read(file));
-        assertTrue(e.getMessage().contains("benchmarks/is_nuisance") && e.getMessage().contains("nu_up")
-                && e.getMessage().contains("not supported"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("benchmarks/is_nuisance")
+                        && e.getMessage().contains("nu_up")
+                        && e.getMessage().contains("not supported"),
+                e.getMessage());
     }
 
     private static void fillSample(double[][] weights, int from, int to, double sigma0, double sigma1, Rng rng) {
@@ -187,20 +254,30 @@ public class MadMinerSamplesTest {
             sumA += a[i] = 0.5 + rng.uniform();
             sumB += b[i] = 0.5 + rng.uniform();
         }
-        for (int i = 0; i < a.length; i++) weights[from + i] = new double[] {sigma0 * a[i] / sumA, sigma1 * b[i] / sumB};
+        for (int i = 0; i < a.length; i++)
+            weights[from + i] = new double[] {sigma0 * a[i] / sumA, sigma1 * b[i] / sumB};
     }
 
     /** Events [from, to) of f as a file of their own, with their own sample counts. */
     private static Path slice(MadMinerEventFile f, int from, int to, Path target) {
-        new MadMinerEventFile(f.parameters(), f.benchmarks(), f.benchmarkValues(), f.morphingComponents(), f.morphingMatrix(), f.observables(),
-                java.util.Arrays.copyOfRange(f.observations(), from, to), java.util.Arrays.copyOfRange(f.weights(), from, to),
-                java.util.Arrays.copyOfRange(f.samplingBenchmarks(), from, to)).write(target);
+        new MadMinerEventFile(
+                        f.parameters(),
+                        f.benchmarks(),
+                        f.benchmarkValues(),
+                        f.morphingComponents(),
+                        f.morphingMatrix(),
+                        f.observables(),
+                        java.util.Arrays.copyOfRange(f.observations(), from, to),
+                        java.util.Arrays.copyOfRange(f.weights(), from, to),
+                        java.util.Arrays.copyOfRange(f.samplingBenchmarks(), from, to))
+                .write(target);
         return target;
     }
 
     private static void assertMatrix(double[][] expected, double[][] actual, String what) {
         for (int a = 0; a < expected.length; a++) {
-            for (int b = 0; b < expected.length; b++) assertRelative(expected[a][b], actual[a][b], what + " [" + a + "][" + b + "]");
+            for (int b = 0; b < expected.length; b++)
+                assertRelative(expected[a][b], actual[a][b], what + " [" + a + "][" + b + "]");
         }
     }
 

@@ -33,7 +33,8 @@ class ReadByH5pyTest {
     @BeforeAll
     static void needsH5py() throws Exception {
         boolean present = h5pyPresent();
-        if (System.getenv("CI") == null) Assumptions.assumeTrue(present, "python3 with h5py (Debian python3-h5py) is not installed");
+        if (System.getenv("CI") == null)
+            Assumptions.assumeTrue(present, "python3 with h5py (Debian python3-h5py) is not installed");
         assertTrue(present, "CI must install python3-h5py");
     }
 
@@ -61,8 +62,10 @@ class ReadByH5pyTest {
         assertEquals(500, read.at("/signal_events/0").asInt(), "all events were sampled at the SM benchmark");
         assertEquals(2, read.at("/parameters/theta1/max_power/0").asInt());
         // with the matrix h5py reads, the SM is the SM benchmark alone
-        assertArrayEquals(new double[] {1, 0, 0, 0, 0, 0},
-                new Morphing(written.morphingComponents(), matrix(read)).benchmarkWeights(new double[] {0, 0}), 1e-12);
+        assertArrayEquals(
+                new double[] {1, 0, 0, 0, 0, 0},
+                new Morphing(written.morphingComponents(), matrix(read)).benchmarkWeights(new double[] {0, 0}),
+                1e-12);
     }
 
     @Test
@@ -75,26 +78,38 @@ class ReadByH5pyTest {
 
     private static void assertMatches(MadMinerEventFile expected, JsonNode read) {
         assertEquals(expected.events(), read.get("events").asInt());
-        for (int p = 0; p < expected.parameters().length; p++) assertEquals(expected.parameters()[p], read.at("/parameter_order/" + p).asText());
+        for (int p = 0; p < expected.parameters().length; p++)
+            assertEquals(
+                    expected.parameters()[p], read.at("/parameter_order/" + p).asText());
         for (int b = 0; b < expected.benchmarks().length; b++) {
             String name = expected.benchmarks()[b];
             assertEquals(name, read.at("/benchmark_order/" + b).asText());
             for (int p = 0; p < expected.parameters().length; p++) {
-                assertEquals(expected.benchmarkValues()[b][p], read.at("/benchmarks/" + name + "/" + p).asDouble(), 0, name);
+                assertEquals(
+                        expected.benchmarkValues()[b][p],
+                        read.at("/benchmarks/" + name + "/" + p).asDouble(),
+                        0,
+                        name);
             }
             double sum = 0;
             for (double[] w : expected.weights()) sum += w[b];
             assertEquals(sum, read.at("/weight_sums/" + b).asDouble(), 1e-12 * Math.abs(sum), "weights of " + name);
         }
         for (int o = 0; o < expected.observables().length; o++) {
-            assertEquals(expected.observables()[o], read.at("/observable_order/" + o).asText());
-            assertEquals(expected.observations()[0][o], read.at("/first_observation/" + o).asDouble(), 0);
+            assertEquals(
+                    expected.observables()[o], read.at("/observable_order/" + o).asText());
+            assertEquals(
+                    expected.observations()[0][o],
+                    read.at("/first_observation/" + o).asDouble(),
+                    0);
         }
         double[][] matrix = matrix(read);
         for (int c = 0; c < matrix.length; c++) {
             assertArrayEquals(expected.morphingMatrix()[c], matrix[c], 0);
             for (int p = 0; p < expected.parameters().length; p++) {
-                assertEquals(expected.morphingComponents()[c][p], read.at("/morphing_components/" + c + "/" + p).asLong());
+                assertEquals(
+                        expected.morphingComponents()[c][p],
+                        read.at("/morphing_components/" + c + "/" + p).asLong());
             }
         }
     }
@@ -124,7 +139,9 @@ class ReadByH5pyTest {
 
     private static boolean h5pyPresent() {
         try {
-            Process p = new ProcessBuilder(python(), "-c", "import h5py, numpy").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(python(), "-c", "import h5py, numpy")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor() == 0;
         } catch (IOException | InterruptedException e) {

@@ -36,14 +36,26 @@ class ReferenceToolsTest {
 
         Path samples = dir.resolve("samples.h5");
         Sample s = new Sample(new double[][] {{1, 2}}, new long[] {1}, new long[] {0}, new double[] {50});
-        new SamplesFile(new String[] {"x0", "x1"}, new String[] {"signal", "background"}, new double[] {50, 1000},
-                new long[] {1, 0}, 3, Map.of(Split.TRAIN, s, Split.VALIDATION, s, Split.TEST, s)).write(samples);
+        new SamplesFile(
+                        new String[] {"x0", "x1"},
+                        new String[] {"signal", "background"},
+                        new double[] {50, 1000},
+                        new long[] {1, 0},
+                        3,
+                        Map.of(Split.TRAIN, s, Split.VALIDATION, s, Split.TEST, s))
+                .write(samples);
         assertTrue(h5dump(samples, "train/weight").contains("(0): 50"));
 
         Path templates = dir.resolve("templates.h5");
-        new TemplatesFile("classifier", new double[] {0, 0.5, 1}, new String[] {"signal", "background"}, new long[] {1, 0},
-                new double[][] {{10, 40}, {900, 100}}, new long[][] {{10, 40}, {900, 100}},
-                List.of(new TemplatesFile.NuisanceTemplate("r", 1, 0, 0.2, -0.2, new double[] {880, 120}, new double[] {920, 80})))
+        new TemplatesFile(
+                        "classifier",
+                        new double[] {0, 0.5, 1},
+                        new String[] {"signal", "background"},
+                        new long[] {1, 0},
+                        new double[][] {{10, 40}, {900, 100}},
+                        new long[][] {{10, 40}, {900, 100}},
+                        List.of(new TemplatesFile.NuisanceTemplate(
+                                "r", 1, 0, 0.2, -0.2, new double[] {880, 120}, new double[] {920, 80})))
                 .write(templates);
         assertTrue(h5dump(templates, "nuisances/up").replaceAll("\\s+", " ").contains("(0,0): 880, 120"));
 
@@ -52,14 +64,17 @@ class ReferenceToolsTest {
         MadMinerEventFile fixture = MadMinerEventFile.read(MadMinerEventFileTest.fixture());
         fixture.write(madminer);
         assertTrue(h5dump(madminer, "parameters/names").contains("\"CWL2\""));
-        assertTrue(h5dump(madminer, "morphing/components").replaceAll("\\s+", " ").contains("(1,0): 0, 1"));
+        assertTrue(
+                h5dump(madminer, "morphing/components").replaceAll("\\s+", " ").contains("(1,0): 0, 1"));
         MadMinerEventFile back = MadMinerEventFile.read(madminer);
         assertEquals(fixture.events(), back.events());
         assertEquals(fixture.weights()[7][3], back.weights()[7][3], 0);
     }
 
     private static String h5dump(Path file, String dataset) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("h5dump", "-d", dataset, file.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("h5dump", "-d", dataset, file.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), "h5dump failed on " + file + ":\n" + out);
         return out;

@@ -4,9 +4,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.infera.core.data.Sample;
-import org.infera.core.data.SamplesFile;
-import org.infera.core.data.Split;
 import org.infera.core.physics.InfernoPaperProblem;
 import org.infera.core.physics.NeosBlobs;
 import org.infera.core.random.Rng;
@@ -17,18 +14,43 @@ public final class SamplesFixtures {
 
     /** The INFERNO paper problem: 50 signal and 1000 background events expected. */
     public static Path write(Path file, int perProcessAndSplit, long seed) {
-        return write(file, perProcessAndSplit, seed, InfernoPaperProblem.FEATURES, InfernoPaperProblem.PROCESSES, 50, 1000,
-                rng -> InfernoPaperProblem.signal(rng), rng -> InfernoPaperProblem.background(rng, 0, 3));
+        return write(
+                file,
+                perProcessAndSplit,
+                seed,
+                InfernoPaperProblem.FEATURES,
+                InfernoPaperProblem.PROCESSES,
+                50,
+                1000,
+                rng -> InfernoPaperProblem.signal(rng),
+                rng -> InfernoPaperProblem.background(rng, 0, 3));
     }
 
     /** The neos toy (2-D blobs): 20 signal and 100 background events expected. */
     public static Path writeBlobs(Path file, int perProcessAndSplit, long seed) {
-        return write(file, perProcessAndSplit, seed, NeosBlobs.FEATURES, NeosBlobs.PROCESSES, 20, 100, NeosBlobs::signal, NeosBlobs::background);
+        return write(
+                file,
+                perProcessAndSplit,
+                seed,
+                NeosBlobs.FEATURES,
+                NeosBlobs.PROCESSES,
+                20,
+                100,
+                NeosBlobs::signal,
+                NeosBlobs::background);
     }
 
     /** Alternating signal and background events in every split, weighted to the expected yields. */
-    private static Path write(Path file, int perProcessAndSplit, long seed, String[] features, String[] processes, double signalYield,
-                              double backgroundYield, Function<Rng, double[]> signal, Function<Rng, double[]> background) {
+    private static Path write(
+            Path file,
+            int perProcessAndSplit,
+            long seed,
+            String[] features,
+            String[] processes,
+            double signalYield,
+            double backgroundYield,
+            Function<Rng, double[]> signal,
+            Function<Rng, double[]> background) {
         Rng rng = new Rng(seed);
         Map<Split, Sample> splits = new EnumMap<>(Split.class);
         for (Split s : Split.values()) {
@@ -45,7 +67,14 @@ public final class SamplesFixtures {
             }
             splits.put(s, new Sample(x, label, process, weight));
         }
-        new SamplesFile(features, processes, new double[] {signalYield, backgroundYield}, new long[] {1, 0}, seed, splits).write(file);
+        new SamplesFile(
+                        features,
+                        processes,
+                        new double[] {signalYield, backgroundYield},
+                        new long[] {1, 0},
+                        seed,
+                        splits)
+                .write(file);
         return file;
     }
 }

@@ -22,8 +22,7 @@ public final class FuzzedFile {
     /** One file per JVM and suffix, rewritten for each input: a new file per input would flood the temporary folder. */
     private static Path file;
 
-    private FuzzedFile() {
-    }
+    private FuzzedFile() {}
 
     /** Writes {@code bytes} to the fuzzing file and reads it with {@code reader}: input errors are expected. */
     public static void read(byte[] bytes, String suffix, Consumer<Path> reader) {

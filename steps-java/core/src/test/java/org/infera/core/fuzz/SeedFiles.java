@@ -23,8 +23,7 @@ import org.infera.core.data.TestSamplesFile;
  * h5py wrote (seed-h5py-*) come from the same files copied by h5py, some datasets chunked and gzipped.
  */
 public final class SeedFiles {
-    private SeedFiles() {
-    }
+    private SeedFiles() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -39,10 +38,16 @@ public final class SeedFiles {
         new SamplesFile(features, processes, yields, new long[] {1, 0}, 3, splits(s))
                 .write(file(dir, "samples", "seed-samples.h5"));
 
-        var nuisance = new TemplatesFile.NuisanceTemplate("r", 1, 0, 0.2, -0.2, new double[] {880, 120},
-                new double[] {920, 80});
-        new TemplatesFile("classifier", new double[] {0, 0.5, 1}, processes, new long[] {1, 0},
-                new double[][] {{10, 40}, {900, 100}}, new long[][] {{10, 40}, {900, 100}}, List.of(nuisance))
+        var nuisance = new TemplatesFile.NuisanceTemplate(
+                "r", 1, 0, 0.2, -0.2, new double[] {880, 120}, new double[] {920, 80});
+        new TemplatesFile(
+                        "classifier",
+                        new double[] {0, 0.5, 1},
+                        processes,
+                        new long[] {1, 0},
+                        new double[][] {{10, 40}, {900, 100}},
+                        new long[][] {{10, 40}, {900, 100}},
+                        List.of(nuisance))
                 .write(file(dir, "templates", "seed-templates.h5"));
 
         String[] parameters = {"a", "b"};
@@ -63,9 +68,17 @@ public final class SeedFiles {
         // MadMiner's layout with the header of the MadMiner file given and its first events (the fixture is 450 KB)
         MadMinerEventFile m = MadMinerEventFile.read(Path.of(args[1]));
         int n = 4;
-        new MadMinerEventFile(m.parameters(), m.benchmarks(), m.benchmarkValues(), m.morphingComponents(),
-                m.morphingMatrix(), m.observables(), Arrays.copyOf(m.observations(), n), Arrays.copyOf(m.weights(), n),
-                Arrays.copyOf(m.samplingBenchmarks(), n)).write(file(dir, "madMiner", "seed-infera-written.h5"));
+        new MadMinerEventFile(
+                        m.parameters(),
+                        m.benchmarks(),
+                        m.benchmarkValues(),
+                        m.morphingComponents(),
+                        m.morphingMatrix(),
+                        m.observables(),
+                        Arrays.copyOf(m.observations(), n),
+                        Arrays.copyOf(m.weights(), n),
+                        Arrays.copyOf(m.samplingBenchmarks(), n))
+                .write(file(dir, "madMiner", "seed-infera-written.h5"));
     }
 
     private static <T> Map<Split, T> splits(T each) {

@@ -49,7 +49,8 @@ class CorruptionTest {
             try {
                 f.get(20, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
-                if (!(e.getCause() instanceof InputException)) escaped.add(whole.getFileName() + " case " + c + ": " + e.getCause());
+                if (!(e.getCause() instanceof InputException))
+                    escaped.add(whole.getFileName() + " case " + c + ": " + e.getCause());
             } catch (java.util.concurrent.TimeoutException e) {
                 f.cancel(true);
                 escaped.add(whole.getFileName() + " case " + c + ": no answer within 20 s");
@@ -62,12 +63,26 @@ class CorruptionTest {
     @Test
     void corruptedFilesAreReadOrRefusedAsInputErrors() throws Exception {
         Path events = dir.resolve("events.h5");
-        new EventsFile("test", 7, new String[] {"x0", "x1"}, new String[] {"signal", "background"}, new double[] {50, 1000},
-                new double[300][2], new long[300]).write(events);
+        new EventsFile(
+                        "test",
+                        7,
+                        new String[] {"x0", "x1"},
+                        new String[] {"signal", "background"},
+                        new double[] {50, 1000},
+                        new double[300][2],
+                        new long[300])
+                .write(events);
         Path templates = dir.resolve("templates.h5");
-        new TemplatesFile("nn", new double[] {0, 0.5, 1}, new String[] {"signal", "background"}, new long[] {1, 0},
-                new double[][] {{5, 10}, {100, 50}}, new long[][] {{20, 30}, {200, 100}},
-                List.of(new TemplatesFile.NuisanceTemplate("r", 1, 0, 0.2, -0.2, new double[] {110, 40}, new double[] {90, 60}))).write(templates);
+        new TemplatesFile(
+                        "nn",
+                        new double[] {0, 0.5, 1},
+                        new String[] {"signal", "background"},
+                        new long[] {1, 0},
+                        new double[][] {{5, 10}, {100, 50}},
+                        new long[][] {{20, 30}, {200, 100}},
+                        List.of(new TemplatesFile.NuisanceTemplate(
+                                "r", 1, 0, 0.2, -0.2, new double[] {110, 40}, new double[] {90, 60})))
+                .write(templates);
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r);
             t.setDaemon(true);
@@ -78,6 +93,8 @@ class CorruptionTest {
         escaped.addAll(corrupt(templates, TemplatesFile::read, 2, pool));
         escaped.addAll(corrupt(MadMinerEventFileTest.fixture(), MadMinerEventFile::read, 3, pool));
         pool.shutdownNow();
-        if (!escaped.isEmpty()) fail(escaped.size() + " corrupted files escaped as other than input errors:\n" + String.join("\n", escaped));
+        if (!escaped.isEmpty())
+            fail(escaped.size() + " corrupted files escaped as other than input errors:\n"
+                    + String.join("\n", escaped));
     }
 }

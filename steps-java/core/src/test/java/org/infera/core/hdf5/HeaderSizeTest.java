@@ -43,7 +43,9 @@ class HeaderSizeTest {
     }
 
     private static Path resource(String name) throws Exception {
-        return Path.of(HeaderSizeTest.class.getResource("/org/infera/core/data/" + name).toURI());
+        return Path.of(HeaderSizeTest.class
+                .getResource("/org/infera/core/data/" + name)
+                .toURI());
     }
 
     /** Heap bytes this thread allocates while running {@code r}. */

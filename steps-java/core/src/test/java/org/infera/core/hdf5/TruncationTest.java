@@ -40,7 +40,7 @@ class TruncationTest {
     /** Returns the number of cuts tried. */
     private int everyCutIsCaught(Path whole, Consumer<Path> reader) throws IOException {
         byte[] bytes = Files.readAllBytes(whole);
-        reader.accept(whole);  // the whole file reads
+        reader.accept(whole); // the whole file reads
         List<String> wrong = new ArrayList<>();
         int n = 0;
         for (long cut : offsets(bytes.length)) {
@@ -51,13 +51,16 @@ class TruncationTest {
                 reader.accept(p);
                 wrong.add(cut + ": read without error");
             } catch (InputException e) {
-                if (!e.getMessage().contains(p.toString()) || !e.getMessage().contains("truncated")) wrong.add(cut + ": " + e.getMessage());
+                if (!e.getMessage().contains(p.toString()) || !e.getMessage().contains("truncated"))
+                    wrong.add(cut + ": " + e.getMessage());
             } catch (Throwable t) {
                 wrong.add(cut + ": " + t);
             }
             Files.delete(p);
         }
-        if (!wrong.isEmpty()) fail(wrong.size() + " of " + n + " cuts of " + whole + " not reported as truncated:\n" + String.join("\n", wrong));
+        if (!wrong.isEmpty())
+            fail(wrong.size() + " of " + n + " cuts of " + whole + " not reported as truncated:\n"
+                    + String.join("\n", wrong));
         return n;
     }
 
@@ -65,14 +68,28 @@ class TruncationTest {
     void truncatedFilesOfEveryKindSayTruncated() throws IOException {
         int cuts = 0;
         Path events = dir.resolve("events.h5");
-        new EventsFile("test", 7, new String[] {"x0", "x1"}, new String[] {"signal", "background"}, new double[] {50, 1000},
-                new double[200][2], new long[200]).write(events);
+        new EventsFile(
+                        "test",
+                        7,
+                        new String[] {"x0", "x1"},
+                        new String[] {"signal", "background"},
+                        new double[] {50, 1000},
+                        new double[200][2],
+                        new long[200])
+                .write(events);
         cuts += everyCutIsCaught(events, EventsFile::read);
 
         Path templates = dir.resolve("templates.h5");
-        new TemplatesFile("nn", new double[] {0, 0.5, 1}, new String[] {"signal", "background"}, new long[] {1, 0},
-                new double[][] {{5, 10}, {100, 50}}, new long[][] {{20, 30}, {200, 100}},
-                List.of(new TemplatesFile.NuisanceTemplate("r", 1, 0, 0.2, -0.2, new double[] {110, 40}, new double[] {90, 60}))).write(templates);
+        new TemplatesFile(
+                        "nn",
+                        new double[] {0, 0.5, 1},
+                        new String[] {"signal", "background"},
+                        new long[] {1, 0},
+                        new double[][] {{5, 10}, {100, 50}},
+                        new long[][] {{20, 30}, {200, 100}},
+                        List.of(new TemplatesFile.NuisanceTemplate(
+                                "r", 1, 0, 0.2, -0.2, new double[] {110, 40}, new double[] {90, 60})))
+                .write(templates);
         cuts += everyCutIsCaught(templates, TemplatesFile::read);
 
         Path madminer = MadMinerEventFileTest.fixture();
@@ -84,16 +101,27 @@ class TruncationTest {
     @Test
     void aDatasetWhoseDataLieBeyondTheEndIsTruncatedEvenWhenTheSuperblockAgrees() throws IOException {
         Path events = dir.resolve("events.h5");
-        new EventsFile("test", 7, new String[] {"x0", "x1"}, new String[] {"signal", "background"}, new double[] {50, 1000},
-                new double[5000][2], new long[5000]).write(events);
+        new EventsFile(
+                        "test",
+                        7,
+                        new String[] {"x0", "x1"},
+                        new String[] {"signal", "background"},
+                        new double[] {50, 1000},
+                        new double[5000][2],
+                        new long[5000])
+                .write(events);
         byte[] bytes = Files.readAllBytes(events);
         int cut = bytes.length - 20000;
         byte[] cutBytes = java.util.Arrays.copyOf(bytes, cut);
         // rewrite the superblock's end-of-file address (version 2/3 superblock: at byte 28, 8 bytes little-endian)
         assertEquals(2, bytes[8] & 0xff, "jhdf writes a version 2 superblock");
-        java.nio.ByteBuffer.wrap(cutBytes, 28, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(cut);
+        java.nio.ByteBuffer.wrap(cutBytes, 28, 8)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putLong(cut);
         int checksum = io.jhdf.checksum.ChecksumUtils.checksum(java.util.Arrays.copyOf(cutBytes, 44));
-        java.nio.ByteBuffer.wrap(cutBytes, 44, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(checksum);
+        java.nio.ByteBuffer.wrap(cutBytes, 44, 4)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(checksum);
         Files.write(events, cutBytes);
         try {
             EventsFile.read(events);

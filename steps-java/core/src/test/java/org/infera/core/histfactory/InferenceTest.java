@@ -43,8 +43,11 @@ class InferenceTest {
     @Test
     void aParameterStuckAtItsBoundIsReported() {
         // with μ ≥ 0 and fewer events than the background, the best fit is μ = 0, on the bound
-        Model tight = ModelBuilder.build(WorkspaceReader.parse(TestWorkspaces.counting(20, 100, 90)
-                .replace("[[-5, 10]]", "[[0, 10]]"), "c.json"), null, "c.json");
+        Model tight = ModelBuilder.build(
+                WorkspaceReader.parse(
+                        TestWorkspaces.counting(20, 100, 90).replace("[[-5, 10]]", "[[0, 10]]"), "c.json"),
+                null,
+                "c.json");
         FitResult bounded = Mle.fit(new Likelihood(tight, new Dataset(new double[] {90}, new double[0])));
         assertTrue(bounded.converged(), bounded.message());
         assertEquals(0, bounded.values()[tight.poi()], 0);
@@ -69,11 +72,14 @@ class InferenceTest {
     void asymptoticLimitsFollowTheFisherInformationForLargeCounts() {
         // a high-count shape model: the Asimov q_μ,A = μ²/σ² with σ from the Fisher information, so the
         // median expected CLs limit is Φ⁻¹(1 − 0.05/2) σ (CLs = 2Φ(−√q_A) at the median)
-        String ws = """
+        String ws =
+                """
                 {"channels": [{"name": "c", "samples": [
-                   {"name": "sig", "data": [200, 400, 300], "modifiers": [{"name": "mu", "type": "normfactor", "data": null}]},
+                   {"name": "sig", "data": [200, 400, 300], "modifiers": [{"name": "mu", "type": "normfactor",
+                       "data": null}]},
                    {"name": "bkg", "data": [50000, 40000, 45000], "modifiers": [
-                     {"name": "shape", "type": "histosys", "data": {"hi_data": [50500, 40100, 44700], "lo_data": [49500, 39900, 45300]}}]}]}],
+                     {"name": "shape", "type": "histosys", "data": {"hi_data": [50500, 40100, 44700],
+                         "lo_data": [49500, 39900, 45300]}}]}]}],
                  "observations": [{"name": "c", "data": [50000, 40000, 45000]}],
                  "measurements": [{"name": "m", "config": {"poi": "mu", "parameters": []}}], "version": "1.0.0"}
                 """;
@@ -90,7 +96,10 @@ class InferenceTest {
         assertEquals(z * sigma, limits.expected()[2], 0.01 * z * sigma);
         Hypotest h = calc.hypotest(limits.expected()[2]);
         assertEquals(0.05, h.expected()[2], 1e-9);
-        assertEquals(2 * (1 - new NormalDistribution().cumulativeProbability(Math.sqrt(h.testStatAsimov()))), h.expected()[2], 1e-12);
+        assertEquals(
+                2 * (1 - new NormalDistribution().cumulativeProbability(Math.sqrt(h.testStatAsimov()))),
+                h.expected()[2],
+                1e-12);
     }
 
     @Test
@@ -121,7 +130,8 @@ class InferenceTest {
                 Hypotest h = calc.hypotest(mu);
                 assertEquals(q, h.testStat(), 1e-9, statistic + " q at " + mu);
                 assertEquals(qA, h.testStatAsimov(), 1e-9, statistic + " qA at " + mu);
-                double expected = phi.cumulativeProbability(-Math.sqrt(q)) / phi.cumulativeProbability(Math.sqrt(qA) - Math.sqrt(q));
+                double expected = phi.cumulativeProbability(-Math.sqrt(q))
+                        / phi.cumulativeProbability(Math.sqrt(qA) - Math.sqrt(q));
                 assertEquals(expected, h.cls(), 1e-9, statistic + " CLs at " + mu);
             }
         }
@@ -131,11 +141,14 @@ class InferenceTest {
     void aWarmStartWhereSomeBinIsEmptyFallsBackToTheInits() {
         // a learned statistic's templates (neos on the blobs toy): the up template empties bin 2, so the
         // nuisance fitted at μ = 1 makes that bin negative at μ = 0.5; the next fit must not start there
-        String ws = """
+        String ws =
+                """
                 {"channels": [{"name": "neos", "samples": [
-                   {"name": "signal", "data": [12.7175, 4.64, 0.5525, 2.09], "modifiers": [{"name": "mu", "type": "normfactor", "data": null}]},
+                   {"name": "signal", "data": [12.7175, 4.64, 0.5525, 2.09], "modifiers": [{"name": "mu",
+                       "type": "normfactor", "data": null}]},
                    {"name": "background", "data": [0.55, 5.375, 0.1375, 93.9375], "modifiers": [
-                     {"name": "bkg_shape", "type": "histosys", "data": {"hi_data": [11, 22.5875, 0, 66.4125], "lo_data": [10.25, 2.35, 30.3, 57.1]}}]}]}],
+                     {"name": "bkg_shape", "type": "histosys", "data": {"hi_data": [11, 22.5875, 0, 66.4125],
+                         "lo_data": [10.25, 2.35, 30.3, 57.1]}}]}]}],
                  "observations": [{"name": "neos", "data": [13.2675, 10.015, 0.69, 96.0275]}],
                  "measurements": [{"name": "m", "config": {"poi": "mu", "parameters": []}}], "version": "1.0.0"}
                 """;

@@ -91,7 +91,7 @@ class InterpolationCodesTest {
         double h = 1e-6;
         for (Interpolation c : codes) {
             for (double a : ALPHAS) {
-                if (Math.abs(Math.abs(a) - 1) < 1e-9 || a == 0) continue;   // kinks of codes 0, 1, 2 and 4p
+                if (Math.abs(Math.abs(a) - 1) < 1e-9 || a == 0) continue; // kinks of codes 0, 1, 2 and 4p
                 c.derivatives(a, LO, NOM, HI, d);
                 assertEquals(c.value(a, LO, NOM, HI), d[0], 1e-14, c.name());
                 double fd1 = (c.value(a + h, LO, NOM, HI) - c.value(a - h, LO, NOM, HI)) / (2 * h);

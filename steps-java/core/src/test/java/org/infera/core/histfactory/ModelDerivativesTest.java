@@ -11,7 +11,10 @@ import org.infera.core.histfactory.spec.Workspace;
 import org.infera.core.histfactory.spec.WorkspaceReader;
 import org.junit.jupiter.api.Test;
 
-/** The model's analytic gradient and Hessian against central finite differences of −ln L, for every modifier type and code. */
+/**
+ * The model's analytic gradient and Hessian against central finite differences of −ln L, for every modifier type and
+ * code.
+ */
 class ModelDerivativesTest {
     static Workspace allModifiers() {
         return WorkspaceReader.parse(TestWorkspaces.ALL_MODIFIERS, "all-modifiers.json");
@@ -109,7 +112,11 @@ class ModelDerivativesTest {
             m.nll(tm, data, gm, new double[p][p]);
             for (int c = 0; c < p; c++) {
                 double fdh = (gp[c] - gm[c]) / (2 * h);
-                assertEquals(fdh, hess[a][c], 1e-5 * (1 + Math.abs(fdh)), label + " hessian " + names.get(a) + "," + names.get(c));
+                assertEquals(
+                        fdh,
+                        hess[a][c],
+                        1e-5 * (1 + Math.abs(fdh)),
+                        label + " hessian " + names.get(a) + "," + names.get(c));
             }
         }
     }

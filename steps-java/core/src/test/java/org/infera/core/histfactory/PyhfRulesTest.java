@@ -28,64 +28,132 @@ class PyhfRulesTest {
     @Test
     void settingsAParameterSetDoesNotHaveAreRefused() {
         // histosys and normsys: the constraint is a unit Gaussian, pyhf has no sigmas to set
-        refused(config("{\"name\": \"shape_a\", \"sigmas\": [2.0]}"), "$.measurements[0].config.parameters[2].sigmas", "unit-width Gaussian");
-        refused(config("{\"name\": \"syst_norm\", \"sigmas\": [2.0]}"), "$.measurements[0].config.parameters[2].sigmas", "unit-width Gaussian");
-        refused(config("{\"name\": \"mu\", \"auxdata\": [1.0]}"), "$.measurements[0].config.parameters[2].auxdata", "not constrained");
-        refused(config("{\"name\": \"mu\", \"sigmas\": [1.0]}"), "$.measurements[0].config.parameters[2].sigmas", "lumi and staterror only");
-        refused(config("{\"name\": \"uncorr\", \"sigmas\": [1, 1, 1]}"), "$.measurements[0].config.parameters[2].sigmas", "not a Gaussian");
-        refused(config("{\"name\": \"stat_SR\", \"factors\": [1, 1, 1]}"), "$.measurements[0].config.parameters[2].factors", "shapesys only");
+        refused(
+                config("{\"name\": \"shape_a\", \"sigmas\": [2.0]}"),
+                "$.measurements[0].config.parameters[2].sigmas",
+                "unit-width Gaussian");
+        refused(
+                config("{\"name\": \"syst_norm\", \"sigmas\": [2.0]}"),
+                "$.measurements[0].config.parameters[2].sigmas",
+                "unit-width Gaussian");
+        refused(
+                config("{\"name\": \"mu\", \"auxdata\": [1.0]}"),
+                "$.measurements[0].config.parameters[2].auxdata",
+                "not constrained");
+        refused(
+                config("{\"name\": \"mu\", \"sigmas\": [1.0]}"),
+                "$.measurements[0].config.parameters[2].sigmas",
+                "lumi and staterror only");
+        refused(
+                config("{\"name\": \"uncorr\", \"sigmas\": [1, 1, 1]}"),
+                "$.measurements[0].config.parameters[2].sigmas",
+                "not a Gaussian");
+        refused(
+                config("{\"name\": \"stat_SR\", \"factors\": [1, 1, 1]}"),
+                "$.measurements[0].config.parameters[2].factors",
+                "shapesys only");
     }
 
     @Test
     void settingsNeedOneValuePerParameter() {
-        refused(config("{\"name\": \"shape_a\", \"inits\": [0.0, 0.0]}"), "$.measurements[0].config.parameters[2].inits", "2 values for 1");
-        refused(config("{\"name\": \"stat_SR\", \"sigmas\": [0.5]}"), "$.measurements[0].config.parameters[2].sigmas", "1 values for 3");
-        refused(config("{\"name\": \"uncorr\", \"bounds\": [[0, 5]]}"), "$.measurements[0].config.parameters[2].bounds", "1 bounds for 3");
-        refused(GOOD.replace("\"sigmas\": [0.02]", "\"sigmas\": [0.02, 0.02]"), "$.measurements[0].config.parameters[0].sigmas", "2 values for 1");
+        refused(
+                config("{\"name\": \"shape_a\", \"inits\": [0.0, 0.0]}"),
+                "$.measurements[0].config.parameters[2].inits",
+                "2 values for 1");
+        refused(
+                config("{\"name\": \"stat_SR\", \"sigmas\": [0.5]}"),
+                "$.measurements[0].config.parameters[2].sigmas",
+                "1 values for 3");
+        refused(
+                config("{\"name\": \"uncorr\", \"bounds\": [[0, 5]]}"),
+                "$.measurements[0].config.parameters[2].bounds",
+                "1 bounds for 3");
+        refused(
+                GOOD.replace("\"sigmas\": [0.02]", "\"sigmas\": [0.02, 0.02]"),
+                "$.measurements[0].config.parameters[0].sigmas",
+                "2 values for 1");
     }
 
     @Test
     void aLumiParameterNeedsEverySettingAndItsName() {
-        refused(GOOD.replace("\"bounds\": [[0.5, 1.5]], \"inits\": [1.0]", "\"bounds\": [[0.5, 1.5]]"),
-                "$.measurements[0].config.parameters[0]", "needs inits, bounds, auxdata and sigmas");
+        refused(
+                GOOD.replace("\"bounds\": [[0.5, 1.5]], \"inits\": [1.0]", "\"bounds\": [[0.5, 1.5]]"),
+                "$.measurements[0].config.parameters[0]",
+                "needs inits, bounds, auxdata and sigmas");
         String lumi = "{\"name\": \"lumi\", \"type\": \"lumi\", \"data\": null}";
         int last = GOOD.lastIndexOf(lumi);
-        refused(GOOD.substring(0, last) + lumi.replace("\"lumi\", \"type\"", "\"lumi2\", \"type\"") + GOOD.substring(last + lumi.length()),
-                "$.channels[1].samples[0].modifiers[0].name", "lumi modifier 'lumi'");
+        refused(
+                GOOD.substring(0, last)
+                        + lumi.replace("\"lumi\", \"type\"", "\"lumi2\", \"type\"")
+                        + GOOD.substring(last + lumi.length()),
+                "$.channels[1].samples[0].modifiers[0].name",
+                "lumi modifier 'lumi'");
     }
 
     @Test
     void oneNameForDifferentParameterSetsIsRefused() {
-        refused(GOOD.replace("{\"name\": \"bkg_norm\", \"type\": \"normfactor\", \"data\": null}",
-                "{\"name\": \"syst_cr\", \"type\": \"normfactor\", \"data\": null}"), "$.channels[1].samples[0].modifiers[4]", "name reuse");
-        refused(GOOD.replace("{\"name\": \"bkg_norm\", \"type\": \"normfactor\", \"data\": null}",
-                "{\"name\": \"uncorr\", \"type\": \"shapesys\", \"data\": [1, 1]}"), "$.channels[0].samples[1].modifiers[4]", "needs 3 values here but 2");
-        refused(GOOD.replace("{\"name\": \"mu\", \"type\": \"normfactor\", \"data\": null},",
-                "{\"name\": \"mu\", \"type\": \"normfactor\", \"data\": null}, {\"name\": \"uncorr\", \"type\": \"shapesys\", \"data\": [1, 1, 1]},"),
-                "$.channels[0].samples[1].modifiers[4]", "shapesys parameters belong to one sample");
-        refused(GOOD.replace("{\"name\": \"mu\", \"type\": \"normfactor\", \"data\": null},",
-                "{\"name\": \"mu\", \"type\": \"normfactor\", \"data\": null}, {\"name\": \"mu\", \"type\": \"normfactor\", \"data\": null},"),
-                "$.channels[0].samples[0].modifiers[1]", "declared twice");
-        refused(config("{\"name\": \"shape_a\", \"fixed\": true}, {\"name\": \"shape_a\", \"inits\": [0.5]}"),
-                "$.measurements[0].config.parameters[3].name", "configured twice");
+        refused(
+                GOOD.replace(
+                        "{\"name\": \"bkg_norm\", \"type\": \"normfactor\", \"data\": null}",
+                        "{\"name\": \"syst_cr\", \"type\": \"normfactor\", \"data\": null}"),
+                "$.channels[1].samples[0].modifiers[4]",
+                "name reuse");
+        refused(
+                GOOD.replace(
+                        "{\"name\": \"bkg_norm\", \"type\": \"normfactor\", \"data\": null}",
+                        "{\"name\": \"uncorr\", \"type\": \"shapesys\", \"data\": [1, 1]}"),
+                "$.channels[0].samples[1].modifiers[4]",
+                "needs 3 values here but 2");
+        refused(
+                GOOD.replace(
+                        "{\"name\": \"mu\", \"type\": \"normfactor\", \"data\": null},",
+                        "{\"name\": \"mu\", \"type\": \"normfactor\", \"data\": null}, {\"name\": \"uncorr\", "
+                                + "\"type\": \"shapesys\", \"data\": [1, 1, 1]},"),
+                "$.channels[0].samples[1].modifiers[4]",
+                "shapesys parameters belong to one sample");
+        refused(
+                GOOD.replace(
+                        "{\"name\": \"mu\", \"type\": \"normfactor\", \"data\": null},",
+                        "{\"name\": \"mu\", \"type\": \"normfactor\", \"data\": null}, {\"name\": \"mu\", \"type\": "
+                                + "\"normfactor\", \"data\": null},"),
+                "$.channels[0].samples[0].modifiers[1]",
+                "declared twice");
+        refused(
+                config("{\"name\": \"shape_a\", \"fixed\": true}, {\"name\": \"shape_a\", \"inits\": [0.5]}"),
+                "$.measurements[0].config.parameters[3].name",
+                "configured twice");
     }
 
     @Test
     void thePoiIsOneParameterOfTheModel() {
-        refused(GOOD.replace("\"poi\": \"mu\"", "\"poi\": \"cr_shape\""), "$.measurements[0].config.poi", "single parameter");
+        refused(
+                GOOD.replace("\"poi\": \"mu\"", "\"poi\": \"cr_shape\""),
+                "$.measurements[0].config.poi",
+                "single parameter");
         refused(GOOD.replace("\"poi\": \"mu\"", "\"poi\": \"nu\""), "$.measurements[0].config.poi", "not a parameter");
     }
 
     @Test
     void unknownTypesAndTheSchemasRequiredFieldsAreRefused() {
-        refused(GOOD.replace("\"type\": \"shapefactor\"", "\"type\": \"shapefaktor\""), "$.channels[1].samples[0].modifiers[3].type", "unknown modifier type");
+        refused(
+                GOOD.replace("\"type\": \"shapefactor\"", "\"type\": \"shapefaktor\""),
+                "$.channels[1].samples[0].modifiers[3].type",
+                "unknown modifier type");
         refused(GOOD.replaceAll(",\\s*\"version\": \"1.0.0\"", ""), "$.version", "requires");
         refused(GOOD.replace("\"version\": \"1.0.0\"", "\"version\": \"2.0.0\""), "$.version", "1.0.0");
-        refused(GOOD.replace("\"parameters\": [", "\"parameterz\": ["),
-                "$.measurements[0].config", "unknown field 'parameterz'");
-        refused(config("{\"name\": \"shape_a\", \"inits\": []}"), "$.measurements[0].config.parameters[2].inits", "empty");
-        refused(GOOD.replace("{\"name\": \"SR\", \"data\": [118, 160, 85]}", "{\"name\": \"SR\", \"data\": [118, 160]}"),
-                "$.observations[0]", "2 bins");
+        refused(
+                GOOD.replace("\"parameters\": [", "\"parameterz\": ["),
+                "$.measurements[0].config",
+                "unknown field 'parameterz'");
+        refused(
+                config("{\"name\": \"shape_a\", \"inits\": []}"),
+                "$.measurements[0].config.parameters[2].inits",
+                "empty");
+        refused(
+                GOOD.replace(
+                        "{\"name\": \"SR\", \"data\": [118, 160, 85]}", "{\"name\": \"SR\", \"data\": [118, 160]}"),
+                "$.observations[0]",
+                "2 bins");
     }
 
     @Test
@@ -98,10 +166,14 @@ class PyhfRulesTest {
             assertEquals(plain.parameterNames(), m.parameterNames());
             assertArrayEquals(plain.inits(), m.inits(), 0);
         });
-        assertTrue(err.contains("warning: ws.json: $.measurements[0].config.parameters[2]") && err.contains("not_in_the_model")
-                && err.contains("ignored"), err);
+        assertTrue(
+                err.contains("warning: ws.json: $.measurements[0].config.parameters[2]")
+                        && err.contains("not_in_the_model")
+                        && err.contains("ignored"),
+                err);
         // normsys and histosys ask for the same parameter set, so one name may serve both
-        build(GOOD.replace("{\"name\": \"bkg_norm\", \"type\": \"normfactor\", \"data\": null}",
+        build(GOOD.replace(
+                "{\"name\": \"bkg_norm\", \"type\": \"normfactor\", \"data\": null}",
                 "{\"name\": \"shape_b\", \"type\": \"normsys\", \"data\": {\"hi\": 1.1, \"lo\": 0.9}}"));
         // staterror sigmas replace the computed widths; shapesys factors replace τ
         Model st = build(config("{\"name\": \"stat_SR\", \"sigmas\": [0.5, 0.25, 0.125]}"));

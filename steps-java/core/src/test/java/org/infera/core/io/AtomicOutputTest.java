@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +43,8 @@ class AtomicOutputTest {
         Files.writeString(folder.resolve("thesis.tex"), "chapter 1");
         for (Path p : List.of(file, folder)) {
             InputException e = assertThrows(InputException.FileProblem.class, () -> AtomicOutput.writeString(p, "new"));
-            assertTrue(e.getMessage().contains(p.toString()) && e.getMessage().contains("already exists"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains(p.toString()) && e.getMessage().contains("already exists"), e.getMessage());
             assertEquals(p, e.file());
         }
         assertEquals("my notes", Files.readString(file));
@@ -86,10 +86,12 @@ class AtomicOutputTest {
         Files.write(otherH5, Files.readAllBytes(h5));
         Path link = Files.createSymbolicLink(dir.resolve("link"), model);
         for (Path p : List.of(userDir, userFile, link)) {
-            InputException e = assertThrows(InputException.class, () -> overwriting(() -> {
-                AtomicOutput.writeString(p, "x");
-                return null;
-            }));
+            InputException e = assertThrows(
+                    InputException.class,
+                    () -> overwriting(() -> {
+                        AtomicOutput.writeString(p, "x");
+                        return null;
+                    }));
             assertTrue(e.getMessage().contains("not an output of infera"), e.getMessage());
         }
         assertEquals("not a png", Files.readString(userFile));
@@ -99,24 +101,29 @@ class AtomicOutputTest {
     @Test
     void aFailingWriterLeavesNothingAndKeepsTheOldOutput() throws Exception {
         Path out = dir.resolve("scan.png");
-        for (Throwable failure : List.of(new IllegalStateException("inside XChart"), new OutOfMemoryError("big"), new IOException("disk"))) {
-            assertThrows(Throwable.class, () -> AtomicOutput.write(out, tmp -> {
-                Files.writeString(tmp, "half");
-                Files.writeString(Path.of(tmp + ".png"), "a library's own name");
-                if (failure instanceof IOException io) throw io;
-                if (failure instanceof Error err) throw err;
-                throw (RuntimeException) failure;
-            }));
+        for (Throwable failure : List.of(
+                new IllegalStateException("inside XChart"), new OutOfMemoryError("big"), new IOException("disk"))) {
+            assertThrows(
+                    Throwable.class,
+                    () -> AtomicOutput.write(out, tmp -> {
+                        Files.writeString(tmp, "half");
+                        Files.writeString(Path.of(tmp + ".png"), "a library's own name");
+                        if (failure instanceof IOException io) throw io;
+                        if (failure instanceof Error err) throw err;
+                        throw (RuntimeException) failure;
+                    }));
             assertEquals(List.of(), names(dir));
         }
         Path model = dir.resolve("model");
         AtomicOutput.writeDirectory(model, d -> Files.writeString(d.resolve("a"), "1"));
-        assertThrows(IllegalStateException.class, () -> overwriting(() -> {
-            AtomicOutput.writeDirectory(model, d -> {
-                throw new IllegalStateException("no");
-            });
-            return null;
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> overwriting(() -> {
+                    AtomicOutput.writeDirectory(model, d -> {
+                        throw new IllegalStateException("no");
+                    });
+                    return null;
+                }));
         assertEquals(List.of("model"), names(dir));
         assertEquals("1", Files.readString(model.resolve("a")));
     }
@@ -128,7 +135,8 @@ class AtomicOutputTest {
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("missing")));
 
-        Path below = Path.of("target", "atomic-output-test-" + ProcessHandle.current().pid(), "a", "out.txt");
+        Path below = Path.of(
+                "target", "atomic-output-test-" + ProcessHandle.current().pid(), "a", "out.txt");
         try {
             AtomicOutput.writeString(below, "x");
             assertEquals("x", Files.readString(below));
@@ -156,7 +164,9 @@ class AtomicOutputTest {
 
     @CommandLine.Command(name = "toy")
     static final class Toy implements Callable<Integer> {
-        @CommandLine.Option(names = {"-o", "--out"}) Path out;
+        @CommandLine.Option(names = {"-o", "--out"})
+        Path out;
+
         static int runs;
 
         @Override

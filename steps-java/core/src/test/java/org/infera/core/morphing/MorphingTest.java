@@ -15,20 +15,27 @@ class MorphingTest {
         double[] w = Morphing.fromBasis(components, basis).benchmarkWeights(new double[] {1, 1});
         assertArrayEquals(new double[] {5, -24, 45, -40, 15}, w, 1e-9);
         // at a basis point, the weights select that benchmark
-        assertArrayEquals(new double[] {0, 0, 1, 0, 0}, Morphing.fromBasis(components, basis).benchmarkWeights(basis[2]), 1e-12);
+        assertArrayEquals(
+                new double[] {0, 0, 1, 0, 0},
+                Morphing.fromBasis(components, basis).benchmarkWeights(basis[2]),
+                1e-12);
     }
 
     @Test
     void theMatrixFromTheFixturesBenchmarksIsTheOneMadMinerStored() {
         MadMinerEventFile f = MadMinerEventFile.read(org.infera.core.data.MadMinerEventFileTest.fixture());
-        double[][] ours = Morphing.fromBasis(f.morphingComponents(), f.benchmarkValues()).matrix();
+        double[][] ours =
+                Morphing.fromBasis(f.morphingComponents(), f.benchmarkValues()).matrix();
         double scale = 0;
         for (double[] row : f.morphingMatrix()) for (double v : row) scale = Math.max(scale, Math.abs(v));
         double worst = 0;
         for (int c = 0; c < ours.length; c++) {
-            for (int b = 0; b < ours[c].length; b++) worst = Math.max(worst, Math.abs(ours[c][b] - f.morphingMatrix()[c][b]));
+            for (int b = 0; b < ours[c].length; b++)
+                worst = Math.max(worst, Math.abs(ours[c][b] - f.morphingMatrix()[c][b]));
         }
-        System.out.printf("morphing matrix of the fixture: largest difference from MadMiner's %.1e (largest entry %.3g)%n", worst, scale);
+        System.out.printf(
+                "morphing matrix of the fixture: largest difference from MadMiner's %.1e (largest entry %.3g)%n",
+                worst, scale);
         assertEquals(0, worst, 1e-12 * Math.max(1, scale));
     }
 
@@ -44,7 +51,8 @@ class MorphingTest {
             tp[p] += h;
             tm[p] -= h;
             double[] wp = m.benchmarkWeights(tp), wm = m.benchmarkWeights(tm);
-            for (int b = 0; b < m.benchmarks(); b++) assertEquals((wp[b] - wm[b]) / (2 * h), g[p][b], 1e-7, "dw_" + b + "/dθ_" + p);
+            for (int b = 0; b < m.benchmarks(); b++)
+                assertEquals((wp[b] - wm[b]) / (2 * h), g[p][b], 1e-7, "dw_" + b + "/dθ_" + p);
         }
     }
 
@@ -73,13 +81,19 @@ class MorphingTest {
 
     @Test
     void theEftToyMorphsExactlyFromItsSixBasisBenchmarks() {
-        Morphing m = Morphing.fromBasis(org.infera.core.physics.EftToy.COMPONENTS, org.infera.core.physics.EftToy.BENCHMARK_VALUES);
+        Morphing m = Morphing.fromBasis(
+                org.infera.core.physics.EftToy.COMPONENTS, org.infera.core.physics.EftToy.BENCHMARK_VALUES);
         double[][] thetas = {{0.3, -0.7}, {2.5, 1.5}, {-1.2, 0.4}};
         for (double z : new double[] {-0.9, -0.2, 0.35, 0.8}) {
             double[][] basis = new double[1][6];
-            for (int b = 0; b < 6; b++) basis[0][b] = org.infera.core.physics.EftToy.squaredAmplitude(z, org.infera.core.physics.EftToy.BENCHMARK_VALUES[b]);
+            for (int b = 0; b < 6; b++)
+                basis[0][b] = org.infera.core.physics.EftToy.squaredAmplitude(
+                        z, org.infera.core.physics.EftToy.BENCHMARK_VALUES[b]);
             for (double[] theta : thetas) {
-                assertEquals(org.infera.core.physics.EftToy.squaredAmplitude(z, theta), m.eventWeights(basis, theta)[0], 1e-12,
+                assertEquals(
+                        org.infera.core.physics.EftToy.squaredAmplitude(z, theta),
+                        m.eventWeights(basis, theta)[0],
+                        1e-12,
                         "|M|² at z = " + z);
             }
         }
@@ -87,11 +101,14 @@ class MorphingTest {
 
     @Test
     void theJointScoreIsTheLogWeightGradientLessTheLogCrossSectionGradient() {
-        Morphing m = Morphing.fromBasis(org.infera.core.physics.EftToy.COMPONENTS, org.infera.core.physics.EftToy.BENCHMARK_VALUES);
+        Morphing m = Morphing.fromBasis(
+                org.infera.core.physics.EftToy.COMPONENTS, org.infera.core.physics.EftToy.BENCHMARK_VALUES);
         double[] zs = {-0.9, -0.2, 0.35, 0.8};
         double[][] weights = new double[zs.length][6];
         for (int e = 0; e < zs.length; e++) {
-            for (int b = 0; b < 6; b++) weights[e][b] = org.infera.core.physics.EftToy.squaredAmplitude(zs[e], org.infera.core.physics.EftToy.BENCHMARK_VALUES[b]);
+            for (int b = 0; b < 6; b++)
+                weights[e][b] = org.infera.core.physics.EftToy.squaredAmplitude(
+                        zs[e], org.infera.core.physics.EftToy.BENCHMARK_VALUES[b]);
         }
         double[] theta = {0.4, -0.3};
         double[][] t = JointScore.at(m, weights, theta);

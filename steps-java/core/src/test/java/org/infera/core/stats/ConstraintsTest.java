@@ -16,7 +16,9 @@ class ConstraintsTest {
         assertEquals(Math.sqrt(1050), FisherInformation.sigma(none.addedTo(info), 0, none.fixedFor(0)), 1e-10);
         // A background known to 100 events: σ² = (s + b) + 100² for one bin.
         Constraints constrainedB = new Constraints(new boolean[] {false, true}, new double[] {0, 100});
-        assertEquals(Math.sqrt(1050 + 100 * 100),
-                FisherInformation.sigma(constrainedB.addedTo(info), 0, constrainedB.fixedFor(0)), 1e-8);
+        assertEquals(
+                Math.sqrt(1050 + 100 * 100),
+                FisherInformation.sigma(constrainedB.addedTo(info), 0, constrainedB.fixedFor(0)),
+                1e-8);
     }
 }

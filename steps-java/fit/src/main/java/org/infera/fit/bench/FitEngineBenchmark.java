@@ -38,29 +38,62 @@ public final class FitEngineBenchmark {
     private FitEngineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path readme = Path.of(args.length > 0 ? args[0] : "steps-java/core/src/test/resources/histfactory/pyhf-readme.json");
+        Path readme =
+                Path.of(args.length > 0 ? args[0] : "steps-java/core/src/test/resources/histfactory/pyhf-readme.json");
         String readmeJson = Files.readString(readme);
-        System.out.println("fit engine benchmark: one hypotest (q̃, μ = 1) and one upper limit (obs + 5 expected), from the JSON text, after warm-up");
-        System.out.printf("%-12s %6s %4s | %11s %8s %9s %8s | %11s %8s %9s %8s | %10s%n", "workspace", "bins", "NPs",
-                "hypotest", "evals", "x pyhf", "x eval", "limit", "evals", "x pyhf", "x eval", "one eval");
+        System.out.println(
+                "fit engine benchmark: one hypotest (q̃, μ = 1) and one upper limit (obs + 5 expected), from the JSON "
+                        + "text, after warm-up");
+        System.out.printf(
+                "%-12s %6s %4s | %11s %8s %9s %8s | %11s %8s %9s %8s | %10s%n",
+                "workspace",
+                "bins",
+                "NPs",
+                "hypotest",
+                "evals",
+                "x pyhf",
+                "x eval",
+                "limit",
+                "evals",
+                "x pyhf",
+                "x eval",
+                "one eval");
         for (Case c : CASES) {
-            String json = c.name().equals("pyhf README") ? readmeJson
-                    : org.infera.core.histfactory.spec.WorkspaceWriter.toJson(SyntheticWorkspaces.bumpOnFallingBackground(c.bins(), c.nuisances()));
+            String json = c.name().equals("pyhf README")
+                    ? readmeJson
+                    : org.infera.core.histfactory.spec.WorkspaceWriter.toJson(
+                            SyntheticWorkspaces.bumpOnFallingBackground(c.bins(), c.nuisances()));
             double evalSeconds = oneEvaluation(json);
             double[] hypotest = time(() -> hypotest(json), c.bins() >= 1000 ? 3 : 20);
             double[] limit = time(() -> limit(json), c.bins() >= 1000 ? 1 : 5);
-            System.out.printf("%-12s %6d %4d | %8.3f ms %8.0f %8.0fx %7.0fx | %8.2f ms %8.0f %8.0fx %7.0fx | %7.4f ms%n",
-                    c.name(), c.bins(), c.nuisances(), 1e3 * hypotest[0], hypotest[1], c.pyhfHypotest() / hypotest[0],
-                    hypotest[0] / evalSeconds, 1e3 * limit[0], limit[1], c.pyhfLimit() / limit[0], limit[0] / evalSeconds, 1e3 * evalSeconds);
+            System.out.printf(
+                    "%-12s %6d %4d | %8.3f ms %8.0f %8.0fx %7.0fx | %8.2f ms %8.0f %8.0fx %7.0fx | %7.4f ms%n",
+                    c.name(),
+                    c.bins(),
+                    c.nuisances(),
+                    1e3 * hypotest[0],
+                    hypotest[1],
+                    c.pyhfHypotest() / hypotest[0],
+                    hypotest[0] / evalSeconds,
+                    1e3 * limit[0],
+                    limit[1],
+                    c.pyhfLimit() / limit[0],
+                    limit[0] / evalSeconds,
+                    1e3 * evalSeconds);
         }
-        System.out.println("x pyhf: pyhf's time / ours (target ≥ 10); x eval: our time / one value+gradient+Hessian evaluation; evals: likelihood evaluations (values + derivative sets)");
+        System.out.println(
+                "x pyhf: pyhf's time / ours (target ≥ 10); x eval: our time / one value+gradient+Hessian evaluation; "
+                        + "evals: likelihood evaluations (values + derivative sets)");
     }
 
     private interface Work {
         long run();
     }
 
-    /** {median seconds, evaluations of the last run} over a warm-up (at least 3 runs and 3 s) and then {@code repeats} timed runs. */
+    /**
+     * {median seconds, evaluations of the last run} over a warm-up (at least 3 runs and 3 s) and then {@code repeats}
+     * timed runs.
+     */
     private static double[] time(Work w, int repeats) {
         long warmStart = System.nanoTime();
         for (int i = 0; i < 3 || System.nanoTime() - warmStart < 3_000_000_000L; i++) w.run();

@@ -53,11 +53,17 @@ public final class ScanBenchmark {
         double rootWidth = new ProfileScan(likelihood, poi).interval(0.5, sigma).halfWidth();
         double relative = Math.abs(scanWidth - rootWidth) / rootWidth;
         double s = TemplatesWorkspace.signalYield(templates);
-        System.out.printf("workload: 61-point profile scan of the signal strength on benchmark 4, %d bins, r, λ and b profiled; Java %s%n",
+        System.out.printf(
+                "workload: 61-point profile scan of the signal strength on benchmark 4, %d bins, r, λ and b profiled; "
+                        + "Java %s%n",
                 model.bins(), System.getProperty("java.version"));
-        System.out.printf("scan: %.2f ms (target 50 ms: %s); one profiled point from the initial values (baseline): %.3f ms; scan / point = %.1f%n",
+        System.out.printf(
+                "scan: %.2f ms (target 50 ms: %s); one profiled point from the initial values (baseline): %.3f ms; "
+                        + "scan / point = %.1f%n",
                 scanMs, scanMs <= 50 ? "met" : "NOT met", pointMs, scanMs / pointMs);
-        System.out.printf("width in signal events: from the scan %.5f, by root finding %.5f, σ_Fisher %.5f; relative difference %.1e (target 1e-3: %s)%n",
+        System.out.printf(
+                "width in signal events: from the scan %.5f, by root finding %.5f, σ_Fisher %.5f; relative difference "
+                        + "%.1e (target 1e-3: %s)%n",
                 scanWidth * s, rootWidth * s, sigma * s, relative, relative <= 1e-3 ? "met" : "NOT met");
     }
 
@@ -70,9 +76,11 @@ public final class ScanBenchmark {
         // Newton steps on the interpolating parabola, from the bracketing grid point.
         double t = x[k];
         for (int it = 0; it < 50; it++) {
-            double p = y0 * (t - x1) * (t - x2) / ((x0 - x1) * (x0 - x2)) + y1 * (t - x0) * (t - x2) / ((x1 - x0) * (x1 - x2))
+            double p = y0 * (t - x1) * (t - x2) / ((x0 - x1) * (x0 - x2))
+                    + y1 * (t - x0) * (t - x2) / ((x1 - x0) * (x1 - x2))
                     + y2 * (t - x0) * (t - x1) / ((x2 - x0) * (x2 - x1));
-            double dp = y0 * (2 * t - x1 - x2) / ((x0 - x1) * (x0 - x2)) + y1 * (2 * t - x0 - x2) / ((x1 - x0) * (x1 - x2))
+            double dp = y0 * (2 * t - x1 - x2) / ((x0 - x1) * (x0 - x2))
+                    + y1 * (2 * t - x0 - x2) / ((x1 - x0) * (x1 - x2))
                     + y2 * (2 * t - x0 - x1) / ((x2 - x0) * (x2 - x1));
             t -= (p - 0.5) / dp;
         }
@@ -89,21 +97,32 @@ public final class ScanBenchmark {
         }
         List<TemplatesFile.NuisanceTemplate> nuisances = new ArrayList<>();
         for (Analysis.Nuisance n : analysis.nuisancesOrEmpty()) {
-            nuisances.add(new TemplatesFile.NuisanceTemplate(n.name(), analysis.processIndex(n.process()), n.nominal(), n.up(), n.down(),
+            nuisances.add(new TemplatesFile.NuisanceTemplate(
+                    n.name(),
+                    analysis.processIndex(n.process()),
+                    n.nominal(),
+                    n.up(),
+                    n.down(),
                     histogram(analysis.shifted(n, n.up(), background), 1000.0 / perProcess),
                     histogram(analysis.shifted(n, n.down(), background), 1000.0 / perProcess)));
         }
         double[] edges = new double[11];
         for (int i = 0; i <= 10; i++) edges[i] = i / 10.0;
-        return new TemplatesFile("bayes", edges, new String[] {"signal", "background"}, new long[] {1, 0},
+        return new TemplatesFile(
+                "bayes",
+                edges,
+                new String[] {"signal", "background"},
+                new long[] {1, 0},
                 new double[][] {histogram(signal, 50.0 / perProcess), histogram(background, 1000.0 / perProcess)},
-                new long[2][10], nuisances);
+                new long[2][10],
+                nuisances);
     }
 
     private static double[] histogram(double[][] events, double weight) {
         double[] h = new double[10];
         for (double[] x : events) {
-            double logRatio = InfernoPaperProblem.logBackgroundDensity(x, 0, 3) - InfernoPaperProblem.logSignalDensity(x);
+            double logRatio =
+                    InfernoPaperProblem.logBackgroundDensity(x, 0, 3) - InfernoPaperProblem.logSignalDensity(x);
             double p = 1 / (1 + Math.exp(logRatio));
             h[Math.min(9, (int) (p * 10))] += weight;
         }

@@ -37,11 +37,17 @@ public final class SyntheticWorkspaces {
             bkgModifiers.add(new ModifierSpec.HistoSys("alpha_" + k, hi, lo));
         }
         double[] observed = new double[bins];
-        for (int i = 0; i < bins; i++) observed[i] = Math.max(0, Math.round(background[i] + Math.sqrt(background[i]) * Math.sin(7.0 * i)));
-        Workspace.Channel channel = new Workspace.Channel("SR", List.of(
-                new Workspace.Sample("signal", signal, List.of(new ModifierSpec.NormFactor("mu"))),
-                new Workspace.Sample("background", background, bkgModifiers)));
-        return new Workspace(List.of(channel), List.of(new Workspace.Observation("SR", observed)),
-                List.of(new Workspace.Measurement("meas", "mu", List.of())), "1.0.0");
+        for (int i = 0; i < bins; i++)
+            observed[i] = Math.max(0, Math.round(background[i] + Math.sqrt(background[i]) * Math.sin(7.0 * i)));
+        Workspace.Channel channel = new Workspace.Channel(
+                "SR",
+                List.of(
+                        new Workspace.Sample("signal", signal, List.of(new ModifierSpec.NormFactor("mu"))),
+                        new Workspace.Sample("background", background, bkgModifiers)));
+        return new Workspace(
+                List.of(channel),
+                List.of(new Workspace.Observation("SR", observed)),
+                List.of(new Workspace.Measurement("meas", "mu", List.of())),
+                "1.0.0");
     }
 }

@@ -33,8 +33,21 @@ final class AnalyticRows {
             Constraints c = BenchmarkConstraints.of(b, AnalyticFisher.PARAMETERS, source);
             double sigma = FisherInformation.sigma(c.addedTo(info), 0, c.fixedFor(0));
             List<String> floating = b.floating() == null ? List.of() : b.floating();
-            BenchmarkResult r = new BenchmarkResult(STATISTIC, b.id(), floating, sigma, Double.NaN, Double.NaN,
-                    Double.NaN, new double[0], new double[0], null, Double.NaN, null, null, true);
+            BenchmarkResult r = new BenchmarkResult(
+                    STATISTIC,
+                    b.id(),
+                    floating,
+                    sigma,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    new double[0],
+                    new double[0],
+                    null,
+                    Double.NaN,
+                    null,
+                    null,
+                    true);
             rows.add(new ReplicaSummary(STATISTIC, b.id(), List.of(r)));
         }
         return rows;

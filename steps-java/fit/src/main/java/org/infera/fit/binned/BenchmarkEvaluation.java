@@ -23,8 +23,14 @@ import org.infera.core.histfactory.spec.Workspace;
 final class BenchmarkEvaluation {
     private BenchmarkEvaluation() {}
 
-    static List<BenchmarkResult> evaluate(String statistic, TemplatesFile templates, String source, Analysis analysis,
-                                          int scanPoints, double scanRange, double clsMu) {
+    static List<BenchmarkResult> evaluate(
+            String statistic,
+            TemplatesFile templates,
+            String source,
+            Analysis analysis,
+            int scanPoints,
+            double scanRange,
+            double clsMu) {
         double scale = TemplatesWorkspace.signalYield(templates);
         List<BenchmarkResult> results = new ArrayList<>();
         for (Analysis.Benchmark b : analysis.benchmarks()) {
@@ -47,10 +53,23 @@ final class BenchmarkEvaluation {
             double[] expected = new double[5];
             for (int i = 0; i < 5; i++) expected[i] = limits.expected()[i] * scale;
             boolean converged = scan.converged() && limits.converged();
-            if (!converged) System.err.println("warning: " + source + ", benchmark " + b.id() + ": a fit did not converge");
-            results.add(new BenchmarkResult(statistic, b.id(), b.floating() == null ? List.of() : b.floating(), sigmaMu * scale,
-                    interval.halfWidth() * scale, interval.lower() * scale, interval.upper() * scale, values, deltaNll, expected,
-                    expectedCls, w, TemplatesWorkspace.pyhfExport(templates, b, w), converged));
+            if (!converged)
+                System.err.println("warning: " + source + ", benchmark " + b.id() + ": a fit did not converge");
+            results.add(new BenchmarkResult(
+                    statistic,
+                    b.id(),
+                    b.floating() == null ? List.of() : b.floating(),
+                    sigmaMu * scale,
+                    interval.halfWidth() * scale,
+                    interval.lower() * scale,
+                    interval.upper() * scale,
+                    values,
+                    deltaNll,
+                    expected,
+                    expectedCls,
+                    w,
+                    TemplatesWorkspace.pyhfExport(templates, b, w),
+                    converged));
         }
         return results;
     }

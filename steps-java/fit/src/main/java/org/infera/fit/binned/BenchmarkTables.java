@@ -22,19 +22,33 @@ final class BenchmarkTables {
     /** statistic,benchmark,sigma_fisher,width_profile: the median over replicas. */
     static void writeCsv(Path file, List<ReplicaSummary> rows) throws IOException {
         try (CSVPrinter csv = printer(file, "statistic", "benchmark", "sigma_fisher", "width_profile")) {
-            for (ReplicaSummary r : rows) csv.printRecord(r.statistic(), r.benchmark(), r.medianSigmaFisher(), orEmpty(r.medianWidthProfile()));
+            for (ReplicaSummary r : rows)
+                csv.printRecord(r.statistic(), r.benchmark(), r.medianSigmaFisher(), orEmpty(r.medianWidthProfile()));
         }
     }
 
     /** Every replica's numbers, for spreads and for checking the medians. */
     static void writeReplicasCsv(Path file, List<ReplicaSummary> rows) throws IOException {
-        try (CSVPrinter csv = printer(file, "statistic", "replica", "benchmark", "sigma_fisher", "width_profile",
-                "interval_lower", "interval_upper")) {
+        try (CSVPrinter csv = printer(
+                file,
+                "statistic",
+                "replica",
+                "benchmark",
+                "sigma_fisher",
+                "width_profile",
+                "interval_lower",
+                "interval_upper")) {
             for (ReplicaSummary r : rows) {
                 for (int k = 0; k < r.replicas().size(); k++) {
                     BenchmarkResult b = r.replicas().get(k);
-                    csv.printRecord(r.statistic(), k, r.benchmark(), b.sigmaFisher(), orEmpty(b.widthProfile()),
-                            orEmpty(b.intervalLower()), orEmpty(b.intervalUpper()));
+                    csv.printRecord(
+                            r.statistic(),
+                            k,
+                            r.benchmark(),
+                            b.sigmaFisher(),
+                            orEmpty(b.widthProfile()),
+                            orEmpty(b.intervalLower()),
+                            orEmpty(b.intervalUpper()));
                 }
             }
         }
@@ -42,12 +56,26 @@ final class BenchmarkTables {
 
     /** statistic,benchmark and the expected 95% CL upper limits on s at −2σ…+2σ: medians over replicas. */
     static void writeLimitsCsv(Path file, List<ReplicaSummary> rows) throws IOException {
-        try (CSVPrinter csv = printer(file, "statistic", "benchmark", "expected_minus2", "expected_minus1", "expected_median",
-                "expected_plus1", "expected_plus2")) {
+        try (CSVPrinter csv = printer(
+                file,
+                "statistic",
+                "benchmark",
+                "expected_minus2",
+                "expected_minus1",
+                "expected_median",
+                "expected_plus1",
+                "expected_plus2")) {
             for (ReplicaSummary r : rows) {
                 double[] l = r.medianExpectedLimits();
                 if (l.length == 0) continue;
-                csv.printRecord(r.statistic(), r.benchmark(), orEmpty(l[0]), orEmpty(l[1]), orEmpty(l[2]), orEmpty(l[3]), orEmpty(l[4]));
+                csv.printRecord(
+                        r.statistic(),
+                        r.benchmark(),
+                        orEmpty(l[0]),
+                        orEmpty(l[1]),
+                        orEmpty(l[2]),
+                        orEmpty(l[3]),
+                        orEmpty(l[4]));
             }
         }
     }
@@ -69,7 +97,13 @@ final class BenchmarkTables {
     }
 
     private static CSVPrinter printer(Path file, String... header) throws IOException {
-        return new CSVPrinter(Files.newBufferedWriter(file), CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get());
+        return new CSVPrinter(
+                Files.newBufferedWriter(file),
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader(header)
+                        .setRecordSeparator('\n')
+                        .get());
     }
 
     static void writeJson(Path file, List<ReplicaSummary> rows, Analysis analysis, double clsMu) throws IOException {
@@ -77,8 +111,12 @@ final class BenchmarkTables {
         ObjectNode root = json.createObjectNode();
         root.put("analysis", analysis.name());
         root.put("parameter_of_interest", "signal yield s (expected events)");
-        root.put("expected_limit_95", "CLs (q̃, asymptotic) 95% CL upper limits on s for background-only Asimov data, −2σ…+2σ");
-        root.put("expected_cls", "CLs (q̃, asymptotic) of the tested signal strength (--cls-mu) on background-only Asimov data");
+        root.put(
+                "expected_limit_95",
+                "CLs (q̃, asymptotic) 95% CL upper limits on s for background-only Asimov data, −2σ…+2σ");
+        root.put(
+                "expected_cls",
+                "CLs (q̃, asymptotic) of the tested signal strength (--cls-mu) on background-only Asimov data");
         root.put("cls_mu", clsMu);
         ArrayNode out = root.putArray("results");
         for (ReplicaSummary r : rows) {
@@ -103,7 +141,8 @@ final class BenchmarkTables {
                 ObjectNode e = each.addObject();
                 e.put("sigma_fisher", b.sigmaFisher());
                 putOrNull(e, "width_profile", b.widthProfile());
-                if (!Double.isNaN(b.intervalLower())) e.putArray("interval").add(b.intervalLower()).add(b.intervalUpper());
+                if (!Double.isNaN(b.intervalLower()))
+                    e.putArray("interval").add(b.intervalLower()).add(b.intervalUpper());
                 putOrNull(e, "expected_cls", b.expectedCls());
                 if (b.expectedLimits() != null) {
                     ArrayNode l = e.putArray("expected_limit_95");
@@ -139,14 +178,20 @@ final class BenchmarkTables {
                 int n = e.getValue().values().iterator().next().replicas().size();
                 StringBuilder row = new StringBuilder("| " + e.getKey() + " | " + n + " |");
                 StringBuilder range = new StringBuilder("| range | |");
-                StringBuilder paperRow = new StringBuilder("| paper: " + PaperTable.rowOf(e.getKey()) + " | " + paper.trainings(e.getKey()) + " |");
+                StringBuilder paperRow = new StringBuilder(
+                        "| paper: " + PaperTable.rowOf(e.getKey()) + " | " + paper.trainings(e.getKey()) + " |");
                 boolean hasPaper = false;
                 for (int b = 0; b <= maxBenchmark; b++) {
                     ReplicaSummary r = e.getValue().get(b);
-                    row.append(r == null ? " |" : Double.isNaN(r.medianWidthProfile())
-                            ? String.format(" %.2f |", r.medianSigmaFisher())
-                            : String.format(" %.2f (%.2f) |", r.medianSigmaFisher(), r.medianWidthProfile()));
-                    range.append(r == null ? " |" : String.format(" %.2f – %.2f |", r.minSigmaFisher(), r.maxSigmaFisher()));
+                    row.append(
+                            r == null
+                                    ? " |"
+                                    : Double.isNaN(r.medianWidthProfile())
+                                            ? String.format(" %.2f |", r.medianSigmaFisher())
+                                            : String.format(
+                                                    " %.2f (%.2f) |", r.medianSigmaFisher(), r.medianWidthProfile()));
+                    range.append(
+                            r == null ? " |" : String.format(" %.2f – %.2f |", r.minSigmaFisher(), r.maxSigmaFisher()));
                     double p = paper.value(PaperTable.rowOf(e.getKey()), b);
                     hasPaper |= !Double.isNaN(p);
                     paperRow.append(Double.isNaN(p) ? " |" : String.format(" %.2f |", p));

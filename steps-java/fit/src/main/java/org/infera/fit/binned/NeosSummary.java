@@ -55,7 +55,6 @@ final class NeosSummary {
         ReplicaSummary classifier = classifier(rows, benchmark);
         if (classifier == null) return;
 
-
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("neos", neos.medianExpectedCls());
@@ -64,35 +63,59 @@ final class NeosSummary {
         root.put("benchmark", benchmark);
         root.put("neos_statistic", neos.statistic());
         root.put("replicas", neos.replicas().size());
-        root.put("definition", "expected CLs (q̃, asymptotic) at mu on background-only Asimov data, nuisances profiled; median over replicas");
+        root.put(
+                "definition",
+                "expected CLs (q̃, asymptotic) at mu on background-only Asimov data, nuisances profiled; median over "
+                        + "replicas");
         json.writeValue(dir.resolve("summary.json").toFile(), root);
-        Files.writeString(dir.resolve("summary.md"), String.format("""
+        Files.writeString(
+                dir.resolve("summary.md"),
+                String.format(
+                        """
                 # neos against the classifier
 
-                Expected CLs of μ = %s on background-only Asimov data (q̃, asymptotic), nuisances profiled, benchmark %d,
+                Expected CLs of μ = %s on background-only Asimov data (q̃, asymptotic), nuisances profiled, \
+                benchmark %d,
                 the same bins for both; median over %d replicas (range in brackets).
 
                 | statistic | expected CLs | σ_Fisher of s | expected 95%% CL limit on s |
                 | --- | --- | --- | --- |
                 %s
                 %s
-                """, mu, benchmark, neos.replicas().size(), row(neos), row(classifier)));
+                """,
+                        mu, benchmark, neos.replicas().size(), row(neos), row(classifier)));
         plot(dir.resolve("cls.png"), List.of(classifier, neos), mu);
     }
 
     private static String row(ReplicaSummary r) {
-        double lo = r.replicas().stream().mapToDouble(BenchmarkResult::expectedCls).min().orElseThrow();
-        double hi = r.replicas().stream().mapToDouble(BenchmarkResult::expectedCls).max().orElseThrow();
+        double lo = r.replicas().stream()
+                .mapToDouble(BenchmarkResult::expectedCls)
+                .min()
+                .orElseThrow();
+        double hi = r.replicas().stream()
+                .mapToDouble(BenchmarkResult::expectedCls)
+                .max()
+                .orElseThrow();
         double[] limits = r.medianExpectedLimits();
-        return String.format("| %s | %.4g (%.3g – %.3g) | %.3f | %.3f |", r.statistic(), r.medianExpectedCls(), lo, hi,
-                r.medianSigmaFisher(), limits.length > 2 ? limits[2] : Double.NaN);
+        return String.format(
+                "| %s | %.4g (%.3g – %.3g) | %.3f | %.3f |",
+                r.statistic(),
+                r.medianExpectedCls(),
+                lo,
+                hi,
+                r.medianSigmaFisher(),
+                limits.length > 2 ? limits[2] : Double.NaN);
     }
 
     /** Expected CLs against μ (representative replica of each), log scale, with the 0.05 line. */
     private static void plot(Path png, List<ReplicaSummary> rows, double mu) {
-        XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.HEIGHT)
+        XYChart chart = new XYChartBuilder()
+                .width(Png.WIDTH)
+                .height(Png.HEIGHT)
                 .title("expected CLs (background-only Asimov data), nuisances profiled")
-                .xAxisTitle("signal strength μ").yAxisTitle("expected CLs").build();
+                .xAxisTitle("signal strength μ")
+                .yAxisTitle("expected CLs")
+                .build();
         Png.style(chart.getStyler());
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setXAxisDecimalPattern("0.##");
@@ -102,7 +125,8 @@ final class NeosSummary {
         Color[] colours = {new Color(31, 119, 180), new Color(214, 39, 40)};
         for (int k = 0; k < rows.size(); k++) {
             BenchmarkResult r = rows.get(k).representative();
-            AsymptoticCalculator calc = BenchmarkEvaluation.backgroundOnly(BenchmarkEvaluation.model(r.workspace(), r.statistic()));
+            AsymptoticCalculator calc =
+                    BenchmarkEvaluation.backgroundOnly(BenchmarkEvaluation.model(r.workspace(), r.statistic()));
             List<Double> x = new ArrayList<>(), y = new ArrayList<>();
             for (int i = 1; i <= n; i++) {
                 double m = top * i / n;

@@ -29,7 +29,9 @@ final class PaperTable {
     /** The paper's value for a row ("classifier", "inferno", "analytic") and benchmark, or NaN. */
     double value(String row, int benchmark) {
         JsonNode r = root.get("rows").get(row);
-        return r != null && benchmark >= 0 && benchmark < r.size() ? r.get(benchmark).asDouble() : Double.NaN;
+        return r != null && benchmark >= 0 && benchmark < r.size()
+                ? r.get(benchmark).asDouble()
+                : Double.NaN;
     }
 
     /** How many trainings the paper's row is the median of ("—" for the analytic row, which has none). */

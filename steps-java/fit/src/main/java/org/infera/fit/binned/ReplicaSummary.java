@@ -1,7 +1,7 @@
 package org.infera.fit.binned;
 
-import org.infera.fit.Median;
 import java.util.List;
+import org.infera.fit.Median;
 
 /**
  * One statistic on one benchmark over its replicas (independent simulations and trainings): the
@@ -12,11 +12,13 @@ import java.util.List;
 record ReplicaSummary(String statistic, int benchmark, List<BenchmarkResult> replicas) {
 
     double medianSigmaFisher() {
-        return Median.of(replicas.stream().mapToDouble(BenchmarkResult::sigmaFisher).toArray());
+        return Median.of(
+                replicas.stream().mapToDouble(BenchmarkResult::sigmaFisher).toArray());
     }
 
     double medianWidthProfile() {
-        return Median.of(replicas.stream().mapToDouble(BenchmarkResult::widthProfile).toArray());
+        return Median.of(
+                replicas.stream().mapToDouble(BenchmarkResult::widthProfile).toArray());
     }
 
     double minSigmaFisher() {
@@ -36,13 +38,15 @@ record ReplicaSummary(String statistic, int benchmark, List<BenchmarkResult> rep
         double[] out = new double[5];
         for (int i = 0; i < 5; i++) {
             final int band = i;
-            out[i] = Median.of(replicas.stream().mapToDouble(r -> r.expectedLimits()[band]).toArray());
+            out[i] = Median.of(
+                    replicas.stream().mapToDouble(r -> r.expectedLimits()[band]).toArray());
         }
         return out;
     }
 
     double medianExpectedCls() {
-        return Median.of(replicas.stream().mapToDouble(BenchmarkResult::expectedCls).toArray());
+        return Median.of(
+                replicas.stream().mapToDouble(BenchmarkResult::expectedCls).toArray());
     }
 
     boolean converged() {
@@ -51,7 +55,8 @@ record ReplicaSummary(String statistic, int benchmark, List<BenchmarkResult> rep
 
     BenchmarkResult representative() {
         List<BenchmarkResult> sorted = replicas.stream()
-                .sorted((a, b) -> Double.compare(a.sigmaFisher(), b.sigmaFisher())).toList();
+                .sorted((a, b) -> Double.compare(a.sigmaFisher(), b.sigmaFisher()))
+                .toList();
         return sorted.get((sorted.size() - 1) / 2);
     }
 }

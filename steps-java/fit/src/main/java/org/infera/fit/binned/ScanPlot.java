@@ -14,10 +14,15 @@ final class ScanPlot {
     private ScanPlot() {}
 
     static void write(Path png, BenchmarkResult r, String poiName) {
-        XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.HEIGHT)
-                .title(r.statistic() + ", benchmark " + r.benchmark() + ": σ_Fisher = " + String.format("%.2f", r.sigmaFisher())
-                        + ", profile half-width = " + String.format("%.2f", r.widthProfile()))
-                .xAxisTitle(poiName + " (expected signal events)").yAxisTitle("ΔNLL (nuisances profiled)").build();
+        XYChart chart = new XYChartBuilder()
+                .width(Png.WIDTH)
+                .height(Png.HEIGHT)
+                .title(r.statistic() + ", benchmark " + r.benchmark() + ": σ_Fisher = "
+                        + String.format("%.2f", r.sigmaFisher()) + ", profile half-width = "
+                        + String.format("%.2f", r.widthProfile()))
+                .xAxisTitle(poiName + " (expected signal events)")
+                .yAxisTitle("ΔNLL (nuisances profiled)")
+                .build();
         chart.getStyler().setLegendVisible(true);
         Png.style(chart.getStyler());
         chart.getStyler().setPlotGridLinesVisible(true);
@@ -28,8 +33,10 @@ final class ScanPlot {
         XYSeries level = chart.addSeries("ΔNLL = 0.5", new double[] {lo, hi}, new double[] {0.5, 0.5});
         level.setMarker(SeriesMarkers.NONE);
         level.setLineColor(Color.GRAY);
-        level.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        XYSeries interval = chart.addSeries("68.3% interval", new double[] {r.intervalLower(), r.intervalUpper()}, new double[] {0.5, 0.5});
+        level.setLineStyle(
+                new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        XYSeries interval = chart.addSeries(
+                "68.3% interval", new double[] {r.intervalLower(), r.intervalUpper()}, new double[] {0.5, 0.5});
         interval.setMarker(SeriesMarkers.CIRCLE);
         interval.setLineColor(new Color(214, 39, 40));
         interval.setMarkerColor(new Color(214, 39, 40));

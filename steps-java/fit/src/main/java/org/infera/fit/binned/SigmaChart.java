@@ -15,10 +15,15 @@ final class SigmaChart {
 
     static void write(Path png, List<ReplicaSummary> rows) {
         Map<String, Map<Integer, Double>> byStatistic = new TreeMap<>();
-        for (ReplicaSummary r : rows) byStatistic.computeIfAbsent(r.statistic(), k -> new TreeMap<>()).put(r.benchmark(), r.medianSigmaFisher());
-        CategoryChart chart = new CategoryChartBuilder().width(Png.WIDTH).height(Png.HEIGHT)
+        for (ReplicaSummary r : rows)
+            byStatistic.computeIfAbsent(r.statistic(), k -> new TreeMap<>()).put(r.benchmark(), r.medianSigmaFisher());
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(Png.WIDTH)
+                .height(Png.HEIGHT)
                 .title("Expected uncertainty on the signal yield, nuisances profiled")
-                .xAxisTitle("benchmark").yAxisTitle("σ_s (expected events)").build();
+                .xAxisTitle("benchmark")
+                .yAxisTitle("σ_s (expected events)")
+                .build();
         Png.style(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0);
         byStatistic.forEach((statistic, values) -> {

@@ -21,9 +21,13 @@ final class TemplatesPlot {
     private TemplatesPlot() {}
 
     static void write(Path png, String statistic, TemplatesFile t) {
-        XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.HEIGHT)
+        XYChart chart = new XYChartBuilder()
+                .width(Png.WIDTH)
+                .height(Png.HEIGHT)
                 .title(statistic + ": expected events per bin, nominal and shifted")
-                .xAxisTitle("bin of the statistic").yAxisTitle("expected events").build();
+                .xAxisTitle("bin of the statistic")
+                .yAxisTitle("expected events")
+                .build();
         Png.style(chart.getStyler());
         chart.getStyler().setYAxisLogarithmic(true);
         for (int p = 0; p < t.processes().length; p++) {
@@ -39,7 +43,8 @@ final class TemplatesPlot {
             up.setLineColor(c);
             XYSeries down = step(chart, process + ", " + n.name() + " = " + n.downValue(), n.down());
             down.setLineColor(c);
-            down.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+            down.setLineStyle(
+                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
         }
         Png.write(chart, png);
     }

@@ -32,7 +32,8 @@ final class WorkspaceExports {
         Model m = BenchmarkEvaluation.model(r.workspace(), name);
         AsymptoticCalculator calc = BenchmarkEvaluation.backgroundOnly(m);
         ClsPlot.write(outdir.resolve("cls").resolve(name + ".png"), calc, UpperLimit.compute(calc, 0.05), 0.05);
-        if (r.pyhf() == null || r.pyhf().workspace() == null) return new Entry(name, r.pyhf() == null ? "not exported" : r.pyhf().whyNot());
+        if (r.pyhf() == null || r.pyhf().workspace() == null)
+            return new Entry(name, r.pyhf() == null ? "not exported" : r.pyhf().whyNot());
         String json = WorkspaceWriter.toJson(r.pyhf().workspace());
         requireSameModel(r.workspace(), m, json, name);
         Files.writeString(outdir.resolve("workspaces").resolve(name + ".json"), json + "\n");
@@ -50,7 +51,8 @@ final class WorkspaceExports {
         Likelihood a = new Likelihood(m, ModelBuilder.observed(fitted, m));
         Likelihood b = new Likelihood(pyhf, ModelBuilder.observed(back, pyhf));
         List<String> fittedNames = m.parameterNames(), names = pyhf.parameterNames();
-        if (fittedNames.size() != names.size()) throw new IllegalStateException(name + ": the pyhf file has other parameters " + names);
+        if (fittedNames.size() != names.size())
+            throw new IllegalStateException(name + ": the pyhf file has other parameters " + names);
         double[] theta = m.inits();
         for (int k = 0; k < 3; k++) {
             double[] x = theta.clone();
@@ -65,7 +67,8 @@ final class WorkspaceExports {
             }
             double la = a.twiceNll(x), lb = b.twiceNll(y);
             if (la != lb && !(Math.abs(la - lb) <= 1e-9 * Math.max(1, Math.abs(la)))) {
-                throw new IllegalStateException(name + ": the pyhf file gives −2 ln L " + lb + " where the fitted model gives " + la);
+                throw new IllegalStateException(
+                        name + ": the pyhf file gives −2 ln L " + lb + " where the fitted model gives " + la);
             }
         }
     }
@@ -74,7 +77,8 @@ final class WorkspaceExports {
     private static int onlyMissing(List<String> fitted, List<String> written) {
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < fitted.size(); i++) if (!written.contains(fitted.get(i))) missing.add(i);
-        if (missing.size() != 1) throw new IllegalStateException("the pyhf file renames " + missing.size() + " parameters");
+        if (missing.size() != 1)
+            throw new IllegalStateException("the pyhf file renames " + missing.size() + " parameters");
         return missing.get(0);
     }
 
@@ -82,9 +86,16 @@ final class WorkspaceExports {
         StringBuilder written = new StringBuilder(), skipped = new StringBuilder();
         for (Entry e : entries) {
             if (e.whyNot() == null) written.append("- `").append(e.name()).append(".json`\n");
-            else skipped.append("- ").append(e.name()).append(": ").append(e.whyNot()).append("\n");
+            else
+                skipped.append("- ")
+                        .append(e.name())
+                        .append(": ")
+                        .append(e.whyNot())
+                        .append("\n");
         }
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 # Workspaces of the benchmark fits
 
                 One HistFactory workspace in pyhf's JSON format (schema 1.0.0) per summary statistic and
@@ -127,6 +138,9 @@ final class WorkspaceExports {
                 interpolation code. Re-expressing a nuisance of width k as alpha' = alpha / k with templates at
                 alpha = ±k keeps the Asimov Fisher sigma but changes the interpolation and the profile width: a
                 different model, so no file is written for these benchmarks.
-                """.formatted(written.length() == 0 ? "(none)\n" : written, skipped.length() == 0 ? "(none)\n" : skipped));
+                """
+                        .formatted(
+                                written.length() == 0 ? "(none)\n" : written,
+                                skipped.length() == 0 ? "(none)\n" : skipped));
     }
 }

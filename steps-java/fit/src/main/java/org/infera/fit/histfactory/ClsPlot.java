@@ -34,10 +34,15 @@ public final class ClsPlot {
             for (int k = 0; k < 5; k++) exp[k][i] = h.expected()[k];
         }
         String poi = calc.model().poiName();
-        XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.HEIGHT)
-                .title(String.format("CLs (q̃, asymptotic): %s < %.4g observed, %.4g expected at %.0f%% CL", poi,
-                        limits.observed(), limits.expected()[2], 100 * (1 - level)))
-                .xAxisTitle(poi).yAxisTitle("CLs").build();
+        XYChart chart = new XYChartBuilder()
+                .width(Png.WIDTH)
+                .height(Png.HEIGHT)
+                .title(String.format(
+                        "CLs (q̃, asymptotic): %s < %.4g observed, %.4g expected at %.0f%% CL",
+                        poi, limits.observed(), limits.expected()[2], 100 * (1 - level)))
+                .xAxisTitle(poi)
+                .yAxisTitle("CLs")
+                .build();
         Png.style(chart.getStyler());
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setXAxisDecimalPattern("0.###");
@@ -47,7 +52,13 @@ public final class ClsPlot {
         band(chart, "expected ±1σ", mu, exp[1], exp[3], new Color(0, 176, 80));
         line(chart, "expected", mu, exp[2], Color.BLACK, true);
         line(chart, "observed", mu, obs, Color.BLACK, false);
-        line(chart, "CLs = " + level, new double[] {0, top}, new double[] {level, level}, new Color(214, 39, 40), false);
+        line(
+                chart,
+                "CLs = " + level,
+                new double[] {0, top},
+                new double[] {level, level},
+                new Color(214, 39, 40),
+                false);
         Png.write(chart, png);
     }
 
@@ -71,6 +82,8 @@ public final class ClsPlot {
         XYSeries s = chart.addSeries(name, x, y);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
-        if (dashed) s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        if (dashed)
+            s.setLineStyle(
+                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
     }
 }

@@ -13,19 +13,33 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "hypotest", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Asymptotic hypothesis test of one POI value, as pyhf.infer.hypotest: prints JSON with "
-                + "cls_obs, cls_exp (−2σ…+2σ of the background-only hypothesis, most excluding first) and test_stat. "
-                + "With --test-stat q0 (discovery, μ = 0): p0_obs, p0_exp and the significances.",
-                "Exit codes: 0 done, 2 bad input, 3 a fit did not converge (the JSON says which numbers are affected)."})
+@Command(
+        name = "hypotest",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Asymptotic hypothesis test of one POI value, as pyhf.infer.hypotest: prints JSON with "
+                    + "cls_obs, cls_exp (−2σ…+2σ of the background-only hypothesis, most excluding first) and "
+                    + "test_stat. "
+                    + "With --test-stat q0 (discovery, μ = 0): p0_obs, p0_exp and the significances.",
+            "Exit codes: 0 done, 2 bad input, 3 a fit did not converge (the JSON says which numbers are affected)."
+        })
 public final class HypotestCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions options;
 
-    @Option(paramLabel = "MU", names = "--poi-value", defaultValue = "1", description = "Tested POI value (default: ${DEFAULT-VALUE}; 0 for q0).")
+    @Option(
+            paramLabel = "MU",
+            names = "--poi-value",
+            defaultValue = "1",
+            description = "Tested POI value (default: ${DEFAULT-VALUE}; 0 for q0).")
     double poiValue;
 
-    @Option(paramLabel = "qtilde|q|q0", names = "--test-stat", defaultValue = "qtilde", description = "qtilde, q or q0 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            paramLabel = "qtilde|q|q0",
+            names = "--test-stat",
+            defaultValue = "qtilde",
+            description = "qtilde, q or q0 (default: ${DEFAULT-VALUE}).")
     String testStat;
 
     @Spec
@@ -38,8 +52,10 @@ public final class HypotestCommand implements Callable<Integer> {
         Model m = options.model();
         double value = statistic == TestStatistic.Q0 ? 0 : poiValue;
         if (value < m.lowerBounds()[m.poi()] || value > m.upperBounds()[m.poi()]) {
-            throw new InputException.BadOption("--poi-value", "--poi-value " + value + " lies outside the bounds [" + m.lowerBounds()[m.poi()] + ", "
-                    + m.upperBounds()[m.poi()] + "] of the POI '" + m.poiName() + "' in " + options.workspace);
+            throw new InputException.BadOption(
+                    "--poi-value",
+                    "--poi-value " + value + " lies outside the bounds [" + m.lowerBounds()[m.poi()] + ", "
+                            + m.upperBounds()[m.poi()] + "] of the POI '" + m.poiName() + "' in " + options.workspace);
         }
         AsymptoticCalculator calc = new AsymptoticCalculator(m, options.observed(), statistic);
         Hypotest h = calc.hypotest(value);

@@ -15,21 +15,32 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Maximum-likelihood fit to the observed data (or the Asimov data of the inits with --asimov): "
-                + "best-fit values, uncertainties and correlations from the Hessian, −2 ln L, the parameters that "
-                + "ended on a bound, and σ of the POI from the Fisher information at the best fit.",
-                "Exit codes: 0 done, 2 bad input, 3 the fit did not converge."})
+@Command(
+        name = "fit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Maximum-likelihood fit to the observed data (or the Asimov data of the inits with --asimov): "
+                    + "best-fit values, uncertainties and correlations from the Hessian, −2 ln L, the parameters that "
+                    + "ended on a bound, and σ of the POI from the Fisher information at the best fit.",
+            "Exit codes: 0 done, 2 bad input, 3 the fit did not converge."
+        })
 public final class MleCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions options;
 
-    @Option(names = "--asimov", description = "Fit the expected data at the initial parameter values instead of the observations.")
+    @Option(
+            names = "--asimov",
+            description = "Fit the expected data at the initial parameter values instead of the observations.")
     boolean asimov;
 
-    @Option(names = "--fisher-at", paramLabel = "NAME=VALUE", split = ",",
-            description = "Also print the Fisher information and σ of the POI at the model's inits with these parameters "
-                    + "changed, e.g. --fisher-at mu=1,alpha_jes=0.5 (per-bin ones as name[i]=value).")
+    @Option(
+            names = "--fisher-at",
+            paramLabel = "NAME=VALUE",
+            split = ",",
+            description =
+                    "Also print the Fisher information and σ of the POI at the model's inits with these parameters "
+                            + "changed, e.g. --fisher-at mu=1,alpha_jes=0.5 (per-bin ones as name[i]=value).")
     java.util.List<String> fisherAt;
 
     @Spec
@@ -72,8 +83,11 @@ public final class MleCommand implements Callable<Integer> {
         out.put("iterations", fit.iterations());
         Json.print(spec.commandLine().getOut(), out);
         if (!fit.atBound().isEmpty()) {
-            spec.commandLine().getErr().println("note: parameters on a bound at the best fit: "
-                    + fit.atBound().stream().map(names::get).toList() + " (their uncertainties assume the bound is not there)");
+            spec.commandLine()
+                    .getErr()
+                    .println("note: parameters on a bound at the best fit: "
+                            + fit.atBound().stream().map(names::get).toList()
+                            + " (their uncertainties assume the bound is not there)");
         }
         return FitStatus.exitCode(fit.converged(), "fit", spec.commandLine().getErr());
     }
@@ -88,14 +102,16 @@ public final class MleCommand implements Callable<Integer> {
             String name = eq < 0 ? kv : kv.substring(0, eq);
             int i = names.indexOf(name);
             if (eq < 0 || i < 0) {
-                throw new org.infera.core.cli.InputException("--fisher-at '" + kv + "': expected NAME=VALUE with NAME one of " + names);
+                throw new org.infera.core.cli.InputException(
+                        "--fisher-at '" + kv + "': expected NAME=VALUE with NAME one of " + names);
             }
             try {
                 theta[i] = Double.parseDouble(kv.substring(eq + 1));
             } catch (NumberFormatException e) {
                 throw new org.infera.core.cli.InputException("--fisher-at '" + kv + "': the value is not a number");
             }
-            if (!Double.isFinite(theta[i])) throw new org.infera.core.cli.InputException("--fisher-at '" + kv + "': the value must be finite");
+            if (!Double.isFinite(theta[i]))
+                throw new org.infera.core.cli.InputException("--fisher-at '" + kv + "': the value must be finite");
         }
         for (int i = 0; i < names.size(); i++) point.put(names.get(i), theta[i]);
         out.put("sigma_poi", FisherInformation.sigmaPoi(m, theta));

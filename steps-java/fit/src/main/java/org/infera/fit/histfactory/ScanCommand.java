@@ -14,19 +14,31 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Profile-likelihood scan of one parameter on the observed data: ΔNLL at each point with every "
-                + "other free parameter refitted, and the MINOS-like 68.3%% interval (ΔNLL = 0.5 crossings). "
-                + "Prints JSON; --plot draws the curve.",
-                "Exit codes: 0 done, 2 bad input, 3 a fit did not converge."})
+@Command(
+        name = "scan",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Profile-likelihood scan of one parameter on the observed data: ΔNLL at each point with every "
+                    + "other free parameter refitted, and the MINOS-like 68.3%% interval (ΔNLL = 0.5 crossings). "
+                    + "Prints JSON; --plot draws the curve.",
+            "Exit codes: 0 done, 2 bad input, 3 a fit did not converge."
+        })
 public final class ScanCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions options;
 
-    @Option(names = "--parameter", paramLabel = "NAME", description = "Parameter to scan (default: the POI); per-bin ones as name[i].")
+    @Option(
+            names = "--parameter",
+            paramLabel = "NAME",
+            description = "Parameter to scan (default: the POI); per-bin ones as name[i].")
     String parameter;
 
-    @Option(names = "--range", required = true, paramLabel = "LO:HI:N", description = "N points from LO to HI, e.g. 0:3:61.")
+    @Option(
+            names = "--range",
+            required = true,
+            paramLabel = "LO:HI:N",
+            description = "N points from LO to HI, e.g. 0:3:61.")
     String range;
 
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw ΔNLL against the parameter.")
@@ -40,12 +52,15 @@ public final class ScanCommand implements Callable<Integer> {
         double[] values = parseRange(range);
         Model m = options.model();
         int index = parameter == null ? m.poi() : m.parameterNames().indexOf(parameter);
-        if (index < 0) throw new InputException("--parameter '" + parameter + "' is not a parameter of the model (parameters: " + m.parameterNames() + ")");
+        if (index < 0)
+            throw new InputException("--parameter '" + parameter + "' is not a parameter of the model (parameters: "
+                    + m.parameterNames() + ")");
         String name = m.parameterNames().get(index);
         ProfileScan scan = new ProfileScan(new Likelihood(m, options.observed()), index);
         double[] dnll = scan.scan(values);
         double step = Math.sqrt(Math.max(scan.best().covariance()[index][index], 1e-12));
-        ProfileScan.Interval interval = scan.interval(0.5, Double.isFinite(step) ? step : 0.1 * (values[values.length - 1] - values[0]));
+        ProfileScan.Interval interval =
+                scan.interval(0.5, Double.isFinite(step) ? step : 0.1 * (values[values.length - 1] - values[0]));
         ObjectNode out = Json.object();
         out.put("parameter", name);
         out.put("best", interval.best());
@@ -81,16 +96,24 @@ public final class ScanCommand implements Callable<Integer> {
             if (parts.length != 3) throw new NumberFormatException();
             double lo = Double.parseDouble(parts[0]), hi = Double.parseDouble(parts[1]);
             int n = Integer.parseInt(parts[2]);
-            if (!(hi > lo) || n < 2 || n > MAX_POINTS || !Double.isFinite(lo) || !Double.isFinite(hi)
-                    || Math.abs(lo) > org.infera.core.cli.Checks.MAX_PARAMETER || Math.abs(hi) > org.infera.core.cli.Checks.MAX_PARAMETER) {
+            if (!(hi > lo)
+                    || n < 2
+                    || n > MAX_POINTS
+                    || !Double.isFinite(lo)
+                    || !Double.isFinite(hi)
+                    || Math.abs(lo) > org.infera.core.cli.Checks.MAX_PARAMETER
+                    || Math.abs(hi) > org.infera.core.cli.Checks.MAX_PARAMETER) {
                 throw new NumberFormatException();
             }
             double[] v = new double[n];
             for (int i = 0; i < n; i++) v[i] = lo + (hi - lo) * i / (n - 1);
             return v;
         } catch (NumberFormatException e) {
-            throw new InputException.BadOption(option, option + " '" + range + "': expected LO:HI:N with finite LO < HI (within ±"
-                    + org.infera.core.cli.Checks.MAX_PARAMETER + ") and 2 ≤ N ≤ " + MAX_POINTS + ", e.g. 0:3:61");
+            throw new InputException.BadOption(
+                    option,
+                    option + " '" + range + "': expected LO:HI:N with finite LO < HI (within ±"
+                            + org.infera.core.cli.Checks.MAX_PARAMETER + ") and 2 ≤ N ≤ " + MAX_POINTS
+                            + ", e.g. 0:3:61");
         }
     }
 }

@@ -13,10 +13,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "upper-limit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Upper limit on the POI where CLs (q̃, asymptotic) falls to the level: observed and expected "
-                + "(−2σ…+2σ), by root finding to 1e-10 relative. Prints JSON {\"obs\": …, \"exp\": […]}.",
-                "Exit codes: 0 done, 2 bad input, 3 a fit did not converge or a limit lies beyond the POI's upper bound (null)."})
+@Command(
+        name = "upper-limit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Upper limit on the POI where CLs (q̃, asymptotic) falls to the level: observed and expected "
+                    + "(−2σ…+2σ), by root finding to 1e-10 relative. Prints JSON {\"obs\": …, \"exp\": […]}.",
+            "Exit codes: 0 done, 2 bad input, 3 a fit did not converge or a limit lies beyond the POI's upper bound "
+                    + "(null)."
+        })
 public final class UpperLimitCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions options;
@@ -24,7 +30,10 @@ public final class UpperLimitCommand implements Callable<Integer> {
     @Option(names = "--level", defaultValue = "0.05", description = "CLs level (default: ${DEFAULT-VALUE}, 95%% CL).")
     double level;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw CLs against the POI with the expected band.")
+    @Option(
+            names = "--plot",
+            paramLabel = "FILE.png",
+            description = "Also draw CLs against the POI with the expected band.")
     Path plot;
 
     @Spec
@@ -45,7 +54,11 @@ public final class UpperLimitCommand implements Callable<Integer> {
         if (limits.problem() != null) out.put("problem", limits.problem());
         if (plot != null) ClsPlot.write(plot, calc, limits, level);
         Json.print(spec.commandLine().getOut(), out);
-        return FitStatus.exitCode(limits.converged(), "upper-limit", String.valueOf(limits.problem()), spec.commandLine().getErr());
+        return FitStatus.exitCode(
+                limits.converged(),
+                "upper-limit",
+                String.valueOf(limits.problem()),
+                spec.commandLine().getErr());
     }
 
     private static void putOrNull(ObjectNode node, String key, double v) {

@@ -11,19 +11,31 @@ import picocli.CommandLine.Option;
 
 /** The options every workspace command shares: which workspace, which measurement, which interpolation codes. */
 public final class WorkspaceOptions {
-    @Option(names = "--workspace", required = true, paramLabel = "W.json",
+    @Option(
+            names = "--workspace",
+            required = true,
+            paramLabel = "W.json",
             description = "HistFactory workspace in pyhf's JSON format.")
     Path workspace;
 
     @Option(names = "--measurement", paramLabel = "NAME", description = "Measurement to use (default: the first).")
     String measurement;
 
-    @Option(names = "--interp-normsys", defaultValue = InterpCodes.NORMSYS_DEFAULT, paramLabel = "CODE",
-            description = "Interpolation of normsys factors: code0, code1, code2 or code4 (default: ${DEFAULT-VALUE}, as pyhf).")
+    @Option(
+            names = "--interp-normsys",
+            defaultValue = InterpCodes.NORMSYS_DEFAULT,
+            paramLabel = "CODE",
+            description =
+                    "Interpolation of normsys factors: code0, code1, code2 or code4 (default: ${DEFAULT-VALUE}, as "
+                            + "pyhf).")
     String normsys;
 
-    @Option(names = "--interp-histosys", defaultValue = InterpCodes.HISTOSYS_DEFAULT, paramLabel = "CODE",
-            description = "Interpolation of histosys templates: code0, code2 or code4p (default: ${DEFAULT-VALUE}, as pyhf).")
+    @Option(
+            names = "--interp-histosys",
+            defaultValue = InterpCodes.HISTOSYS_DEFAULT,
+            paramLabel = "CODE",
+            description =
+                    "Interpolation of histosys templates: code0, code2 or code4p (default: ${DEFAULT-VALUE}, as pyhf).")
     String histosys;
 
     private Workspace loaded;
@@ -35,7 +47,8 @@ public final class WorkspaceOptions {
     }
 
     Model model() {
-        if (model == null) model = ModelBuilder.build(workspace(), measurement, workspace.toString(), normsys, histosys);
+        if (model == null)
+            model = ModelBuilder.build(workspace(), measurement, workspace.toString(), normsys, histosys);
         return model;
     }
 

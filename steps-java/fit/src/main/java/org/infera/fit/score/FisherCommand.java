@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import org.infera.core.cli.InputException;
 import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.EstimatedScoresFile;
-import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.data.RunFiles;
 import org.infera.core.data.SamplingFactors;
 import org.infera.core.histfactory.infer.FisherInformation;
 import org.infera.core.morphing.Morphing;
@@ -20,34 +20,61 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "fisher", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"The Fisher information on the theory parameters at θ for an integrated luminosity, from weighted events "
-                + "in MadMiner's layout (with morphing): truth = L Σ ∂w ∂wᵀ / w (everything the events know), rate = L ∂σ ∂σᵀ / σ "
-                + "(a counting experiment), sally = L Σ w t̂ t̂ᵀ + rate, with t̂(x) the score a SALLY network estimates "
-                + "(kinematic and rate information). Prints JSON with the matrix as fisher and the mode."})
+@Command(
+        name = "fisher",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "The Fisher information on the theory parameters at θ for an integrated luminosity, from weighted events "
+                    + "in MadMiner's layout (with morphing): truth = L Σ ∂w ∂wᵀ / w (everything the events know), rate "
+                    + "= L ∂σ ∂σᵀ / σ "
+                    + "(a counting experiment), sally = L Σ w t̂ t̂ᵀ + rate, with t̂(x) the score a SALLY network "
+                    + "estimates "
+                    + "(kinematic and rate information). Prints JSON with the matrix as fisher and the mode."
+        })
 public final class FisherCommand implements Callable<Integer> {
-    @Option(names = "--events", arity = "1..*", description = "Weighted events in MadMiner's layout, one file or the shards of one run "
-            + "(e.g. infera-simulate eft-toy).")
+    @Option(
+            names = "--events",
+            arity = "1..*",
+            description = "Weighted events in MadMiner's layout, one file or the shards of one run "
+                    + "(e.g. infera-simulate eft-toy).")
     java.util.List<Path> events;
 
-    @Option(names = "--samples", description = "Instead of --events, for --mode sally: unweighted score samples at θ (their test "
-            + "split); the information is then L E[t̂ t̂ᵀ], L the number of events (kinematic information only).")
+    @Option(
+            names = "--samples",
+            description = "Instead of --events, for --mode sally: unweighted score samples at θ (their test "
+                    + "split); the information is then L E[t̂ t̂ᵀ], L the number of events (kinematic "
+                    + "information only).")
     Path samples;
 
-    @Option(names = "--theta", paramLabel = "θ1,θ2,…", required = true, split = ",", description = "The parameter point, e.g. 0,0.")
+    @Option(
+            names = "--theta",
+            paramLabel = "θ1,θ2,…",
+            required = true,
+            split = ",",
+            description = "The parameter point, e.g. 0,0.")
     double[] theta;
 
-    @Option(names = "--luminosity", required = true, description = "Integrated luminosity, in the inverse units of the weights.")
+    @Option(
+            names = "--luminosity",
+            required = true,
+            description = "Integrated luminosity, in the inverse units of the weights.")
     double luminosity;
 
     @Option(names = "--mode", defaultValue = "truth", description = "truth, rate or sally (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--scores", paramLabel = "<scores-dir>",
-            description = "For --mode sally: the estimated scores of the events (or samples), written by infera-shift scores.")
+    @Option(
+            names = "--scores",
+            paramLabel = "<scores-dir>",
+            description = "For --mode sally: the estimated scores of the events (or samples), written by infera-shift "
+                    + "scores.")
     Path scores;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw the 1σ and 2σ ellipses Δθᵀ I Δθ = 1, 4 (two parameters).")
+    @Option(
+            names = "--plot",
+            paramLabel = "FILE.png",
+            description = "Draw the 1σ and 2σ ellipses Δθᵀ I Δθ = 1, 4 (two parameters).")
     Path plot;
 
     @Spec
@@ -55,17 +82,24 @@ public final class FisherCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(luminosity > 0) || !Double.isFinite(luminosity)) throw new InputException("--luminosity must be positive, got " + luminosity);
+        if (!(luminosity > 0) || !Double.isFinite(luminosity))
+            throw new InputException("--luminosity must be positive, got " + luminosity);
         org.infera.core.cli.Checks.point("--theta", theta);
         if ((events == null) == (samples == null)) throw new InputException("give either --events or --samples");
         if (samples != null) return printSamplesFisher();
-        if (!Arrays.asList("truth", "rate", "sally").contains(mode)) throw new InputException("--mode '" + mode + "' is not truth, rate or sally");
+        if (!Arrays.asList("truth", "rate", "sally").contains(mode))
+            throw new InputException("--mode '" + mode + "' is not truth, rate or sally");
         // One file at a time: every mode is a sum over events, so memory follows the largest shard.
         java.util.List<Path> sorted = RunFiles.inNameOrder(events);
         MadMinerEventFile first = MadMinerEventFile.readHeader(sorted.get(0));
-        if (!first.hasMorphing()) throw new InputException.Shape(sorted.get(0), "dataset 'morphing/components'", "no morphing group: the weights' θ dependence is unknown");
+        if (!first.hasMorphing())
+            throw new InputException.Shape(
+                    sorted.get(0),
+                    "dataset 'morphing/components'",
+                    "no morphing group: the weights' θ dependence is unknown");
         if (theta.length != first.parameters().length) {
-            throw new InputException("--theta has " + theta.length + " values but " + sorted.get(0) + " has parameters " + Arrays.toString(first.parameters()));
+            throw new InputException("--theta has " + theta.length + " values but " + sorted.get(0) + " has parameters "
+                    + Arrays.toString(first.parameters()));
         }
         Morphing morphing = new Morphing(first.morphingComponents(), first.morphingMatrix());
         // a run's samples simulated at several benchmarks, combined as MadMiner combines them
@@ -79,18 +113,24 @@ public final class FisherCommand implements Callable<Integer> {
             double[][] weights = f.combinedWeights(factors);
             switch (mode) {
                 case "truth" -> WeightedFisher.addTruth(kinematic, morphing, weights, theta, luminosity);
-                case "sally" -> addSally(kinematic, morphing.eventWeights(weights, theta),
+                case "sally" -> addSally(
+                        kinematic,
+                        morphing.eventWeights(weights, theta),
                         EstimatedScoresFile.forEvents(scores, path, f).score());
-                default -> { }
+                default -> {}
             }
             WeightedFisher.addCrossSection(crossSection, morphing, weights, theta);
         }
         if (!(crossSection[0] > 0)) {
-            throw new InputException.Value(sorted.get(0), "dataset 'samples/weights'", "the cross section at --theta " + Arrays.toString(theta)
-                    + " is " + crossSection[0] + " over all files: the weights give no events there");
+            throw new InputException.Value(
+                    sorted.get(0),
+                    "dataset 'samples/weights'",
+                    "the cross section at --theta " + Arrays.toString(theta) + " is " + crossSection[0]
+                            + " over all files: the weights give no events there");
         }
         double[][] info = mode.equals("truth") ? kinematic : WeightedFisher.rate(crossSection, luminosity);
-        if (mode.equals("sally")) for (int a = 0; a < info.length; a++) for (int b = 0; b < info.length; b++) info[a][b] += kinematic[a][b];
+        if (mode.equals("sally"))
+            for (int a = 0; a < info.length; a++) for (int b = 0; b < info.length; b++) info[a][b] += kinematic[a][b];
         return print(info, first.parameters());
     }
 
@@ -99,14 +139,16 @@ public final class FisherCommand implements Callable<Integer> {
         if (!mode.equals("sally")) throw new InputException("--samples goes with --mode sally");
         org.infera.core.data.ScoreSamplesFile s = org.infera.core.data.ScoreSamplesFile.read(samples);
         if (!Arrays.equals(theta, s.theta())) {
-            throw new InputException(samples + ": drawn at θ = " + Arrays.toString(s.theta()) + ", not at --theta " + Arrays.toString(theta));
+            throw new InputException(samples + ": drawn at θ = " + Arrays.toString(s.theta()) + ", not at --theta "
+                    + Arrays.toString(theta));
         }
         requireScores();
         double[][] score = EstimatedScoresFile.forSamples(scores, samples, s).score();
         int n = theta.length;
         double[][] info = new double[n][n];
         for (double[] t : score) {
-            for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) info[a][b] += luminosity * t[a] * t[b] / score.length;
+            for (int a = 0; a < n; a++)
+                for (int b = 0; b < n; b++) info[a][b] += luminosity * t[a] * t[b] / score.length;
         }
         return print(info, s.parameters());
     }
@@ -124,7 +166,7 @@ public final class FisherCommand implements Callable<Integer> {
         ArrayNode sigma = out.putArray("sigma");
         for (int i = 0; i < info.length; i++) {
             double s = FisherInformation.sigma(info, i, new boolean[info.length]);
-            if (Double.isNaN(s)) sigma.addNull();   // not positive definite: some direction is not measured at all
+            if (Double.isNaN(s)) sigma.addNull(); // not positive definite: some direction is not measured at all
             else sigma.add(s);
         }
         ArrayNode rows = out.putArray("fisher");
@@ -133,7 +175,11 @@ public final class FisherCommand implements Callable<Integer> {
             for (double v : row) r.add(v);
         }
         try {
-            spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+            spec.commandLine()
+                    .getOut()
+                    .println(new ObjectMapper()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(out));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -143,8 +189,10 @@ public final class FisherCommand implements Callable<Integer> {
 
     private void requireScores() {
         if (scores == null) {
-            throw new InputException.BadOption("--scores", "--mode sally needs --scores: the estimated scores that "
-                    + "infera-shift scores writes from a SALLY model");
+            throw new InputException.BadOption(
+                    "--scores",
+                    "--mode sally needs --scores: the estimated scores that "
+                            + "infera-shift scores writes from a SALLY model");
         }
     }
 
@@ -155,7 +203,8 @@ public final class FisherCommand implements Callable<Integer> {
     private void addSally(double[][] info, double[] w, double[][] score) {
         int n = info.length;
         for (int e = 0; e < w.length; e++) {
-            for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) info[a][b] += luminosity * w[e] * score[e][a] * score[e][b];
+            for (int a = 0; a < n; a++)
+                for (int b = 0; b < n; b++) info[a][b] += luminosity * w[e] * score[e][a] * score[e][b];
         }
     }
 }

@@ -13,9 +13,13 @@ final class FisherEllipsePlot {
     private FisherEllipsePlot() {}
 
     static void write(Path png, double[][] info, String[] parameters, double[] theta, String mode, double luminosity) {
-        XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.HEIGHT)
+        XYChart chart = new XYChartBuilder()
+                .width(Png.WIDTH)
+                .height(Png.HEIGHT)
                 .title(String.format("Fisher information (%s, L = %.3g): Δθᵀ I Δθ = 1, 4", mode, luminosity))
-                .xAxisTitle(parameters[0]).yAxisTitle(parameters[1]).build();
+                .xAxisTitle(parameters[0])
+                .yAxisTitle(parameters[1])
+                .build();
         Png.style(chart.getStyler());
         chart.getStyler().setPlotGridLinesVisible(true);
         // points of the ellipse: Δθ = r (cos φ, sin φ) with r² (uᵀ I u) = level
@@ -29,7 +33,7 @@ final class FisherEllipsePlot {
                 double phi = 2 * Math.PI * i / n, c = Math.cos(phi), s = Math.sin(phi);
                 double quad = info[0][0] * c * c + 2 * info[0][1] * c * s + info[1][1] * s * s;
                 if (!(quad > 0)) {
-                    closed = false;   // a direction with no information: no ellipse
+                    closed = false; // a direction with no information: no ellipse
                     break;
                 }
                 double r = Math.sqrt(level / quad);

@@ -32,14 +32,18 @@ final class PValuePlot {
     private PValuePlot() {}
 
     /** points: {θ1, θ2, p} in grid order, the second parameter running fastest. */
-    static void write(Path png, String[] parameters, double[][] axes, List<double[]> points, double[] truth,
-                      double luminosity) {
+    static void write(
+            Path png, String[] parameters, double[][] axes, List<double[]> points, double[] truth, double luminosity) {
         double[][] p = new double[axes[0].length][axes[1].length];
         int i = 0;
         for (int a = 0; a < axes[0].length; a++) for (int b = 0; b < axes[1].length; b++) p[a][b] = points.get(i++)[2];
-        XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.HEIGHT)
+        XYChart chart = new XYChartBuilder()
+                .width(Png.WIDTH)
+                .height(Png.HEIGHT)
                 .title(String.format("expected limits from SALLY score histograms, L = %.3g", luminosity))
-                .xAxisTitle(parameters[0]).yAxisTitle(parameters[1]).build();
+                .xAxisTitle(parameters[0])
+                .yAxisTitle(parameters[1])
+                .build();
         Png.style(chart.getStyler());
         chart.getStyler().setXAxisMin(axes[0][0]).setXAxisMax(axes[0][axes[0].length - 1]);
         chart.getStyler().setYAxisMin(axes[1][0]).setYAxisMax(axes[1][axes[1].length - 1]);
@@ -68,8 +72,8 @@ final class PValuePlot {
      * Where p falls below level along the ray truth + r (cos, sin): stepping a quarter grid cell at a
      * time brackets the crossing, Brent's method finds it, on the side where p is still at the level.
      */
-    private static double[] crossing(double[][] p, double[][] axes, double[] truth, double cx, double cy,
-                                     double level) {
+    private static double[] crossing(
+            double[][] p, double[][] axes, double[] truth, double cx, double cy, double level) {
         // step in units of the grid spacing of each axis, so the search is even in grid cells
         double sx = cx * (axes[0][1] - axes[0][0]), sy = cy * (axes[1][1] - axes[1][0]);
         UnivariateFunction above = r -> interpolate(p, axes, truth[0] + r * sx, truth[1] + r * sy) - level;
@@ -78,8 +82,9 @@ final class PValuePlot {
             if (!within(axes, truth[0] + r * sx, truth[1] + r * sy)) break;
             if (above.value(r) < 0) {
                 // below the level at the true point already (no region there): the contour stays at it
-                if (above.value(inside) >= 0) inside = new BracketingNthOrderBrentSolver(1e-14, 1e-13, 1e-15, 5)
-                        .solve(MAX_EVALUATIONS, above, inside, r, AllowedSolution.ABOVE_SIDE);
+                if (above.value(inside) >= 0)
+                    inside = new BracketingNthOrderBrentSolver(1e-14, 1e-13, 1e-15, 5)
+                            .solve(MAX_EVALUATIONS, above, inside, r, AllowedSolution.ABOVE_SIDE);
                 break;
             }
             inside = r;
@@ -88,8 +93,10 @@ final class PValuePlot {
     }
 
     private static boolean within(double[][] axes, double x, double y) {
-        return x >= axes[0][0] && x <= axes[0][axes[0].length - 1]
-                && y >= axes[1][0] && y <= axes[1][axes[1].length - 1];
+        return x >= axes[0][0]
+                && x <= axes[0][axes[0].length - 1]
+                && y >= axes[1][0]
+                && y <= axes[1][axes[1].length - 1];
     }
 
     /** Bilinear interpolation of the grid values at (x, y), inside the grid. */
@@ -97,8 +104,10 @@ final class PValuePlot {
         int a = cell(axes[0], x), b = cell(axes[1], y);
         double u = (x - axes[0][a]) / (axes[0][a + 1] - axes[0][a]);
         double v = (y - axes[1][b]) / (axes[1][b + 1] - axes[1][b]);
-        return (1 - u) * (1 - v) * p[a][b] + u * (1 - v) * p[a + 1][b]
-                + (1 - u) * v * p[a][b + 1] + u * v * p[a + 1][b + 1];
+        return (1 - u) * (1 - v) * p[a][b]
+                + u * (1 - v) * p[a + 1][b]
+                + (1 - u) * v * p[a][b + 1]
+                + u * v * p[a + 1][b + 1];
     }
 
     private static int cell(double[] axis, double v) {

@@ -13,8 +13,8 @@ import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.infera.core.cli.InputException;
 import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.EstimatedScoresFile;
-import org.infera.core.data.RunFiles;
 import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.data.RunFiles;
 import org.infera.core.data.SamplingFactors;
 import org.infera.core.histfactory.model.PoissonTerm;
 import org.infera.core.morphing.Morphing;
@@ -22,34 +22,69 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "limits", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Expected limits on the theory parameters from histograms of the SALLY score, as MadMiner's asymptotic "
-                + "limits: the events are binned by t̂(x) (quantile bins of each component at the true point), the expected "
-                + "counts in each bin at θ follow from the morphed weights, L Σ w(θ), and on the Asimov data of the true point "
-                + "q(θ) = 2 Σ [ν(θ) − n + n ln(n/ν(θ))] (the Poisson rate term included) gives the p-value from a χ² with one "
-                + "degree of freedom per parameter. Prints JSON over the grid; --plot draws the p-values (two parameters)."})
+@Command(
+        name = "limits",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Expected limits on the theory parameters from histograms of the SALLY score, as MadMiner's asymptotic "
+                    + "limits: the events are binned by t̂(x) (quantile bins of each component at the true point), the "
+                    + "expected "
+                    + "counts in each bin at θ follow from the morphed weights, L Σ w(θ), and on the Asimov data of "
+                    + "the true point "
+                    + "q(θ) = 2 Σ [ν(θ) − n + n ln(n/ν(θ))] (the Poisson rate term included) gives the p-value from a "
+                    + "χ² with one "
+                    + "degree of freedom per parameter. Prints JSON over the grid; --plot draws the p-values (two "
+                    + "parameters)."
+        })
 public final class ScoreLimitsCommand implements Callable<Integer> {
-    @Option(names = "--events", required = true, arity = "1..*", description = "Weighted events in MadMiner's layout (shards of one run).")
+    @Option(
+            names = "--events",
+            required = true,
+            arity = "1..*",
+            description = "Weighted events in MadMiner's layout (shards of one run).")
     List<Path> events;
 
-    @Option(names = "--scores", required = true, paramLabel = "<scores-dir>",
+    @Option(
+            names = "--scores",
+            required = true,
+            paramLabel = "<scores-dir>",
             description = "The estimated scores of the events, written by infera-shift scores from a SALLY model.")
     Path scores;
 
-    @Option(names = "--luminosity", required = true, description = "Integrated luminosity, in the inverse units of the weights.")
+    @Option(
+            names = "--luminosity",
+            required = true,
+            description = "Integrated luminosity, in the inverse units of the weights.")
     double luminosity;
 
-    @Option(paramLabel = "θ1,θ2,…", names = {"--theta", "--theta-true"}, split = ",", description = "The true point of the Asimov data, one value per parameter (--theta-true is the same option; default: all parameters 0).")
+    @Option(
+            paramLabel = "θ1,θ2,…",
+            names = {"--theta", "--theta-true"},
+            split = ",",
+            description =
+                    "The true point of the Asimov data, one value per parameter (--theta-true is the same option; "
+                            + "default: all parameters 0).")
     double[] thetaTrue;
 
-    @Option(names = "--grid", required = true, split = ",", paramLabel = "LO:HI:N",
+    @Option(
+            names = "--grid",
+            required = true,
+            split = ",",
+            paramLabel = "LO:HI:N",
             description = "One LO:HI:N per parameter, e.g. -1:1:21,-2:2:21.")
     List<String> grid;
 
-    @Option(names = "--bins", defaultValue = "5", description = "Quantile bins per score component (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bins",
+            defaultValue = "5",
+            description = "Quantile bins per score component (default: ${DEFAULT-VALUE}).")
     int bins;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw the p-values over the grid (two parameters).")
+    @Option(
+            names = "--plot",
+            paramLabel = "FILE.png",
+            description = "Draw the p-values over the grid (two parameters).")
     Path plot;
 
     @Spec
@@ -57,26 +92,40 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(luminosity > 0) || !Double.isFinite(luminosity)) throw new InputException("--luminosity must be positive, got " + luminosity);
+        if (!(luminosity > 0) || !Double.isFinite(luminosity))
+            throw new InputException("--luminosity must be positive, got " + luminosity);
         org.infera.core.cli.Checks.count("--bins", bins, 1000);
         org.infera.core.cli.Checks.point("--theta-true", thetaTrue);
         List<Path> sorted = RunFiles.inNameOrder(events);
         MadMinerEventFile f = MadMinerEventFile.read(sorted.get(0));
-        if (!f.hasMorphing()) throw new InputException.Shape(sorted.get(0), "dataset 'morphing/components'", "no morphing group: the weights' θ dependence is unknown");
+        if (!f.hasMorphing())
+            throw new InputException.Shape(
+                    sorted.get(0),
+                    "dataset 'morphing/components'",
+                    "no morphing group: the weights' θ dependence is unknown");
         int params = f.parameters().length;
-        if (grid.size() != params) throw new InputException("--grid has " + grid.size() + " ranges for " + params + " parameters " + Arrays.toString(f.parameters()));
+        if (grid.size() != params)
+            throw new InputException("--grid has " + grid.size() + " ranges for " + params + " parameters "
+                    + Arrays.toString(f.parameters()));
         double[] truth = thetaTrue == null ? new double[params] : thetaTrue;
-        if (truth.length != params) throw new InputException("--theta-true has " + truth.length + " values for " + params + " parameters");
+        if (truth.length != params)
+            throw new InputException("--theta-true has " + truth.length + " values for " + params + " parameters");
         double[][] axes = new double[params][];
-        for (int p = 0; p < params; p++) axes[p] = org.infera.fit.histfactory.ScanCommand.parseRange("--grid", grid.get(p));
+        for (int p = 0; p < params; p++)
+            axes[p] = org.infera.fit.histfactory.ScanCommand.parseRange("--grid", grid.get(p));
         double gridPoints = 1;
         for (double[] axis : axes) gridPoints *= axis.length;
-        if (gridPoints > 1e6) throw new InputException.BadOption("--grid", "--grid has " + (long) gridPoints + " points, more than 10^6");
-        if (Math.pow(bins, params) > 1e6) throw new InputException.BadOption("--bins", "--bins " + bins + " gives " + bins + "^" + params + " bins, more than 10^6");
+        if (gridPoints > 1e6)
+            throw new InputException.BadOption("--grid", "--grid has " + (long) gridPoints + " points, more than 10^6");
+        if (Math.pow(bins, params) > 1e6)
+            throw new InputException.BadOption(
+                    "--bins", "--bins " + bins + " gives " + bins + "^" + params + " bins, more than 10^6");
         if (plot != null && params == 2) {
             for (int p = 0; p < params; p++) {
                 if (truth[p] < axes[p][0] || truth[p] > axes[p][axes[p].length - 1]) {
-                    throw new InputException("--plot draws the contours around --theta-true, which lies outside --grid along " + f.parameters()[p]);
+                    throw new InputException(
+                            "--plot draws the contours around --theta-true, which lies outside --grid along "
+                                    + f.parameters()[p]);
                 }
             }
         }
@@ -89,11 +138,13 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         int[] bin = binOf(sorted, f, factors, morphing, truth, params);
         int nBins = (int) Math.pow(bins, params);
         int benchmarks = morphing.benchmarks();
-        double[][] h = new double[nBins][benchmarks];   // Σ over the events of each bin of their benchmark weights
+        double[][] h = new double[nBins][benchmarks]; // Σ over the events of each bin of their benchmark weights
         int offset = 0;
         for (Path path : sorted) {
-            double[][] weights = (path.equals(sorted.get(0)) ? f : MadMinerEventFile.read(path)).combinedWeights(factors);
-            for (int e = 0; e < weights.length; e++) for (int k = 0; k < benchmarks; k++) h[bin[offset + e]][k] += weights[e][k];
+            double[][] weights =
+                    (path.equals(sorted.get(0)) ? f : MadMinerEventFile.read(path)).combinedWeights(factors);
+            for (int e = 0; e < weights.length; e++)
+                for (int k = 0; k < benchmarks; k++) h[bin[offset + e]][k] += weights[e][k];
             offset += weights.length;
         }
         double[] observed = expected(h, morphing.benchmarkWeights(truth));
@@ -159,7 +210,13 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
      * The bin of each event of the run (files in order): quantile bins of each score component under the
      * events weighted at the true point. Keeps the scores (float) and clipped weights of every event.
      */
-    private int[] binOf(List<Path> files, MadMinerEventFile first, SamplingFactors factors, Morphing morphing, double[] truth, int params) {
+    private int[] binOf(
+            List<Path> files,
+            MadMinerEventFile first,
+            SamplingFactors factors,
+            Morphing morphing,
+            double[] truth,
+            int params) {
         int n = 0;
         for (Path p : files) n += p.equals(files.get(0)) ? first.events() : MadMinerEventFile.size(p);
         float[][] score = new float[params][n];
@@ -171,7 +228,7 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
             double[][] t = EstimatedScoresFile.forEvents(scores, path, f).score();
             double[] w = morphing.eventWeights(f.combinedWeights(factors), truth);
             for (int e = 0; e < t.length; e++) {
-                for (int a = 0; a < params; a++) score[a][offset + e] = (float) t[e][a];   // the network's float32 values
+                for (int a = 0; a < params; a++) score[a][offset + e] = (float) t[e][a]; // the network's float32 values
                 weights[offset + e] = w[e];
             }
             offset += t.length;
@@ -194,12 +251,15 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         return bin;
     }
 
-    /** Event indices by ascending value (Float.compare's order), ties in index order: a primitive sort of (value, index) keys. */
+    /**
+     * Event indices by ascending value (Float.compare's order), ties in index order: a primitive sort of (value, index)
+     * keys.
+     */
     static int[] ascending(float[] values) {
         long[] keys = new long[values.length];
         for (int i = 0; i < values.length; i++) {
             int bits = Float.floatToIntBits(values[i]);
-            int sortable = bits ^ ((bits >> 31) & 0x7fffffff);    // signed int order = Float.compare order
+            int sortable = bits ^ ((bits >> 31) & 0x7fffffff); // signed int order = Float.compare order
             keys[i] = ((long) sortable << 32) | i;
         }
         Arrays.sort(keys);

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The workspace sub-commands of infera-fit, run as a user runs them: JSON on stdout, exit codes, plots. */
 class WorkspaceCommandsTest {
-    static final Path README = Path.of(System.getProperty("infera.repo", "../..")).resolve(
-            "steps-java/core/src/test/resources/histfactory/pyhf-readme.json");
+    static final Path README = Path.of(System.getProperty("infera.repo", "../.."))
+            .resolve("steps-java/core/src/test/resources/histfactory/pyhf-readme.json");
 
     @TempDir
     Path dir;
@@ -50,7 +50,9 @@ class WorkspaceCommandsTest {
         FitCli.Result r = run("upper-limit", "--workspace", weak.toString());
         assertEquals(3, r.code());
         assertTrue(r.json().get("obs").isNull());
-        assertTrue(r.json().get("problem").asText().contains("upper bound"), r.json().toString());
+        assertTrue(
+                r.json().get("problem").asText().contains("upper bound"),
+                r.json().toString());
         assertTrue(r.err().contains("upper bound"), r.err());
     }
 
@@ -79,18 +81,32 @@ class WorkspaceCommandsTest {
             double nu = s[i] + b[i];
             imumu += s[i] * s[i] / nu;
             assertEquals(s[i] * b[i] / nu, info.get(0).get(1 + i).asDouble(), 1e-10);
-            assertEquals(b[i] * b[i] / nu + (b[i] / delta[i]) * (b[i] / delta[i]), info.get(1 + i).get(1 + i).asDouble(), 1e-9);
+            assertEquals(
+                    b[i] * b[i] / nu + (b[i] / delta[i]) * (b[i] / delta[i]),
+                    info.get(1 + i).get(1 + i).asDouble(),
+                    1e-9);
         }
         assertEquals(imumu, info.get(0).get(0).asDouble(), 1e-12);
-        assertEquals(2, run("fit", "--workspace", README.toString(), "--fisher-at", "nu=1").code());
+        assertEquals(
+                2,
+                run("fit", "--workspace", README.toString(), "--fisher-at", "nu=1")
+                        .code());
     }
 
     @Test
     void scanGivesTheTestStatisticAtTheTestedValue() throws Exception {
-        FitCli.Result r = run("scan", "--workspace", README.toString(), "--range", "0:2:5", "--plot", dir.resolve("s.png").toString());
+        FitCli.Result r = run(
+                "scan",
+                "--workspace",
+                README.toString(),
+                "--range",
+                "0:2:5",
+                "--plot",
+                dir.resolve("s.png").toString());
         assertEquals(0, r.code(), r.err());
         // μ̂ = 0, so 2ΔNLL at μ = 1 is q̃(1)
-        assertEquals(3.93824492, r.json().get("points").get(2).get("twice_delta_nll").asDouble(), 1e-6 * 3.94);
+        assertEquals(
+                3.93824492, r.json().get("points").get(2).get("twice_delta_nll").asDouble(), 1e-6 * 3.94);
         assertTrue(r.json().get("interval_68").get("lower_at_bound").asBoolean());
     }
 
@@ -101,9 +117,24 @@ class WorkspaceCommandsTest {
         FitCli.Result r = run("hypotest", "--workspace", bad.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("bad.json"), r.err());
-        assertEquals(2, run("scan", "--workspace", README.toString(), "--range", "2:1:5").code());
-        assertEquals(2, run("hypotest", "--workspace", README.toString(), "--test-stat", "qq").code());
-        assertEquals(2, run("hypotest", "--workspace", README.toString(), "--interp-histosys", "code1").code());
-        assertEquals(2, StepMain.execute(new FitCommand(), "fit", "--workspace", dir.resolve("missing.json").toString()));
+        assertEquals(
+                2,
+                run("scan", "--workspace", README.toString(), "--range", "2:1:5")
+                        .code());
+        assertEquals(
+                2,
+                run("hypotest", "--workspace", README.toString(), "--test-stat", "qq")
+                        .code());
+        assertEquals(
+                2,
+                run("hypotest", "--workspace", README.toString(), "--interp-histosys", "code1")
+                        .code());
+        assertEquals(
+                2,
+                StepMain.execute(
+                        new FitCommand(),
+                        "fit",
+                        "--workspace",
+                        dir.resolve("missing.json").toString()));
     }
 }

@@ -29,7 +29,10 @@ public final class PyhfModelRules {
     private static final Set<String> NORMAL = Set.of("inits", "bounds", "fixed", "auxdata", "sigmas");
     private static final Set<String> POISSON = Set.of("inits", "bounds", "fixed", "auxdata", "factors");
 
-    /** The violations of the model-builder rules, each "JSON path: what is wrong"; empty when pyhf builds every measurement's model. */
+    /**
+     * The violations of the model-builder rules, each "JSON path: what is wrong"; empty when pyhf builds every
+     * measurement's model.
+     */
     public static List<String> violations(JsonNode ws) {
         List<String> out = new ArrayList<>();
         Map<String, Requirement> sets = new HashMap<>();
@@ -50,15 +53,19 @@ public final class PyhfModelRules {
                 JsonNode sample = samps.get(s);
                 String spath = cpath + ".samples[" + s + "]";
                 String sname = sample.path("name").asText();
-                if (!samples.add(sname)) out.add(spath + ".name: duplicate sample '" + sname + "' in channel '" + cname + "'");
-                if (sample.path("data").size() != n) out.add(spath + ".data: " + sample.path("data").size() + " bins, the channel has " + n);
+                if (!samples.add(sname))
+                    out.add(spath + ".name: duplicate sample '" + sname + "' in channel '" + cname + "'");
+                if (sample.path("data").size() != n)
+                    out.add(spath + ".data: " + sample.path("data").size() + " bins, the channel has " + n);
                 Set<String> keys = new HashSet<>();
                 JsonNode mods = sample.path("modifiers");
                 for (int m = 0; m < mods.size(); m++) {
                     JsonNode mod = mods.get(m);
                     String mpath = spath + ".modifiers[" + m + "]";
-                    String name = mod.path("name").asText(), type = mod.path("type").asText();
-                    if (!keys.add(type + "/" + name)) out.add(mpath + ": modifier " + type + "/" + name + " twice on one sample");
+                    String name = mod.path("name").asText(),
+                            type = mod.path("type").asText();
+                    if (!keys.add(type + "/" + name))
+                        out.add(mpath + ": modifier " + type + "/" + name + " twice on one sample");
                     Requirement r = requirement(type, n, cname, sname);
                     if (r == null) {
                         out.add(mpath + ".type: unknown modifier type '" + type + "'");
@@ -69,10 +76,12 @@ public final class PyhfModelRules {
                     if (before == null) {
                         firstPath.put(name, mpath);
                     } else if (!before.kind().equals(r.kind()) || before.size() != r.size()) {
-                        out.add(mpath + ": name '" + name + "' reused for another parameter set (" + r.kind() + " of " + r.size()
-                                + ", first " + before.kind() + " of " + before.size() + " at " + firstPath.get(name) + ")");
+                        out.add(mpath + ": name '" + name + "' reused for another parameter set (" + r.kind() + " of "
+                                + r.size() + ", first " + before.kind() + " of " + before.size() + " at "
+                                + firstPath.get(name) + ")");
                     } else if (r.kind().equals("shapesys")) {
-                        out.add(mpath + ": shapesys '" + name + "' is also at " + firstPath.get(name) + " (a shapesys name is not shared)");
+                        out.add(mpath + ": shapesys '" + name + "' is also at " + firstPath.get(name)
+                                + " (a shapesys name is not shared)");
                     } else if (r.kind().equals("staterror") && !before.channel().equals(cname)) {
                         out.add(mpath + ": staterror '" + name + "' is also in channel '" + before.channel() + "'");
                     }
@@ -84,7 +93,8 @@ public final class PyhfModelRules {
             String name = obs.get(o).path("name").asText();
             Integer n = bins.get(name);
             if (n != null && obs.get(o).path("data").size() != n) {
-                out.add("$.observations[" + o + "].data: " + obs.get(o).path("data").size() + " counts, channel '" + name + "' has " + n + " bins");
+                out.add("$.observations[" + o + "].data: "
+                        + obs.get(o).path("data").size() + " counts, channel '" + name + "' has " + n + " bins");
             }
         }
         for (String c : channels) {
@@ -93,7 +103,8 @@ public final class PyhfModelRules {
             if (!found) out.add("$.observations: no observation of channel '" + c + "'");
         }
         JsonNode measurements = ws.path("measurements");
-        for (int i = 0; i < measurements.size(); i++) measurement(measurements.get(i), "$.measurements[" + i + "]", sets, out);
+        for (int i = 0; i < measurements.size(); i++)
+            measurement(measurements.get(i), "$.measurements[" + i + "]", sets, out);
         return out;
     }
 
@@ -113,7 +124,8 @@ public final class PyhfModelRules {
         JsonNode data = mod.path("data");
         if (type.equals("histosys")) {
             for (String f : List.of("hi_data", "lo_data")) {
-                if (data.path(f).size() != bins) out.add(path + ".data." + f + ": " + data.path(f).size() + " values for " + bins + " bins");
+                if (data.path(f).size() != bins)
+                    out.add(path + ".data." + f + ": " + data.path(f).size() + " values for " + bins + " bins");
             }
         } else if ((type.equals("shapesys") || type.equals("staterror")) && data.size() != bins) {
             out.add(path + ".data: " + data.size() + " values for " + bins + " bins");
@@ -125,7 +137,8 @@ public final class PyhfModelRules {
         String poi = config.path("poi").asText();
         Requirement p = sets.get(poi);
         if (p == null) out.add(path + ".config.poi: '" + poi + "' is no parameter of the model");
-        else if (p.size() != 1) out.add(path + ".config.poi: '" + poi + "' has " + p.size() + " parameters; a POI has one");
+        else if (p.size() != 1)
+            out.add(path + ".config.poi: '" + poi + "' has " + p.size() + " parameters; a POI has one");
         Set<String> seen = new HashSet<>();
         JsonNode pars = config.path("parameters");
         for (int i = 0; i < pars.size(); i++) {
@@ -134,7 +147,7 @@ public final class PyhfModelRules {
             String name = par.path("name").asText();
             if (!seen.add(name)) out.add(ppath + ".name: '" + name + "' configured twice");
             Requirement r = sets.get(name);
-            if (r == null) continue;  // pyhf ignores settings of parameters no modifier declares
+            if (r == null) continue; // pyhf ignores settings of parameters no modifier declares
             for (var it = par.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
                 if (f.equals("name")) continue;
@@ -150,6 +163,7 @@ public final class PyhfModelRules {
                 }
             }
         }
-        if (sets.containsKey("lumi") && !seen.contains("lumi")) out.add(path + ".config.parameters: a lumi parameter needs inits, bounds, auxdata and sigmas");
+        if (sets.containsKey("lumi") && !seen.contains("lumi"))
+            out.add(path + ".config.parameters: a lumi parameter needs inits, bounds, auxdata and sigmas");
     }
 }

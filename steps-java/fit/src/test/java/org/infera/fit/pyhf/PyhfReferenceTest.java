@@ -33,29 +33,108 @@ import org.junit.jupiter.api.Test;
  * only μ floats on benchmark 0). The table's values are results/fit/benchmarks.csv of that run.
  */
 class PyhfReferenceTest {
-    static final Path DIR = Path.of(System.getProperty("infera.repo", "../..")).resolve("steps-java/fit/src/test/resources/pyhf-reference");
+    static final Path DIR = Path.of(System.getProperty("infera.repo", "../.."))
+            .resolve("steps-java/fit/src/test/resources/pyhf-reference");
     static final double MU_TEST = 1.5;
 
     /** pyhf's numbers on one workspace, and the table's σ_fisher and width_profile (signal events) for it. */
-    record Reference(String file, double clsObs, double[] clsExp, double muHat, double twiceNll, double sigmaPoiFisher,
-                     double lower, double upper, double limitObs, double[] limitExp, double tableSigma, double tableWidth) {}
+    record Reference(
+            String file,
+            double clsObs,
+            double[] clsExp,
+            double muHat,
+            double twiceNll,
+            double sigmaPoiFisher,
+            double lower,
+            double upper,
+            double limitObs,
+            double[] limitExp,
+            double tableSigma,
+            double tableWidth) {}
 
     static final List<Reference> REFERENCES = List.of(
-            // the default analysis (`./nextflow run main.nf`, seed 42, 5 replicas): classifier, benchmark 0; its table row is
+            // the default analysis (`./nextflow run main.nf`, seed 42, 5 replicas): classifier, benchmark 0; its table
+            // row is
             // classifier,0,14.981274163349504,14.980756559645597 (README: 14.98 (14.98))
-            new Reference("classifier_bm0.json", 0.05524751931478558, new double[] {4.2720410199364854e-11, 4.903524885079152e-09, 4.6929758462499615e-07, 3.1974850082620686e-05, 0.0012166403161099056},
-                    1.0, 62.776319694349915, 0.29962548326706906, 0.7089424042901901, 1.3081726666853646,
-                    1.5159981642575584, new double[] {0.2741236124808644, 0.3728149125447725, 0.5275932045928113, 0.7536675521069595, 1.0418604692851299}, 14.981274163349504, 14.980756559645597),
+            new Reference(
+                    "classifier_bm0.json",
+                    0.05524751931478558,
+                    new double[] {
+                        4.2720410199364854e-11,
+                        4.903524885079152e-09,
+                        4.6929758462499615e-07,
+                        3.1974850082620686e-05,
+                        0.0012166403161099056
+                    },
+                    1.0,
+                    62.776319694349915,
+                    0.29962548326706906,
+                    0.7089424042901901,
+                    1.3081726666853646,
+                    1.5159981642575584,
+                    new double[] {
+                        0.2741236124808644,
+                        0.3728149125447725,
+                        0.5275932045928113,
+                        0.7536675521069595,
+                        1.0418604692851299
+                    },
+                    14.981274163349504,
+                    14.980756559645597),
             // the default analysis: INFERNO trained on benchmark 4, benchmark 0; its table row is
             // inferno_bm4,0,15.27840761105657,15.275634912609725 (README: 15.28 (15.28))
-            new Reference("inferno_bm4_bm0.json", 0.05924655928134767, new double[] {8.117160738178267e-11, 8.531103551235491e-09, 7.48085047474724e-07, 4.6746769033875375e-05, 0.0016340569078681535},
-                    0.9999999993141354, 59.072241726105624, 0.3055681521891101, 0.7039652593288553, 1.3149906558454325,
-                    1.5280971876526843, new double[] {0.27489230781705476, 0.3748504428936965, 0.5323045722666334, 0.7634065532072951, 1.0593614192686485}, 15.27840761105657, 15.275634912609725),
+            new Reference(
+                    "inferno_bm4_bm0.json",
+                    0.05924655928134767,
+                    new double[] {
+                        8.117160738178267e-11,
+                        8.531103551235491e-09,
+                        7.48085047474724e-07,
+                        4.6746769033875375e-05,
+                        0.0016340569078681535
+                    },
+                    0.9999999993141354,
+                    59.072241726105624,
+                    0.3055681521891101,
+                    0.7039652593288553,
+                    1.3149906558454325,
+                    1.5280971876526843,
+                    new double[] {
+                        0.27489230781705476,
+                        0.3748504428936965,
+                        0.5323045722666334,
+                        0.7634065532072951,
+                        1.0593614192686485
+                    },
+                    15.27840761105657,
+                    15.275634912609725),
             // written by `infera-fit benchmarks` from PyhfWorkspaceSchemaTest's templates, benchmark 1 (a constrained
             // background yield, pyhf's lumi): its table row is classifier,1,13.8609671403048,13.862464344759577
-            new Reference("test-templates_bm1_lumi.json", 0.0442312801845323, new double[] {2.0512109372976807e-12, 3.5246278308408234e-10, 5.036597993396158e-08, 5.102834979257813e-06, 0.0002868040280767025},
-                    1.0000000178773334, 33.51242552462697, 0.2772193437250025, 0.7322565046006675, 1.2867550784074813,
-                    1.481842361501801, new double[] {0.24075971889736875, 0.32853001347934385, 0.46727198668393666, 0.6721688393831831, 0.9368853766101973}, 13.8609671403048, 13.862464344759577));
+            new Reference(
+                    "test-templates_bm1_lumi.json",
+                    0.0442312801845323,
+                    new double[] {
+                        2.0512109372976807e-12,
+                        3.5246278308408234e-10,
+                        5.036597993396158e-08,
+                        5.102834979257813e-06,
+                        0.0002868040280767025
+                    },
+                    1.0000000178773334,
+                    33.51242552462697,
+                    0.2772193437250025,
+                    0.7322565046006675,
+                    1.2867550784074813,
+                    1.481842361501801,
+                    new double[] {
+                        0.24075971889736875,
+                        0.32853001347934385,
+                        0.46727198668393666,
+                        0.6721688393831831,
+                        0.9368853766101973
+                    },
+                    13.8609671403048,
+                    13.862464344759577));
 
     @Test
     void inferaFitReproducesPyhfAndTheTable() {
@@ -65,17 +144,27 @@ class PyhfReferenceTest {
             FitCli.Result h = FitCli.run("hypotest", "--workspace", ws, "--poi-value", String.valueOf(MU_TEST));
             assertEquals(0, h.code(), h.err());
             close(r.clsObs(), h.json().get("cls_obs").asDouble(), 1e-6, r.file() + " cls_obs");
-            for (int i = 0; i < 5; i++) close(r.clsExp()[i], h.json().get("cls_exp").get(i).asDouble(), 1e-6, r.file() + " cls_exp " + i);
+            for (int i = 0; i < 5; i++)
+                close(r.clsExp()[i], h.json().get("cls_exp").get(i).asDouble(), 1e-6, r.file() + " cls_exp " + i);
 
             FitCli.Result f = FitCli.run("fit", "--workspace", ws);
             assertEquals(0, f.code(), f.err());
             JsonNode mu = poi(f.json());
             close(r.muHat(), mu.get("value").asDouble(), 1e-6, r.file() + " mu hat");
             close(r.twiceNll(), f.json().get("twice_nll").asDouble(), 1e-9, r.file() + " twice_nll");
-            close(r.sigmaPoiFisher(), f.json().get("sigma_poi_fisher").asDouble(), 1e-6, r.file() + " sigma_poi_fisher");
+            close(
+                    r.sigmaPoiFisher(),
+                    f.json().get("sigma_poi_fisher").asDouble(),
+                    1e-6,
+                    r.file() + " sigma_poi_fisher");
 
             double width = 3 * r.sigmaPoiFisher();
-            FitCli.Result s = FitCli.run("scan", "--workspace", ws, "--range", Math.max(0, r.muHat() - width) + ":" + (r.muHat() + width) + ":5");
+            FitCli.Result s = FitCli.run(
+                    "scan",
+                    "--workspace",
+                    ws,
+                    "--range",
+                    Math.max(0, r.muHat() - width) + ":" + (r.muHat() + width) + ":5");
             assertEquals(0, s.code(), s.err());
             close(r.lower(), s.json().get("interval_68").get("lower").asDouble(), 1e-6, r.file() + " interval lower");
             close(r.upper(), s.json().get("interval_68").get("upper").asDouble(), 1e-6, r.file() + " interval upper");
@@ -83,7 +172,8 @@ class PyhfReferenceTest {
             FitCli.Result l = FitCli.run("upper-limit", "--workspace", ws);
             assertEquals(0, l.code(), l.err());
             close(r.limitObs(), l.json().get("obs").asDouble(), 1e-6, r.file() + " observed limit");
-            for (int i = 0; i < 5; i++) close(r.limitExp()[i], l.json().get("exp").get(i).asDouble(), 1e-6, r.file() + " expected limit " + i);
+            for (int i = 0; i < 5; i++)
+                close(r.limitExp()[i], l.json().get("exp").get(i).asDouble(), 1e-6, r.file() + " expected limit " + i);
 
             // the table's numbers for this statistic on benchmark 0, in signal events
             double yield = signalYield(ws);
@@ -94,7 +184,8 @@ class PyhfReferenceTest {
     }
 
     private static JsonNode poi(JsonNode fit) {
-        for (JsonNode p : fit.get("parameters")) if (p.get("name").asText().equals(fit.get("poi").asText())) return p;
+        for (JsonNode p : fit.get("parameters"))
+            if (p.get("name").asText().equals(fit.get("poi").asText())) return p;
         throw new AssertionError("no POI in " + fit);
     }
 

@@ -42,7 +42,8 @@ class PyhfWorkspaceSchemaTest {
 
     @BeforeAll
     static void loadSchema() throws Exception {
-        try (InputStream in = PyhfWorkspaceSchemaTest.class.getResourceAsStream("/org/infera/fit/pyhf/workspace-1.0.0.schema.json")) {
+        try (InputStream in =
+                PyhfWorkspaceSchemaTest.class.getResourceAsStream("/org/infera/fit/pyhf/workspace-1.0.0.schema.json")) {
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
         }
     }
@@ -63,14 +64,21 @@ class PyhfWorkspaceSchemaTest {
         }
         assertFalse(files.isEmpty());
         for (Path f : files) assertEquals(List.of(), problems(JSON.readTree(f.toFile())), f.toString());
-        assertEquals(List.of(), problems(JSON.readTree(REPO.resolve("steps-java/core/src/test/resources/histfactory/pyhf-readme.json").toFile())));
+        assertEquals(
+                List.of(),
+                problems(JSON.readTree(REPO.resolve("steps-java/core/src/test/resources/histfactory/pyhf-readme.json")
+                        .toFile())));
     }
 
     @Test
     void everyWorkspaceTheBenchmarksWritePasses() throws Exception {
-        // benchmark 1: a constrained background yield (pyhf's lumi); 2: a free one (normfactor); 3: a floating nuisance (no file)
-        ObjectNode analysis = (ObjectNode) JSON.readTree(REPO.resolve("params/analysis/inferno-paper.json").toFile());
-        ArrayNode benchmarks = (ArrayNode) JSON.readTree("""
+        // benchmark 1: a constrained background yield (pyhf's lumi); 2: a free one (normfactor); 3: a floating nuisance
+        // (no file)
+        ObjectNode analysis = (ObjectNode)
+                JSON.readTree(REPO.resolve("params/analysis/inferno-paper.json").toFile());
+        ArrayNode benchmarks = (ArrayNode)
+                JSON.readTree(
+                        """
                 [{"id": 0, "floating": [], "constraints": {}},
                  {"id": 1, "floating": ["background"], "constraints": {"background": 100}},
                  {"id": 2, "floating": ["background"], "constraints": {}},
@@ -78,19 +86,34 @@ class PyhfWorkspaceSchemaTest {
         analysis.set("benchmarks", benchmarks);
         // the templates below shift only r: the analysis must name no other nuisance (templates are checked against it)
         ArrayNode nuisances = JSON.createArrayNode();
-        analysis.get("nuisances").forEach(n -> { if (n.get("name").asText().equals("r")) nuisances.add(n); });
+        analysis.get("nuisances").forEach(n -> {
+            if (n.get("name").asText().equals("r")) nuisances.add(n);
+        });
         analysis.set("nuisances", nuisances);
         Path analysisFile = dir.resolve("analysis.json");
         JSON.writeValue(analysisFile.toFile(), analysis);
         Path t = dir.resolve("t.h5");
-        new TemplatesFile("classifier", new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}, new String[] {"signal", "background"},
-                new long[] {1, 0}, new double[][] {{2, 3, 5, 15, 25}, {500, 250, 150, 70, 30}},
-                new long[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 1, 1}},
-                List.of(new TemplatesFile.NuisanceTemplate("r", 1, 0, 0.2, -0.2, new double[] {520, 255, 145, 60, 20},
-                        new double[] {480, 245, 155, 80, 40}))).write(t);
+        new TemplatesFile(
+                        "classifier",
+                        new double[] {0, 0.2, 0.4, 0.6, 0.8, 1},
+                        new String[] {"signal", "background"},
+                        new long[] {1, 0},
+                        new double[][] {{2, 3, 5, 15, 25}, {500, 250, 150, 70, 30}},
+                        new long[][] {{1, 1, 1, 1, 1}, {1, 1, 1, 1, 1}},
+                        List.of(new TemplatesFile.NuisanceTemplate(
+                                "r", 1, 0, 0.2, -0.2, new double[] {520, 255, 145, 60, 20}, new double[] {
+                                    480, 245, 155, 80, 40
+                                })))
+                .write(t);
         Path out = dir.resolve("fit");
-        FitCli.Result run = FitCli.run("benchmarks", "--templates", "classifier=" + t, "--analysis", analysisFile.toString(),
-                "--outdir", out.toString());
+        FitCli.Result run = FitCli.run(
+                "benchmarks",
+                "--templates",
+                "classifier=" + t,
+                "--analysis",
+                analysisFile.toString(),
+                "--outdir",
+                out.toString());
         assertEquals(0, run.code(), run.err());
         List<String> csv = Files.readAllLines(out.resolve("benchmarks.csv"));
         for (int b = 0; b < 4; b++) {
@@ -98,7 +121,8 @@ class PyhfWorkspaceSchemaTest {
             if (b == 3) {
                 assertFalse(Files.exists(ws));
                 assertTrue(Files.readString(out.resolve("workspaces/README.md"))
-                        .contains("- classifier_bm3: nuisance 'r' has a Gaussian constraint of width 1 in α units; its code2"));
+                        .contains("- classifier_bm3: nuisance 'r' has a Gaussian constraint of width 1 in α "
+                                + "units; its code2"));
                 continue;
             }
             JsonNode tree = JSON.readTree(ws.toFile());
@@ -113,7 +137,8 @@ class PyhfWorkspaceSchemaTest {
     }
 
     /** The workspace the by-hand pyhf run started from: each case below is one change to it. */
-    static final String BASE = """
+    static final String BASE =
+            """
             {"channels": [{"name": "c", "samples": [
                {"name": "s", "data": [5.0, 6.0], "modifiers": [{"name": "mu", "type": "normfactor", "data": null}]},
                {"name": "b", "data": [50.0, 60.0], "modifiers": [
@@ -142,46 +167,88 @@ class PyhfWorkspaceSchemaTest {
     @Test
     void whatPyhfRefusesIsRefusedWithItsJsonPath() throws Exception {
         List<Case> refused = List.of(
-                new Case("sigmas on a histosys", w -> parameters(w).add(node("{\"name\": \"a\", \"sigmas\": [2.0]}")),
+                new Case(
+                        "sigmas on a histosys",
+                        w -> parameters(w).add(node("{\"name\": \"a\", \"sigmas\": [2.0]}")),
                         "$.measurements[0].config.parameters[0].sigmas"),
-                new Case("auxdata on a normfactor", w -> parameters(w).add(node("{\"name\": \"mu\", \"auxdata\": [1.0]}")),
+                new Case(
+                        "auxdata on a normfactor",
+                        w -> parameters(w).add(node("{\"name\": \"mu\", \"auxdata\": [1.0]}")),
                         "$.measurements[0].config.parameters[0].auxdata"),
-                new Case("two inits for one parameter", w -> parameters(w).add(node("{\"name\": \"a\", \"inits\": [0.0, 0.0]}")),
+                new Case(
+                        "two inits for one parameter",
+                        w -> parameters(w).add(node("{\"name\": \"a\", \"inits\": [0.0, 0.0]}")),
                         "$.measurements[0].config.parameters[0].inits"),
-                new Case("one parameter configured twice", w -> {
-                    parameters(w).add(node("{\"name\": \"a\", \"inits\": [0.0]}"));
-                    parameters(w).add(node("{\"name\": \"a\", \"fixed\": true}"));
-                }, "$.measurements[0].config.parameters[1].name"),
-                new Case("a lumi with auxdata and sigmas only", w -> {
-                    modifiers(w, 1).add(node("{\"name\": \"lumi\", \"type\": \"lumi\", \"data\": null}"));
-                    parameters(w).add(node("{\"name\": \"lumi\", \"auxdata\": [1.0], \"sigmas\": [0.1]}"));
-                }, "$.measurements[0].config.parameters[0]"),
-                new Case("a lumi under another name", w -> {
-                    modifiers(w, 1).add(node("{\"name\": \"lum2\", \"type\": \"lumi\", \"data\": null}"));
-                    parameters(w).add(node("{\"name\": \"lum2\", \"auxdata\": [1.0], \"sigmas\": [0.1], \"inits\": [1.0], \"bounds\": [[0.5, 1.5]]}"));
-                }, "$.channels[0].samples[1].modifiers[1]"),
-                new Case("a normfactor and a histosys of one name", w -> modifiers(w, 0).add(node("{\"name\": \"a\", \"type\": \"normfactor\", \"data\": null}")),
+                new Case(
+                        "one parameter configured twice",
+                        w -> {
+                            parameters(w).add(node("{\"name\": \"a\", \"inits\": [0.0]}"));
+                            parameters(w).add(node("{\"name\": \"a\", \"fixed\": true}"));
+                        },
+                        "$.measurements[0].config.parameters[1].name"),
+                new Case(
+                        "a lumi with auxdata and sigmas only",
+                        w -> {
+                            modifiers(w, 1).add(node("{\"name\": \"lumi\", \"type\": \"lumi\", \"data\": null}"));
+                            parameters(w).add(node("{\"name\": \"lumi\", \"auxdata\": [1.0], \"sigmas\": [0.1]}"));
+                        },
+                        "$.measurements[0].config.parameters[0]"),
+                new Case(
+                        "a lumi under another name",
+                        w -> {
+                            modifiers(w, 1).add(node("{\"name\": \"lum2\", \"type\": \"lumi\", \"data\": null}"));
+                            parameters(w)
+                                    .add(node("{\"name\": \"lum2\", \"auxdata\": [1.0], \"sigmas\": [0.1], "
+                                            + "\"inits\": [1.0], \"bounds\": [[0.5, 1.5]]}"));
+                        },
+                        "$.channels[0].samples[1].modifiers[1]"),
+                new Case(
+                        "a normfactor and a histosys of one name",
+                        w -> modifiers(w, 0).add(node("{\"name\": \"a\", \"type\": \"normfactor\", \"data\": null}")),
                         "$.channels[0].samples[1].modifiers[0]"),
-                new Case("one normsys twice on a sample", w -> {
-                    modifiers(w, 0).add(node("{\"name\": \"n\", \"type\": \"normsys\", \"data\": {\"hi\": 1.1, \"lo\": 0.9}}"));
-                    modifiers(w, 0).add(node("{\"name\": \"n\", \"type\": \"normsys\", \"data\": {\"hi\": 1.2, \"lo\": 0.8}}"));
-                }, "$.channels[0].samples[0].modifiers[2]"),
-                new Case("one shapesys on two samples", w -> {
-                    modifiers(w, 0).add(node("{\"name\": \"n\", \"type\": \"shapesys\", \"data\": [1.0, 1.0]}"));
-                    modifiers(w, 1).add(node("{\"name\": \"n\", \"type\": \"shapesys\", \"data\": [1.0, 1.0]}"));
-                }, "$.channels[0].samples[1].modifiers[1]"),
-                new Case("a multi-bin POI", w -> {
-                    modifiers(w, 0).add(node("{\"name\": \"sf\", \"type\": \"shapefactor\", \"data\": null}"));
-                    ((ObjectNode) w.get("measurements").get(0).get("config")).put("poi", "sf");
-                }, "$.measurements[0].config.poi"),
-                new Case("an unknown modifier type", w -> modifiers(w, 0).add(node("{\"name\": \"q\", \"type\": \"weird\", \"data\": null}")),
+                new Case(
+                        "one normsys twice on a sample",
+                        w -> {
+                            modifiers(w, 0)
+                                    .add(node("{\"name\": \"n\", \"type\": \"normsys\", \"data\": {\"hi\": 1.1, "
+                                            + "\"lo\": 0.9}}"));
+                            modifiers(w, 0)
+                                    .add(node("{\"name\": \"n\", \"type\": \"normsys\", \"data\": {\"hi\": 1.2, "
+                                            + "\"lo\": 0.8}}"));
+                        },
+                        "$.channels[0].samples[0].modifiers[2]"),
+                new Case(
+                        "one shapesys on two samples",
+                        w -> {
+                            modifiers(w, 0)
+                                    .add(node("{\"name\": \"n\", \"type\": \"shapesys\", \"data\": [1.0, 1.0]}"));
+                            modifiers(w, 1)
+                                    .add(node("{\"name\": \"n\", \"type\": \"shapesys\", \"data\": [1.0, 1.0]}"));
+                        },
+                        "$.channels[0].samples[1].modifiers[1]"),
+                new Case(
+                        "a multi-bin POI",
+                        w -> {
+                            modifiers(w, 0).add(node("{\"name\": \"sf\", \"type\": \"shapefactor\", \"data\": null}"));
+                            ((ObjectNode) w.get("measurements").get(0).get("config")).put("poi", "sf");
+                        },
+                        "$.measurements[0].config.poi"),
+                new Case(
+                        "an unknown modifier type",
+                        w -> modifiers(w, 0).add(node("{\"name\": \"q\", \"type\": \"weird\", \"data\": null}")),
                         "$.channels[0].samples[0].modifiers[1]"),
                 new Case("no version", w -> w.remove("version"), "$"),
-                new Case("sigmas on a shapesys", w -> {
-                    modifiers(w, 1).add(node("{\"name\": \"ss\", \"type\": \"shapesys\", \"data\": [1.0, 2.0]}"));
-                    parameters(w).add(node("{\"name\": \"ss\", \"sigmas\": [1.0, 2.0]}"));
-                }, "$.measurements[0].config.parameters[0].sigmas"),
-                new Case("a histosys template of the wrong length", w -> ((ObjectNode) modifiers(w, 1).get(0).get("data")).set("hi_data", node("[55.0]")),
+                new Case(
+                        "sigmas on a shapesys",
+                        w -> {
+                            modifiers(w, 1)
+                                    .add(node("{\"name\": \"ss\", \"type\": \"shapesys\", \"data\": [1.0, 2.0]}"));
+                            parameters(w).add(node("{\"name\": \"ss\", \"sigmas\": [1.0, 2.0]}"));
+                        },
+                        "$.measurements[0].config.parameters[0].sigmas"),
+                new Case(
+                        "a histosys template of the wrong length",
+                        w -> ((ObjectNode) modifiers(w, 1).get(0).get("data")).set("hi_data", node("[55.0]")),
                         "$.channels[0].samples[1].modifiers[0].data.hi_data"));
         for (Case c : refused) {
             ObjectNode w = (ObjectNode) JSON.readTree(BASE);
@@ -201,23 +268,46 @@ class PyhfWorkspaceSchemaTest {
     @Test
     void whatPyhfAcceptsIsAcceptedAndFitted() throws Exception {
         List<Case> accepted = List.of(
-                new Case("settings of a parameter no modifier uses", w -> parameters(w).add(node("{\"name\": \"zzz\", \"sigmas\": [2.0]}")), ""),
-                new Case("a normsys and a histosys of one name", w -> modifiers(w, 0).add(node("{\"name\": \"a\", \"type\": \"normsys\", \"data\": {\"hi\": 1.1, \"lo\": 0.9}}")), ""),
-                new Case("a complete lumi", w -> {
-                    modifiers(w, 1).add(node("{\"name\": \"lumi\", \"type\": \"lumi\", \"data\": null}"));
-                    parameters(w).add(node("{\"name\": \"lumi\", \"auxdata\": [1.0], \"sigmas\": [0.1], \"inits\": [1.0], \"bounds\": [[0.5, 1.5]]}"));
-                }, ""),
-                new Case("staterror sigmas", w -> {
-                    modifiers(w, 1).add(node("{\"name\": \"st\", \"type\": \"staterror\", \"data\": [1.0, 2.0]}"));
-                    parameters(w).add(node("{\"name\": \"st\", \"sigmas\": [0.5, 0.5]}"));
-                }, ""),
-                new Case("shapesys factors", w -> {
-                    modifiers(w, 1).add(node("{\"name\": \"ss\", \"type\": \"shapesys\", \"data\": [1.0, 2.0]}"));
-                    parameters(w).add(node("{\"name\": \"ss\", \"factors\": [100.0, 200.0]}"));
-                }, ""),
+                new Case(
+                        "settings of a parameter no modifier uses",
+                        w -> parameters(w).add(node("{\"name\": \"zzz\", \"sigmas\": [2.0]}")),
+                        ""),
+                new Case(
+                        "a normsys and a histosys of one name",
+                        w -> modifiers(w, 0)
+                                .add(node("{\"name\": \"a\", \"type\": \"normsys\", \"data\": {\"hi\": 1.1, "
+                                        + "\"lo\": 0.9}}")),
+                        ""),
+                new Case(
+                        "a complete lumi",
+                        w -> {
+                            modifiers(w, 1).add(node("{\"name\": \"lumi\", \"type\": \"lumi\", \"data\": null}"));
+                            parameters(w)
+                                    .add(node("{\"name\": \"lumi\", \"auxdata\": [1.0], \"sigmas\": [0.1], "
+                                            + "\"inits\": [1.0], \"bounds\": [[0.5, 1.5]]}"));
+                        },
+                        ""),
+                new Case(
+                        "staterror sigmas",
+                        w -> {
+                            modifiers(w, 1)
+                                    .add(node("{\"name\": \"st\", \"type\": \"staterror\", \"data\": [1.0, 2.0]}"));
+                            parameters(w).add(node("{\"name\": \"st\", \"sigmas\": [0.5, 0.5]}"));
+                        },
+                        ""),
+                new Case(
+                        "shapesys factors",
+                        w -> {
+                            modifiers(w, 1)
+                                    .add(node("{\"name\": \"ss\", \"type\": \"shapesys\", \"data\": [1.0, 2.0]}"));
+                            parameters(w).add(node("{\"name\": \"ss\", \"factors\": [100.0, 200.0]}"));
+                        },
+                        ""),
                 new Case("a fixed histosys", w -> parameters(w).add(node("{\"name\": \"a\", \"fixed\": true}")), ""),
-                new Case("an observation of a channel the workspace lacks",
-                        w -> ((ArrayNode) w.get("observations")).add(node("{\"name\": \"zz\", \"data\": [1.0]}")), ""));
+                new Case(
+                        "an observation of a channel the workspace lacks",
+                        w -> ((ArrayNode) w.get("observations")).add(node("{\"name\": \"zz\", \"data\": [1.0]}")),
+                        ""));
         for (Case c : accepted) {
             ObjectNode w = (ObjectNode) JSON.readTree(BASE);
             c.change().accept(w);

@@ -1,6 +1,5 @@
 package org.infera.fit.score;
 
-import org.infera.fit.FitCli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.infera.core.data.MadMinerEventFile;
+import org.infera.fit.FitCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
  * on the fixture with Debian's python3 — whole, split into shards, and whatever the number of samples.
  */
 class MadMinerFisherTest {
-    private static final double[][] TRUTH_AT_0 = {{218.33053809726522, 1.2480706599214186}, {1.2480706599214186, 195.03416150976406}};
-    private static final double[][] RATE_AT_0 = {{42.65445954368618, -2.4574799981726754}, {-2.4574799981726754, 0.14158444406577206}};
+    private static final double[][] TRUTH_AT_0 = {
+        {218.33053809726522, 1.2480706599214186}, {1.2480706599214186, 195.03416150976406}
+    };
+    private static final double[][] RATE_AT_0 = {
+        {42.65445954368618, -2.4574799981726754}, {-2.4574799981726754, 0.14158444406577206}
+    };
 
     static Path fixture() {
-        Path p = Path.of(System.getProperty("infera.repo", "../..")).resolve("../shared/fixtures/madminer_dummy_data.h5").normalize();
+        Path p = Path.of(System.getProperty("infera.repo", "../.."))
+                .resolve("../shared/fixtures/madminer_dummy_data.h5")
+                .normalize();
         assertTrue(Files.isRegularFile(p), "fixture missing: " + p);
         return p;
     }
@@ -44,7 +50,8 @@ class MadMinerFisherTest {
     @Test
     void shardsOfTheFixtureGiveTheSameInformation(@TempDir Path dir) {
         MadMinerEventFile f = MadMinerEventFile.read(fixture());
-        String a = slice(f, 0, 3000, dir.resolve("run_00000.h5")), b = slice(f, 3000, f.events(), dir.resolve("run_00001.h5"));
+        String a = slice(f, 0, 3000, dir.resolve("run_00000.h5")),
+                b = slice(f, 3000, f.events(), dir.resolve("run_00001.h5"));
         assertMatrix(TRUTH_AT_0, fisher("truth", b, a), "truth information from two shards");
         assertMatrix(RATE_AT_0, fisher("rate", a, b), "rate information from two shards");
     }
@@ -58,22 +65,42 @@ class MadMinerFisherTest {
     @Test
     void informationScaleDoesNotDependOnTheNumberOfSamples(@TempDir Path dir) {
         MadMinerEventFile f = MadMinerEventFile.read(fixture());
-        int[] sm = java.util.stream.IntStream.range(0, f.events()).filter(e -> f.samplingBenchmarks()[e] == 0).toArray();
+        int[] sm = java.util.stream.IntStream.range(0, f.events())
+                .filter(e -> f.samplingBenchmarks()[e] == 0)
+                .toArray();
         Path smOnly = dir.resolve("sm-only.h5");
-        new MadMinerEventFile(f.parameters(), f.benchmarks(), f.benchmarkValues(), f.morphingComponents(), f.morphingMatrix(), f.observables(),
-                Arrays.stream(sm).mapToObj(e -> f.observations()[e]).toArray(double[][]::new),
-                Arrays.stream(sm).mapToObj(e -> f.weights()[e]).toArray(double[][]::new), new long[sm.length]).write(smOnly);
+        new MadMinerEventFile(
+                        f.parameters(),
+                        f.benchmarks(),
+                        f.benchmarkValues(),
+                        f.morphingComponents(),
+                        f.morphingMatrix(),
+                        f.observables(),
+                        Arrays.stream(sm).mapToObj(e -> f.observations()[e]).toArray(double[][]::new),
+                        Arrays.stream(sm).mapToObj(e -> f.weights()[e]).toArray(double[][]::new),
+                        new long[sm.length])
+                .write(smOnly);
         JsonNode one = fisher("truth", smOnly.toString());
         for (int i = 0; i < 2; i++) {
             double ratio = one.get("fisher").get(i).get(i).asDouble() / TRUTH_AT_0[i][i];
-            assertTrue(ratio > 0.6 && ratio < 1.6, "I[" + i + "][" + i + "] of the SM sample alone / all six samples = " + ratio);
+            assertTrue(
+                    ratio > 0.6 && ratio < 1.6,
+                    "I[" + i + "][" + i + "] of the SM sample alone / all six samples = " + ratio);
         }
     }
 
     private static String slice(MadMinerEventFile f, int from, int to, Path target) {
-        new MadMinerEventFile(f.parameters(), f.benchmarks(), f.benchmarkValues(), f.morphingComponents(), f.morphingMatrix(), f.observables(),
-                Arrays.copyOfRange(f.observations(), from, to), Arrays.copyOfRange(f.weights(), from, to),
-                Arrays.copyOfRange(f.samplingBenchmarks(), from, to)).write(target);
+        new MadMinerEventFile(
+                        f.parameters(),
+                        f.benchmarks(),
+                        f.benchmarkValues(),
+                        f.morphingComponents(),
+                        f.morphingMatrix(),
+                        f.observables(),
+                        Arrays.copyOfRange(f.observations(), from, to),
+                        Arrays.copyOfRange(f.weights(), from, to),
+                        Arrays.copyOfRange(f.samplingBenchmarks(), from, to))
+                .write(target);
         return target.toString();
     }
 
@@ -81,7 +108,11 @@ class MadMinerFisherTest {
         for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 2; j++) {
                 double e = expected[i][j];
-                assertEquals(e, result.get("fisher").get(i).get(j).asDouble(), 1e-8 * Math.abs(e), what + " [" + i + "][" + j + "]");
+                assertEquals(
+                        e,
+                        result.get("fisher").get(i).get(j).asDouble(),
+                        1e-8 * Math.abs(e),
+                        what + " [" + i + "][" + j + "]");
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.infera.fit.score;
 
-import org.infera.fit.FitCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.infera.core.cli.StepMain;
+import org.infera.fit.FitCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +29,7 @@ class SallySummaryCommandTest {
 
     @Test
     void mediansOverReplicasAndLimitSlicesMatchTheFisherEllipse() throws Exception {
-        double[] scale = {1.0, 1.2, 0.9};   // three replicas: I scaled, so the median is the first
+        double[] scale = {1.0, 1.2, 0.9}; // three replicas: I scaled, so the median is the first
         java.util.List<String> list = new java.util.ArrayList<>(java.util.List.of("--fisher"));
         for (int r = 0; r < 3; r++) {
             Path d = dir.resolve("fisher_r" + r);
@@ -51,15 +51,29 @@ class SallySummaryCommandTest {
 
         JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
         // σ = 1/sqrt(I) for a diagonal I; the median replica is the unscaled one
-        assertEquals(1 / Math.sqrt(300), summary.at("/cramer_rao_sigma/truth/theta1/0").asDouble(), 1e-12);
-        assertEquals(1 / Math.sqrt(300 * 1.2), summary.at("/cramer_rao_sigma/truth/theta1/1").asDouble(), 1e-12, "min: the largest I");
-        assertEquals(1 / Math.sqrt(64), summary.at("/cramer_rao_sigma/sally/theta2/0").asDouble(), 1e-12);
+        assertEquals(
+                1 / Math.sqrt(300),
+                summary.at("/cramer_rao_sigma/truth/theta1/0").asDouble(),
+                1e-12);
+        assertEquals(
+                1 / Math.sqrt(300 * 1.2),
+                summary.at("/cramer_rao_sigma/truth/theta1/1").asDouble(),
+                1e-12,
+                "min: the largest I");
+        assertEquals(
+                1 / Math.sqrt(64),
+                summary.at("/cramer_rao_sigma/sally/theta2/0").asDouble(),
+                1e-12);
         double level = new ChiSquaredDistribution(2).inverseCumulativeProbability(0.95);
         double[] information = {270, 64};
         String[] names = {"theta1", "theta2"};
         for (int p = 0; p < 2; p++) {
             double half = Math.sqrt(level / information[p]);
-            assertEquals(half, summary.at("/limits/" + names[p] + "/fisher_half_width_sally").asDouble(), 1e-12);
+            assertEquals(
+                    half,
+                    summary.at("/limits/" + names[p] + "/fisher_half_width_sally")
+                            .asDouble(),
+                    1e-12);
             double lo = summary.at("/limits/" + names[p] + "/histogram_slice/0").asDouble();
             double hi = summary.at("/limits/" + names[p] + "/histogram_slice/1").asDouble();
             assertEquals(-half, lo, 0.005, names[p] + ": interpolated between grid points 0.02 apart");
@@ -78,10 +92,20 @@ class SallySummaryCommandTest {
         write(d.resolve("rate.json"), "rate", 1, 1);
         Files.writeString(d.resolve("sally.json"), "{ not json");
         Path out = dir.resolve("out");
-        assertEquals(2, StepMain.execute(new FitCommand(), "sally-summary", "--fisher", d.toString(), "-o", out.toString()));
-        write(d.resolve("sally.json"), "truth", 1, 1);   // the wrong mode in the sally file
-        assertEquals(2, StepMain.execute(new FitCommand(), "sally-summary", "--fisher", d.toString(), "-o", out.toString()));
-        assertEquals(2, StepMain.execute(new FitCommand(), "sally-summary", "--fisher", dir.resolve("missing").toString(), "-o", out.toString()));
+        assertEquals(
+                2, StepMain.execute(new FitCommand(), "sally-summary", "--fisher", d.toString(), "-o", out.toString()));
+        write(d.resolve("sally.json"), "truth", 1, 1); // the wrong mode in the sally file
+        assertEquals(
+                2, StepMain.execute(new FitCommand(), "sally-summary", "--fisher", d.toString(), "-o", out.toString()));
+        assertEquals(
+                2,
+                StepMain.execute(
+                        new FitCommand(),
+                        "sally-summary",
+                        "--fisher",
+                        dir.resolve("missing").toString(),
+                        "-o",
+                        out.toString()));
         assertFalse(Files.exists(out.resolve("summary.md")));
     }
 

@@ -1,6 +1,5 @@
 package org.infera.fit.score;
 
-import org.infera.fit.FitCli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +16,7 @@ import org.infera.core.morphing.JointScore;
 import org.infera.core.morphing.Morphing;
 import org.infera.core.physics.EftToy;
 import org.infera.core.random.Rng;
+import org.infera.fit.FitCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScoreLimitsCommandTest {
     @TempDir
     static Path dir;
+
     static Path a, b, whole, scores;
 
     @BeforeAll
@@ -38,7 +39,8 @@ class ScoreLimitsCommandTest {
         // the whole run (one function of the event for all files, as a network is), cut into the shards' events
         scores = Files.createDirectories(dir.resolve("scores"));
         MadMinerEventFile all = MadMinerEventFile.read(whole);
-        double[][] t = JointScore.at(new Morphing(all.morphingComponents(), all.morphingMatrix()), all.weights(), new double[2]);
+        double[][] t = JointScore.at(
+                new Morphing(all.morphingComponents(), all.morphingMatrix()), all.weights(), new double[2]);
         int offset = 0;
         for (Path events : List.of(a, b)) {
             MadMinerEventFile f = MadMinerEventFile.read(events);
@@ -49,12 +51,23 @@ class ScoreLimitsCommandTest {
     }
 
     private static void write(Path events, MadMinerEventFile f, double[][] t) {
-        new EstimatedScoresFile(events.getFileName().toString(), f.events(), "sally", f.parameters(), f.observables(), t)
+        new EstimatedScoresFile(
+                        events.getFileName().toString(), f.events(), "sally", f.parameters(), f.observables(), t)
                 .write(scores.resolve(events.getFileName().toString()));
     }
 
     private static JsonNode limits(String... events) {
-        String[] args = {"limits", "--scores", scores.toString(), "--luminosity", "100", "--grid=-0.4:0.4:5,-0.8:0.8:5", "--bins", "4", "--events"};
+        String[] args = {
+            "limits",
+            "--scores",
+            scores.toString(),
+            "--luminosity",
+            "100",
+            "--grid=-0.4:0.4:5,-0.8:0.8:5",
+            "--bins",
+            "4",
+            "--events"
+        };
         String[] all = Arrays.copyOf(args, args.length + events.length);
         System.arraycopy(events, 0, all, args.length, events.length);
         FitCli.Result r = FitCli.run(all);
@@ -80,14 +93,14 @@ class ScoreLimitsCommandTest {
     void ascendingIsAStableSortInFloatCompareOrder() {
         Rng rng = new Rng(3);
         float[] v = new float[5000];
-        for (int i = 0; i < v.length; i++) v[i] = (float) Math.floor((rng.uniform() - 0.5) * 40) / 4;   // many ties
+        for (int i = 0; i < v.length; i++) v[i] = (float) Math.floor((rng.uniform() - 0.5) * 40) / 4; // many ties
         v[7] = -0.0f;
         v[8] = 0.0f;
         v[9] = Float.NEGATIVE_INFINITY;
         v[10] = Float.POSITIVE_INFINITY;
         Integer[] boxed = new Integer[v.length];
         for (int i = 0; i < v.length; i++) boxed[i] = i;
-        Arrays.sort(boxed, (i, j) -> Float.compare(v[i], v[j]));    // stable: ties keep index order
+        Arrays.sort(boxed, (i, j) -> Float.compare(v[i], v[j])); // stable: ties keep index order
         assertArrayEquals(Arrays.stream(boxed).mapToInt(Integer::intValue).toArray(), ScoreLimitsCommand.ascending(v));
     }
 }

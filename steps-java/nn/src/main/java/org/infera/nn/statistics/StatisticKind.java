@@ -18,23 +18,132 @@ import java.util.stream.Collectors;
  * which a test keeps equal to it; adding a statistic is a line here and its trainer's package.
  */
 public enum StatisticKind {
-    CLASSIFIER("classifier", Family.BINNED, false, options("--hidden", "100,100", "--activation", "relu",
-            "--epochs", "50", "--batch-size", "256", "--patience", "5"), options(
-            "--epochs", "epochs", "--batch-size", "batch_size", "--learning-rate", "learning_rate",
-            "--patience", "patience", "--hidden", "hidden")),
-    INFERNO("inferno", Family.BINNED, true, options("--hidden", "100,100", "--activation", "relu", "--epochs", "100", "--batch-size", "1000", "--patience", "10",
-            "--bins", "10", "--temperature", "0.1"), options(
-            "--epochs", "inferno_epochs", "--batch-size", "inferno_batch_size", "--learning-rate", "inferno_learning_rate",
-            "--patience", "inferno_patience", "--hidden", "hidden", "--bins", "bins", "--temperature", "inferno_temperature")),
-    NEOS("neos", Family.BINNED, true, options("--hidden", "100,100", "--activation", "relu", "--epochs", "20", "--batch-size", "500", "--patience", "10",
-            "--bins", "4", "--temperature", "0.1"), options(
-            "--objective", "neos_objective", "--mu", "neos_mu", "--epochs", "neos_epochs", "--batch-size", "neos_batch_size",
-            "--learning-rate", "neos_learning_rate", "--patience", "neos_patience", "--hidden", "hidden", "--bins", "bins",
-            "--temperature", "neos_temperature", "--histogram", "neos_histogram", "--bandwidth", "neos_bandwidth")),
-    SALLY("sally", Family.SCORE, false, options("--hidden", "100", "--activation", "tanh", // MadMiner's SALLY network
-            "--epochs", "50", "--batch-size", "128", "--patience", "10"), options(
-            "--epochs", "sally_epochs", "--batch-size", "sally_batch_size", "--patience", "sally_patience",
-            "--hidden", "sally_hidden"));
+    CLASSIFIER(
+            "classifier",
+            Family.BINNED,
+            false,
+            options(
+                    "--hidden",
+                    "100,100",
+                    "--activation",
+                    "relu",
+                    "--epochs",
+                    "50",
+                    "--batch-size",
+                    "256",
+                    "--patience",
+                    "5"),
+            options(
+                    "--epochs",
+                    "epochs",
+                    "--batch-size",
+                    "batch_size",
+                    "--learning-rate",
+                    "learning_rate",
+                    "--patience",
+                    "patience",
+                    "--hidden",
+                    "hidden")),
+    INFERNO(
+            "inferno",
+            Family.BINNED,
+            true,
+            options(
+                    "--hidden",
+                    "100,100",
+                    "--activation",
+                    "relu",
+                    "--epochs",
+                    "100",
+                    "--batch-size",
+                    "1000",
+                    "--patience",
+                    "10",
+                    "--bins",
+                    "10",
+                    "--temperature",
+                    "0.1"),
+            options(
+                    "--epochs",
+                    "inferno_epochs",
+                    "--batch-size",
+                    "inferno_batch_size",
+                    "--learning-rate",
+                    "inferno_learning_rate",
+                    "--patience",
+                    "inferno_patience",
+                    "--hidden",
+                    "hidden",
+                    "--bins",
+                    "bins",
+                    "--temperature",
+                    "inferno_temperature")),
+    NEOS(
+            "neos",
+            Family.BINNED,
+            true,
+            options(
+                    "--hidden",
+                    "100,100",
+                    "--activation",
+                    "relu",
+                    "--epochs",
+                    "20",
+                    "--batch-size",
+                    "500",
+                    "--patience",
+                    "10",
+                    "--bins",
+                    "4",
+                    "--temperature",
+                    "0.1"),
+            options(
+                    "--objective",
+                    "neos_objective",
+                    "--mu",
+                    "neos_mu",
+                    "--epochs",
+                    "neos_epochs",
+                    "--batch-size",
+                    "neos_batch_size",
+                    "--learning-rate",
+                    "neos_learning_rate",
+                    "--patience",
+                    "neos_patience",
+                    "--hidden",
+                    "hidden",
+                    "--bins",
+                    "bins",
+                    "--temperature",
+                    "neos_temperature",
+                    "--histogram",
+                    "neos_histogram",
+                    "--bandwidth",
+                    "neos_bandwidth")),
+    SALLY(
+            "sally",
+            Family.SCORE,
+            false,
+            options(
+                    "--hidden",
+                    "100",
+                    "--activation",
+                    "tanh", // MadMiner's SALLY network
+                    "--epochs",
+                    "50",
+                    "--batch-size",
+                    "128",
+                    "--patience",
+                    "10"),
+            options(
+                    "--epochs",
+                    "sally_epochs",
+                    "--batch-size",
+                    "sally_batch_size",
+                    "--patience",
+                    "sally_patience",
+                    "--hidden",
+                    "sally_hidden"));
 
     /** How a statistic is used after training. */
     public enum Family {
@@ -52,8 +161,12 @@ public enum StatisticKind {
     private final Map<String, String> trainerDefaults;
     private final Map<String, String> pipelineOptions;
 
-    StatisticKind(String id, Family family, boolean perBenchmark, Map<String, String> trainerDefaults,
-                  Map<String, String> pipelineOptions) {
+    StatisticKind(
+            String id,
+            Family family,
+            boolean perBenchmark,
+            Map<String, String> trainerDefaults,
+            Map<String, String> pipelineOptions) {
         this.id = id;
         this.family = family;
         this.perBenchmark = perBenchmark;
@@ -96,18 +209,22 @@ public enum StatisticKind {
     public static Optional<Named> parse(String name) {
         Matcher m = PER_BENCHMARK.matcher(name);
         if (m.matches()) {
-            return of(m.group(1)).filter(StatisticKind::perBenchmark).map(k -> new Named(k, Integer.parseInt(m.group(2))));
+            return of(m.group(1))
+                    .filter(StatisticKind::perBenchmark)
+                    .map(k -> new Named(k, Integer.parseInt(m.group(2))));
         }
         return of(name).filter(k -> !k.perBenchmark).map(k -> new Named(k, null));
     }
 
     /** A statistic as the pipeline names it: a kind, with the benchmark it is trained for where it has one. */
-    public record Named(StatisticKind kind, Integer benchmark) { }
+    public record Named(StatisticKind kind, Integer benchmark) {}
 
     /** The regular expression of one pipeline statistic name of the given family. */
     public static String namePattern(Family family) {
-        return Arrays.stream(values()).filter(k -> k.family == family)
-                .map(k -> k.perBenchmark ? k.id + "_bm\\d+" : k.id).collect(Collectors.joining("|"));
+        return Arrays.stream(values())
+                .filter(k -> k.family == family)
+                .map(k -> k.perBenchmark ? k.id + "_bm\\d+" : k.id)
+                .collect(Collectors.joining("|"));
     }
 
     private static Map<String, String> options(String... pairs) {

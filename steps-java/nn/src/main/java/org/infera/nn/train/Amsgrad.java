@@ -44,15 +44,18 @@ public final class Amsgrad extends Optimizer {
         NDArray m = means.computeIfAbsent(parameterId, k -> weight.zerosLike());
         NDArray v = variances.computeIfAbsent(parameterId, k -> weight.zerosLike());
         NDArray vMax = maxVariances.computeIfAbsent(parameterId, k -> weight.zerosLike());
-        try (NDArray g = grad.mul(rescaleGrad); NDArray gScaled = g.mul(1 - beta1); NDArray gSquared = g.square()) {
+        try (NDArray g = grad.mul(rescaleGrad);
+                NDArray gScaled = g.mul(1 - beta1);
+                NDArray gSquared = g.square()) {
             m.muli(beta1).addi(gScaled);
             v.muli(beta2).addi(gSquared.muli(1 - beta2));
         }
         NDArray nextMax = vMax.maximum(v);
         vMax.close();
         maxVariances.put(parameterId, nextMax);
-        try (NDArray root = nextMax.sqrt(); NDArray denominator = root.divi((float) Math.sqrt(correction2)).addi(epsilon);
-             NDArray step = m.div(denominator)) {
+        try (NDArray root = nextMax.sqrt();
+                NDArray denominator = root.divi((float) Math.sqrt(correction2)).addi(epsilon);
+                NDArray step = m.div(denominator)) {
             weight.subi(step.muli((float) (lr / correction1)));
         }
         // PyTorch adds every backward pass to .grad; DJL's built-in optimisers clear it in their native
@@ -64,7 +67,9 @@ public final class Amsgrad extends Optimizer {
         }
     }
 
-    /** Optimizer's constructor wants a builder; the base options (rescale 1, no clipping, no decay) are its defaults. */
+    /**
+     * Optimizer's constructor wants a builder; the base options (rescale 1, no clipping, no decay) are its defaults.
+     */
     private static final class Builder extends OptimizerBuilder<Builder> {
         @Override
         protected Builder self() {

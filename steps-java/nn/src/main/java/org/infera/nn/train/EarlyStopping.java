@@ -29,7 +29,8 @@ public final class EarlyStopping {
             bestLoss = validationLoss;
             bestEpoch = epoch;
             best.clear();
-            for (Pair<String, Parameter> p : block.getParameters()) best.add(p.getValue().getArray().toFloatArray());
+            for (Pair<String, Parameter> p : block.getParameters())
+                best.add(p.getValue().getArray().toFloatArray());
             return false;
         }
         return epoch - bestEpoch >= patience;

@@ -28,21 +28,33 @@ public final class History {
     }
 
     public void write(Path file) throws IOException {
-        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(file),
-                CSVFormat.DEFAULT.builder().setHeader("epoch", "train_loss", "validation_loss").setRecordSeparator('\n').get())) {
+        try (CSVPrinter csv = new CSVPrinter(
+                Files.newBufferedWriter(file),
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader("epoch", "train_loss", "validation_loss")
+                        .setRecordSeparator('\n')
+                        .get())) {
             for (double[] row : rows) csv.printRecord((int) row[0], row[1], row[2]);
         }
     }
 
     /** The training curves; {@code transform} maps a loss to the plotted value (e.g. sqrt for INFERNO's σ_s). */
     public void plot(Path png, String title, String yAxis, java.util.function.DoubleUnaryOperator transform) {
-        XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.HEIGHT).title(title)
-                .xAxisTitle("epoch").yAxisTitle(yAxis).build();
+        XYChart chart = new XYChartBuilder()
+                .width(Png.WIDTH)
+                .height(Png.HEIGHT)
+                .title(title)
+                .xAxisTitle("epoch")
+                .yAxisTitle(yAxis)
+                .build();
         Png.style(chart.getStyler());
         double[] epoch = rows.stream().mapToDouble(r -> r[0]).toArray();
         for (int column = 1; column <= 2; column++) {
             int c = column;
-            double[] y = rows.stream().mapToDouble(r -> transform.applyAsDouble(r[c])).toArray();
+            double[] y = rows.stream()
+                    .mapToDouble(r -> transform.applyAsDouble(r[c]))
+                    .toArray();
             chart.addSeries(column == 1 ? "training" : "validation", epoch, y).setMarker(SeriesMarkers.CIRCLE);
         }
         Png.write(chart, png);

@@ -55,7 +55,7 @@ public interface Objective {
     }
 
     /** Runs once the network is initialised, before the first epoch (e.g. the figure before training). */
-    default void beforeTraining(Trainer trainer, Progress progress) { }
+    default void beforeTraining(Trainer trainer, Progress progress) {}
 
     /** Hands the loop one epoch's batches, in the order drawn from {@code rng}. */
     void epoch(Rng rng, Consumer<Batch> step);
@@ -68,8 +68,9 @@ public interface Objective {
     /** The progress line of one epoch. */
     default String epochLine(int epoch, double train, double validation, double seconds) {
         Figure f = figure();
-        return String.format("epoch %d: train %s %.6g, validation %.6g (%.2f s)", epoch, f.name(), f.show(train),
-                f.show(validation), seconds);
+        return String.format(
+                "epoch %d: train %s %.6g, validation %.6g (%.2f s)",
+                epoch, f.name(), f.show(train), f.show(validation), seconds);
     }
 
     /** The model description before training: everything but the figures of the training itself. */
@@ -81,11 +82,12 @@ public interface Objective {
     }
 
     /** Further files of the model directory, written with the best weights restored. */
-    default void writeExtras(Path dir, Trainer trainer) throws IOException { }
+    default void writeExtras(Path dir, Trainer trainer) throws IOException {}
 
     /** The last line printed on stderr. */
     default String summary(double bestLoss, int bestEpoch, int epochsRun) {
         Figure f = figure();
-        return String.format("best validation %s %.6g at epoch %d of %d", f.name(), f.show(bestLoss), bestEpoch, epochsRun);
+        return String.format(
+                "best validation %s %.6g at epoch %d of %d", f.name(), f.show(bestLoss), bestEpoch, epochsRun);
     }
 }

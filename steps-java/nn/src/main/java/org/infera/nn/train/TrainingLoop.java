@@ -27,8 +27,18 @@ import org.infera.nn.TrainedNetwork;
  */
 public final class TrainingLoop {
     /** The network and how it is optimised. */
-    public record Settings(java.nio.file.Path out, long seed, String device, List<Integer> hidden, String activation,
-                           int outputs, int features, int batchSize, int epochs, int patience, Optimizer optimizer) { }
+    public record Settings(
+            java.nio.file.Path out,
+            long seed,
+            String device,
+            List<Integer> hidden,
+            String activation,
+            int outputs,
+            int features,
+            int batchSize,
+            int epochs,
+            int patience,
+            Optimizer optimizer) {}
 
     private final Settings settings;
     private final Objective objective;
@@ -67,8 +77,9 @@ public final class TrainingLoop {
                     history.plot(dir.resolve("history.png"), figure.plotTitle(), figure.name(), figure.shown());
                     objective.writeExtras(dir, trainer);
                 });
-                System.err.println("infera-train: " + objective.summary(stopping.bestLoss(), stopping.bestEpoch(), history.size())
-                        + "; model written to " + settings.out());
+                System.err.println(
+                        "infera-train: " + objective.summary(stopping.bestLoss(), stopping.bestEpoch(), history.size())
+                                + "; model written to " + settings.out());
             }
         }
     }
@@ -97,8 +108,8 @@ public final class TrainingLoop {
                 history.add(epoch, train, validation);
                 progress.message(objective.epochLine(epoch, train, validation, (System.nanoTime() - start) / 1e9));
                 if (stopping.update(epoch, validation)) {
-                    progress.message("early stopping: no improvement for " + settings.patience() + " epochs, best epoch "
-                            + stopping.bestEpoch());
+                    progress.message("early stopping: no improvement for " + settings.patience()
+                            + " epochs, best epoch " + stopping.bestEpoch());
                     break;
                 }
             }
@@ -124,7 +135,7 @@ public final class TrainingLoop {
             if (stepped) {
                 trainer.step();
             } else {
-                Gradients.clear(trainer);   // no step rather than NaN weights
+                Gradients.clear(trainer); // no step rather than NaN weights
                 skipped++;
             }
         }

@@ -15,14 +15,20 @@ class StatisticKindTest {
     void pipelineFileIsTheRegistry() throws Exception {
         Path file = REPO.resolve("conf/statistics.json");
         if (Boolean.getBoolean("infera.regenerate")) Files.writeString(file, PipelineStatistics.json());
-        assertEquals(PipelineStatistics.json(), Files.readString(file),
+        assertEquals(
+                PipelineStatistics.json(),
+                Files.readString(file),
                 "conf/statistics.json differs from StatisticKind: mvn -pl steps-java/nn test -Dinfera.regenerate=true");
     }
 
     @Test
     void pipelineNamesParseToKindAndBenchmark() {
-        assertEquals(new StatisticKind.Named(StatisticKind.INFERNO, 4), StatisticKind.parse("inferno_bm4").orElseThrow());
-        assertEquals(new StatisticKind.Named(StatisticKind.CLASSIFIER, null), StatisticKind.parse("classifier").orElseThrow());
+        assertEquals(
+                new StatisticKind.Named(StatisticKind.INFERNO, 4),
+                StatisticKind.parse("inferno_bm4").orElseThrow());
+        assertEquals(
+                new StatisticKind.Named(StatisticKind.CLASSIFIER, null),
+                StatisticKind.parse("classifier").orElseThrow());
         assertTrue(StatisticKind.parse("classifier_bm1").isEmpty(), "the classifier is not trained per benchmark");
         assertTrue(StatisticKind.parse("inferno").isEmpty(), "INFERNO needs its benchmark");
         assertTrue(StatisticKind.parse("classifer").isEmpty());

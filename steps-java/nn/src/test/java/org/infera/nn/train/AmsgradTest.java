@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Test;
 /** The AMSGrad update against the recurrence written out in double precision, and against Adam. */
 class AmsgradTest {
     // a burst of large gradients, then small ones of the other sign: where AMSGrad and Adam part
-    private static final double[][] GRADIENTS = {{10, -1}, {8, -2}, {0.1, 0.5}, {-0.1, 0.2}, {-0.2, 0.1}, {-0.3, -0.1}, {-0.1, 0.05}};
+    private static final double[][] GRADIENTS = {
+        {10, -1}, {8, -2}, {0.1, 0.5}, {-0.1, 0.2}, {-0.2, 0.1}, {-0.3, -0.1}, {-0.1, 0.05}
+    };
 
     @Test
     void followsTheAmsgradRecurrence() {
         double[] expected = reference(true, t -> 0.01, 0.999), adam = reference(false, t -> 0.01, 0.999);
         double[] got = run(new Amsgrad(Tracker.fixed(0.01f)));
         for (int i = 0; i < 2; i++) assertEquals(expected[i], got[i], 1e-6, "weight " + i);
-        double[] djlAdam = run(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build());
+        double[] djlAdam = run(
+                Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build());
         assertEquals(adam[0], djlAdam[0], 1e-6, "the reference without the maximum is DJL's Adam");
         assertTrue(Math.abs(expected[0] - adam[0]) > 1e-5, "AMSGrad " + expected[0] + " vs Adam " + adam[0]);
     }
@@ -59,13 +62,18 @@ class AmsgradTest {
                 m[j] = 0.9 * m[j] + 0.1 * g[j];
                 v[j] = 0.999 * v[j] + 0.001 * g[j] * g[j];
                 vMax[j] = Math.max(vMax[j], v[j]);
-                w[j] -= 0.1 / (1 - Math.pow(0.9, t)) * m[j] / (Math.sqrt(vMax[j]) / Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8);
+                w[j] -= 0.1
+                        / (1 - Math.pow(0.9, t))
+                        * m[j]
+                        / (Math.sqrt(vMax[j]) / Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8);
             }
         }
-        ai.djl.nn.core.Linear block = ai.djl.nn.core.Linear.builder().setUnits(1).optBias(false).build();
+        ai.djl.nn.core.Linear block =
+                ai.djl.nn.core.Linear.builder().setUnits(1).optBias(false).build();
         try (ai.djl.Model model = ai.djl.Model.newInstance("ls", ai.djl.Device.cpu())) {
             model.setBlock(block);
-            ai.djl.training.DefaultTrainingConfig config = new ai.djl.training.DefaultTrainingConfig(ai.djl.training.loss.Loss.l2Loss())
+            ai.djl.training.DefaultTrainingConfig config = new ai.djl.training.DefaultTrainingConfig(
+                            ai.djl.training.loss.Loss.l2Loss())
                     .optInitializer(ai.djl.training.initializer.Initializer.ONES, ai.djl.nn.Parameter.Type.WEIGHT)
                     .optOptimizer(new Amsgrad(Tracker.fixed(0.1f)));
             try (ai.djl.training.Trainer trainer = model.newTrainer(config)) {
@@ -75,13 +83,15 @@ class AmsgradTest {
                 NDArray target = manager.create(y).reshape(4, 1);
                 for (int t = 1; t <= steps; t++) {
                     try (ai.djl.training.GradientCollector gc = trainer.newGradientCollector()) {
-                        NDArray prediction = trainer.forward(new ai.djl.ndarray.NDList(input)).singletonOrThrow();
+                        NDArray prediction = trainer.forward(new ai.djl.ndarray.NDList(input))
+                                .singletonOrThrow();
                         gc.backward(prediction.sub(target).square().mean());
                     }
                     trainer.step();
                 }
                 float[] got = block.getParameters().get("weight").getArray().toFloatArray();
-                for (int j = 0; j < 2; j++) assertEquals(w[j], got[j], 1e-5, "weight " + j + " after " + steps + " steps");
+                for (int j = 0; j < 2; j++)
+                    assertEquals(w[j], got[j], 1e-5, "weight " + j + " after " + steps + " steps");
             }
         }
     }
@@ -108,7 +118,10 @@ class AmsgradTest {
                 m[i] = b1 * m[i] + (1 - b1) * g;
                 v[i] = b2 * v[i] + (1 - b2) * g * g;
                 vMax[i] = amsgrad ? Math.max(vMax[i], v[i]) : v[i];
-                w[i] -= rate.applyAsDouble(t) / (1 - Math.pow(b1, t)) * m[i] / (Math.sqrt(vMax[i]) / Math.sqrt(1 - Math.pow(b2, t)) + eps);
+                w[i] -= rate.applyAsDouble(t)
+                        / (1 - Math.pow(b1, t))
+                        * m[i]
+                        / (Math.sqrt(vMax[i]) / Math.sqrt(1 - Math.pow(b2, t)) + eps);
             }
         }
         return w;

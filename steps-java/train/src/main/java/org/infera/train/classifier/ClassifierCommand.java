@@ -12,7 +12,10 @@ import org.infera.train.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "classifier", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "classifier",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         defaultValueProvider = TrainingDefaults.class,
         description = "Trains a cross-entropy classifier of signal against all backgrounds (the usual HEP baseline): "
                 + "an MLP on standardised features, classes balanced, Adam, early stopping on the validation loss "
@@ -31,9 +34,11 @@ public final class ClassifierCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.validate();
-        ClassifierObjective objective = ClassifierObjective.of(options.seed.seed, options.mlp, resident.shards(options.samples),
-                options.epoch.batchSize);
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate)).build();
+        ClassifierObjective objective = ClassifierObjective.of(
+                options.seed.seed, options.mlp, resident.shards(options.samples), options.epoch.batchSize);
+        Optimizer adam = Optimizer.adam()
+                .optLearningRateTracker(Tracker.fixed((float) options.learningRate))
+                .build();
         TrainingLoop.run(options.settings(1, objective.draft().mean().length, adam), objective);
         return 0;
     }

@@ -22,15 +22,37 @@ import org.infera.train.TrainingShards;
  *
  * @param train each training shard's batches; validation, the same in large batches
  */
-record ClassifierObjective(NetworkSpec draft, TrainingShards shards, int batchSize, Function<Integer, Batches> train,
-                           Function<Integer, Batches> validation) implements Objective {
+record ClassifierObjective(
+        NetworkSpec draft,
+        TrainingShards shards,
+        int batchSize,
+        Function<Integer, Batches> train,
+        Function<Integer, Batches> validation)
+        implements Objective {
     private static final int VALIDATION_BATCH = 65536;
 
     static ClassifierObjective of(long seed, MlpOptions mlp, TrainingShards shards, int batchSize) {
         double[] mean = shards.mean();
-        NetworkSpec draft = new NetworkSpec("classifier", List.of(shards.run().features()), mean, shards.std(mean), mlp.hidden,
-                mlp.activation, 1, seed, 0, 0, Double.NaN, Engine.getDjlVersion(), null, null);
-        return new ClassifierObjective(draft, shards, batchSize, batches(shards, draft, Split.TRAIN, batchSize),
+        NetworkSpec draft = new NetworkSpec(
+                "classifier",
+                List.of(shards.run().features()),
+                mean,
+                shards.std(mean),
+                mlp.hidden,
+                mlp.activation,
+                1,
+                seed,
+                0,
+                0,
+                Double.NaN,
+                Engine.getDjlVersion(),
+                null,
+                null);
+        return new ClassifierObjective(
+                draft,
+                shards,
+                batchSize,
+                batches(shards, draft, Split.TRAIN, batchSize),
                 batches(shards, draft, Split.VALIDATION, VALIDATION_BATCH));
     }
 
@@ -38,9 +60,13 @@ record ClassifierObjective(NetworkSpec draft, TrainingShards shards, int batchSi
     private static Function<Integer, Batches> batches(TrainingShards shards, NetworkSpec draft, Split split, int size) {
         long events = shards.size(split), signal = shards.signal(split);
         if (signal == 0 || signal == events) {
-            throw new InputException.Value(shards.path(0), "dataset '" + split.group() + "/label'", "the " + split.group()
-                    + " split of the samples has " + (signal == 0 ? "no signal" : "no background") + " event over all "
-                    + shards.shards() + " file(s): a classifier needs both");
+            throw new InputException.Value(
+                    shards.path(0),
+                    "dataset '" + split.group() + "/label'",
+                    "the " + split.group()
+                            + " split of the samples has " + (signal == 0 ? "no signal" : "no background")
+                            + " event over all "
+                            + shards.shards() + " file(s): a classifier needs both");
         }
         return shards.prepared(split, sample -> new Batches(draft, sample, size, events, signal));
     }
@@ -79,7 +105,8 @@ record ClassifierObjective(NetworkSpec draft, TrainingShards shards, int batchSi
                     NDList[] data = batches.batch(m, order, index);
                     NDArray logits = trainer.forward(data[0]).singletonOrThrow();
                     NDArray loss = trainer.getLoss().evaluate(data[1], new NDList(logits));
-                    return new BatchLoss(loss, loss.getFloat(), data[1].get(1).sum().getFloat());
+                    return new BatchLoss(
+                            loss, loss.getFloat(), data[1].get(1).sum().getFloat());
                 });
             }
         }

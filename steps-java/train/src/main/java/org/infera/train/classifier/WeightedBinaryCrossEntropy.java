@@ -1,9 +1,9 @@
 package org.infera.train.classifier;
 
-import org.infera.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import org.infera.nn.Scalars;
 
 /**
  * Binary cross-entropy from logits with a weight per event: labels are (y, w), the prediction is
@@ -19,7 +19,9 @@ public final class WeightedBinaryCrossEntropy extends Loss {
         NDArray z = predictions.singletonOrThrow().reshape(-1);
         NDArray y = labels.get(0).reshape(-1);
         NDArray w = labels.get(1).reshape(-1);
-        NDArray perEvent = Scalars.maximum(z, 0).sub(z.mul(y)).add(z.abs().neg().exp().add(1).log());
+        NDArray perEvent = Scalars.maximum(z, 0)
+                .sub(z.mul(y))
+                .add(z.abs().neg().exp().add(1).log());
         return perEvent.mul(w).sum().div(w.sum());
     }
 }

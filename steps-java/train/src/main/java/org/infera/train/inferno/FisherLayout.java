@@ -23,10 +23,17 @@ public record FisherLayout(double[] yields, List<Parameter> parameters, List<Int
     public record Parameter(String name, int process, int nuisance, double step, double constraint) {}
 
     public static FisherLayout of(Analysis analysis, int benchmark) {
-        Analysis.Benchmark b = analysis.benchmarks().stream().filter(x -> x.id() == benchmark).findFirst()
-                .orElseThrow(() -> new InputException("--benchmark " + benchmark + ": the analysis '" + analysis.name()
-                        + "' has benchmarks " + analysis.benchmarks().stream().map(Analysis.Benchmark::id).toList()));
-        double[] yields = analysis.processes().stream().mapToDouble(Analysis.Process::expectedYield).toArray();
+        Analysis.Benchmark b = analysis.benchmarks().stream()
+                .filter(x -> x.id() == benchmark)
+                .findFirst()
+                .orElseThrow(() -> new InputException(
+                        "--benchmark " + benchmark + ": the analysis '" + analysis.name() + "' has benchmarks "
+                                + analysis.benchmarks().stream()
+                                        .map(Analysis.Benchmark::id)
+                                        .toList()));
+        double[] yields = analysis.processes().stream()
+                .mapToDouble(Analysis.Process::expectedYield)
+                .toArray();
         List<Parameter> parameters = new ArrayList<>();
         List<Integer> shifted = new ArrayList<>();
         int signal = analysis.signalIndex();
@@ -42,7 +49,8 @@ public record FisherLayout(double[] yields, List<Parameter> parameters, List<Int
             for (int k = 0; k < nuisances.size(); k++) {
                 Analysis.Nuisance n = nuisances.get(k);
                 if (n.name().equals(name)) {
-                    parameters.add(new Parameter(name, analysis.processIndex(n.process()), shifted.size(), n.up() - n.down(), width));
+                    parameters.add(new Parameter(
+                            name, analysis.processIndex(n.process()), shifted.size(), n.up() - n.down(), width));
                     shifted.add(k);
                 }
             }

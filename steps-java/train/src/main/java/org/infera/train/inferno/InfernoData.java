@@ -25,6 +25,7 @@ public final class InfernoData {
     private final List<Integer> sizes = new ArrayList<>();
     /** Which batch order each group follows: exact shifted groups share their process's order. */
     private final List<Integer> groupOrder = new ArrayList<>();
+
     private final List<Integer> orderSizes = new ArrayList<>();
     private final int processes;
 
@@ -32,7 +33,12 @@ public final class InfernoData {
      * @param approximate for nuisances (by analysis index) in approximate mode, their up and down
      *                    events; every other floated nuisance is exact
      */
-    public InfernoData(NetworkSpec spec, Sample sample, Analysis analysis, FisherLayout layout, Map<Integer, double[][][]> approximate) {
+    public InfernoData(
+            NetworkSpec spec,
+            Sample sample,
+            Analysis analysis,
+            FisherLayout layout,
+            Map<Integer, double[][][]> approximate) {
         this.features = spec.mean().length;
         this.processes = analysis.processes().size();
         List<double[][]> rows = new ArrayList<>();

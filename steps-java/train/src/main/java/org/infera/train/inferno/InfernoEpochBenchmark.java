@@ -1,6 +1,5 @@
 package org.infera.train.inferno;
 
-import org.infera.nn.Scalars;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -21,9 +20,10 @@ import org.infera.core.analysis.Analysis;
 import org.infera.core.data.Sample;
 import org.infera.core.physics.InfernoPaperProblem;
 import org.infera.core.random.Rng;
-import org.infera.nn.Standardisation;
 import org.infera.nn.NetworkSpec;
 import org.infera.nn.Networks;
+import org.infera.nn.Scalars;
+import org.infera.nn.Standardisation;
 
 /**
  * Benchmark (bench/inferno.sh, not a unit test): seconds per epoch of exact INFERNO on benchmark 4
@@ -46,22 +46,47 @@ public final class InfernoEpochBenchmark {
         FisherLayout layout = FisherLayout.of(analysis, 4);
         Sample train = sample(1), validation = sample(2);
         double[] mean = Standardisation.mean(train.x());
-        NetworkSpec spec = new NetworkSpec("inferno", analysis.features(), mean, Standardisation.std(train.x(), mean),
-                List.of(100, 100), "relu", 10, 1, 0, 0, Double.NaN, Engine.getDjlVersion(), 0.1, 4);
+        NetworkSpec spec = new NetworkSpec(
+                "inferno",
+                analysis.features(),
+                mean,
+                Standardisation.std(train.x(), mean),
+                List.of(100, 100),
+                "relu",
+                10,
+                1,
+                0,
+                0,
+                Double.NaN,
+                Engine.getDjlVersion(),
+                0.1,
+                4);
         InfernoData trainData = new InfernoData(spec, train, analysis, layout);
         InfernoData validationData = new InfernoData(spec, validation, analysis, layout);
-        System.out.printf("workload: %d+%d training events, batches of %d+%d, %d+%d validation events; %d nuisances shifted; "
-                        + "Java %s, DJL %s, %d cores%n", PER_PROCESS, PER_PROCESS, BATCH_PER_PROCESS, BATCH_PER_PROCESS, PER_PROCESS,
-                PER_PROCESS, layout.shifted().size(), System.getProperty("java.version"), Engine.getDjlVersion(),
+        System.out.printf(
+                "workload: %d+%d training events, batches of %d+%d, %d+%d validation events; %d nuisances shifted; "
+                        + "Java %s, DJL %s, %d cores%n",
+                PER_PROCESS,
+                PER_PROCESS,
+                BATCH_PER_PROCESS,
+                BATCH_PER_PROCESS,
+                PER_PROCESS,
+                PER_PROCESS,
+                layout.shifted().size(),
+                System.getProperty("java.version"),
+                Engine.getDjlVersion(),
                 Runtime.getRuntime().availableProcessors());
 
         double[] inferno = timeEpochs(new InfernoLoss(0.1, layout), trainData, validationData, epochs, false);
         double[] classifier = timeEpochs(new ClassifierLoss(), trainData, validationData, epochs, true);
-        System.out.printf("%-26s %8s %8s %8s %8s %8s %8s%n", "per epoch (s)", "total", "forward", "loss", "backward", "step", "valid.");
+        System.out.printf(
+                "%-26s %8s %8s %8s %8s %8s %8s%n",
+                "per epoch (s)", "total", "forward", "loss", "backward", "step", "valid.");
         print("exact INFERNO (BM4)", inferno);
         print("classifier (baseline)", classifier);
-        System.out.printf("ratio INFERNO / classifier: %.2f; INFERNO target 3.5 s: %s (%.2f of it)%n", inferno[0] / classifier[0],
-                inferno[0] <= 3.5 ? "met" : "NOT met", inferno[0] / 3.5);
+        System.out.printf(
+                "ratio INFERNO / classifier: %.2f; INFERNO target 3.5 s: %s (%.2f of it)%n",
+                inferno[0] / classifier[0], inferno[0] <= 3.5 ? "met" : "NOT met", inferno[0] / 3.5);
     }
 
     private static void print(String name, double[] t) {
@@ -88,15 +113,16 @@ public final class InfernoEpochBenchmark {
      * Mean seconds per epoch after one warm-up epoch: {total, forward, loss, backward, step, validation}.
      * The classifier sees only the nominal groups (signal, background) of each batch.
      */
-    private static double[] timeEpochs(Loss loss, InfernoData train, InfernoData validation, int epochs, boolean nominalOnly)
-            throws Exception {
+    private static double[] timeEpochs(
+            Loss loss, InfernoData train, InfernoData validation, int epochs, boolean nominalOnly) throws Exception {
         Engine.getInstance().setRandomSeed(1);
         Block block = Networks.mlp(List.of(100, 100), "relu", nominalOnly ? 1 : 10);
         double[] sums = new double[6];
         try (Model model = Model.newInstance("bench")) {
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                    .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT).optOptimizer(Optimizer.adam().build());
+                    .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
+                    .optOptimizer(Optimizer.adam().build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(BATCH_PER_PROCESS, 3));
                 Rng rng = new Rng(3);
@@ -107,11 +133,13 @@ public final class InfernoEpochBenchmark {
                     int[][] orders = train.shuffledOrders(rng);
                     for (int b = 0; b < steps; b++) {
                         try (NDManager m = trainer.getManager().newSubManager()) {
-                            NDList x = nominalOnly ? train.nominalBatch(m, orders, b, BATCH_PER_PROCESS) : train.batch(m, orders, b, BATCH_PER_PROCESS);
+                            NDList x = nominalOnly
+                                    ? train.nominalBatch(m, orders, b, BATCH_PER_PROCESS)
+                                    : train.batch(m, orders, b, BATCH_PER_PROCESS);
                             try (GradientCollector gc = trainer.newGradientCollector()) {
                                 long t0 = System.nanoTime();
                                 NDArray z = trainer.forward(x).singletonOrThrow();
-                                z.get(0, 0).getFloat();  // wait for the forward pass before timing the loss
+                                z.get(0, 0).getFloat(); // wait for the forward pass before timing the loss
                                 long t1 = System.nanoTime();
                                 NDArray value = loss.evaluate(new NDList(), train.splitBatch(z, nominalOnly ? 2 : 0));
                                 value.getFloat();
@@ -131,7 +159,8 @@ public final class InfernoEpochBenchmark {
                     try (NDManager m = trainer.getManager().newSubManager()) {
                         NDList all = nominalOnly ? validation.nominalAll(m) : validation.all(m);
                         NDArray z = trainer.evaluate(all).singletonOrThrow();
-                        loss.evaluate(new NDList(), nominalOnly ? z.split(2, 0) : validation.splitAll(z)).getFloat();
+                        loss.evaluate(new NDList(), nominalOnly ? z.split(2, 0) : validation.splitAll(z))
+                                .getFloat();
                     }
                     t[5] = System.nanoTime() - v0;
                     t[0] = System.nanoTime() - epochStart;
@@ -152,7 +181,8 @@ public final class InfernoEpochBenchmark {
         public NDArray evaluate(NDList labels, NDList predictions) {
             NDArray zs = predictions.get(0).reshape(-1), zb = predictions.get(1).reshape(-1);
             // −log σ(z) = softplus(−z) for signal, −log(1 − σ(z)) = softplus(z) for background
-            NDArray s = Scalars.maximum(zs.neg(), 0).add(zs.abs().neg().exp().add(1).log());
+            NDArray s =
+                    Scalars.maximum(zs.neg(), 0).add(zs.abs().neg().exp().add(1).log());
             NDArray b = Scalars.maximum(zb, 0).add(zb.abs().neg().exp().add(1).log());
             return Scalars.div(s.mean().add(b.mean()), 2);
         }

@@ -1,12 +1,12 @@
 package org.infera.train.inferno;
 
-import org.infera.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
 import java.util.List;
+import org.infera.nn.Scalars;
 
 /**
  * The INFERNO loss (de Castro & Dorigo 2018): the expected variance of the signal yield,
@@ -78,9 +78,10 @@ public final class InfernoLoss extends Loss {
                 NDArray down = shapes.get(processes + 2 * par.nuisance() + 1);
                 rows.add(Scalars.mul(up.sub(down), (float) (yield * unit / par.step())));
             }
-            if (par.constraint() > 0) constraint[a * n + a] = (float) (unit * unit / (par.constraint() * par.constraint()));
+            if (par.constraint() > 0)
+                constraint[a * n + a] = (float) (unit * unit / (par.constraint() * par.constraint()));
         }
-        NDArray d = NDArrays.stack(rows);                                   // [parameters, bins]
+        NDArray d = NDArrays.stack(rows); // [parameters, bins]
         // A soft bin that no event reaches has ν = 0 and d = 0 (softmax underflow at low temperature):
         // it carries no information, and a guard of 1e-6 expected events keeps 0/0 out of the sum.
         NDArray info = d.div(nu.add(NU_GUARD)).matMul(d.transpose());

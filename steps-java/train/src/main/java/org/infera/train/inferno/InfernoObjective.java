@@ -16,8 +16,14 @@ import org.infera.nn.train.Objective;
  * INFERNO: the expected variance of the signal yield, (I⁻¹)_ss of the Asimov Fisher information of the soft
  * histograms with the benchmark's nuisances profiled; each batch holds the same number of events of every process.
  */
-record InfernoObjective(ProcessShards data, InfernoLoss loss, NetworkSpec draft, int batchSize,
-                        Function<Integer, InfernoData> train, Function<Integer, InfernoData> validation) implements Objective {
+record InfernoObjective(
+        ProcessShards data,
+        InfernoLoss loss,
+        NetworkSpec draft,
+        int batchSize,
+        Function<Integer, InfernoData> train,
+        Function<Integer, InfernoData> validation)
+        implements Objective {
     @Override
     public String kind() {
         return "inferno";
@@ -48,7 +54,8 @@ record InfernoObjective(ProcessShards data, InfernoLoss loss, NetworkSpec draft,
     public void epoch(Rng rng, Consumer<Batch> step) {
         data.epoch(rng, train, batchSize, step, (events, orders, b) -> (trainer, m) -> {
             NDList x = events.batch(m, orders, b, batchSize);
-            NDArray value = loss.evaluate(new NDList(), events.splitBatch(trainer.forward(x).singletonOrThrow()));
+            NDArray value = loss.evaluate(
+                    new NDList(), events.splitBatch(trainer.forward(x).singletonOrThrow()));
             return new BatchLoss(value, value.getFloat(), 1);
         });
     }
@@ -71,7 +78,9 @@ record InfernoObjective(ProcessShards data, InfernoLoss loss, NetworkSpec draft,
 
     @Override
     public Figure figure() {
-        return new Figure("σ_s", "INFERNO (benchmark " + draft.benchmark() + "): expected σ_s = sqrt((I⁻¹)_ss) with soft bins",
+        return new Figure(
+                "σ_s",
+                "INFERNO (benchmark " + draft.benchmark() + "): expected σ_s = sqrt((I⁻¹)_ss) with soft bins",
                 Math::sqrt);
     }
 }

@@ -40,8 +40,12 @@ public record ProcessShards(TrainingShards shards, int[][] trainSizes, double[] 
      * Hands the loop one epoch's batches: the shards in a random order, in each every process's events in their
      * own random order, perProcess events of each process per batch.
      */
-    public void epoch(Rng rng, Function<Integer, InfernoData> train, int perProcess, Consumer<Objective.Batch> step,
-                      BatchMaker maker) {
+    public void epoch(
+            Rng rng,
+            Function<Integer, InfernoData> train,
+            int perProcess,
+            Consumer<Objective.Batch> step,
+            BatchMaker maker) {
         for (int shard : shards.shardOrder(rng)) {
             InfernoData events = train.apply(shard);
             int[][] orders = events.shuffledOrders(rng);

@@ -1,10 +1,10 @@
 package org.infera.train.neos;
 
-import org.infera.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import org.infera.core.analysis.Analysis;
+import org.infera.nn.Scalars;
 import org.infera.train.inferno.FisherLayout;
 
 /**

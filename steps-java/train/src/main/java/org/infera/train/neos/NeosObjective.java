@@ -32,8 +32,13 @@ final class NeosObjective implements Objective {
     private double fitSeconds;
     private double validationSoft;
 
-    NeosObjective(NeosFigure figure, int batchSize, ProcessShards data, NetworkSpec draft,
-                  Function<Integer, InfernoData> train, Function<Integer, InfernoData> validation) {
+    NeosObjective(
+            NeosFigure figure,
+            int batchSize,
+            ProcessShards data,
+            NetworkSpec draft,
+            Function<Integer, InfernoData> train,
+            Function<Integer, InfernoData> validation) {
         this.figure = figure;
         this.batchSize = batchSize;
         this.data = data;
@@ -67,7 +72,8 @@ final class NeosObjective implements Objective {
     public void beforeTraining(Trainer trainer, Progress progress) {
         try (NDManager m = trainer.getManager().newSubManager()) {
             ValidationHistograms v = validate(m, trainer);
-            startYields = SoftYields.of(v.soft(), figure.layout(), figure.analysis()).rows();
+            startYields =
+                    SoftYields.of(v.soft(), figure.layout(), figure.analysis()).rows();
             start = figure.hard(v);
         }
         progress.message(String.format("before training: validation %s %.5g", figure.label(), start));
@@ -77,7 +83,8 @@ final class NeosObjective implements Objective {
     public void epoch(Rng rng, Consumer<Batch> step) {
         fitSeconds = 0;
         data.epoch(rng, train, batchSize, step, (events, orders, b) -> (trainer, m) -> {
-            NDList outputs = events.splitBatch(trainer.forward(events.batch(m, orders, b, batchSize)).singletonOrThrow());
+            NDList outputs = events.splitBatch(
+                    trainer.forward(events.batch(m, orders, b, batchSize)).singletonOrThrow());
             long t0 = System.nanoTime();
             ProfiledObjective.Evaluation e = figure.evaluate(outputs);
             fitSeconds += (System.nanoTime() - t0) / 1e9;
@@ -95,18 +102,27 @@ final class NeosObjective implements Objective {
     }
 
     private ValidationHistograms validate(NDManager m, Trainer trainer) {
-        return ValidationHistograms.of(m, trainer, data.shards(), validation, figure.histogram(), figure.analysis().signalIndex());
+        return ValidationHistograms.of(
+                m,
+                trainer,
+                data.shards(),
+                validation,
+                figure.histogram(),
+                figure.analysis().signalIndex());
     }
 
     @Override
     public String epochLine(int epoch, double train, double validation, double seconds) {
-        return String.format("epoch %d: train %s %.5g, validation %.5g (hard bins; soft %.5g) (%.3f s, of which fits %.3f s)",
+        return String.format(
+                "epoch %d: train %s %.5g, validation %.5g (hard bins; soft %.5g) (%.3f s, of which fits %.3f s)",
                 epoch, figure.label(), train, validation, validationSoft, seconds, fitSeconds);
     }
 
     @Override
     public Figure figure() {
-        return new Figure(figure.label(), "neos (benchmark " + figure.benchmark() + "): " + figure.what() + " with soft bins",
+        return new Figure(
+                figure.label(),
+                "neos (benchmark " + figure.benchmark() + "): " + figure.what() + " with soft bins",
                 v -> v);
     }
 
@@ -115,12 +131,15 @@ final class NeosObjective implements Objective {
         return draft;
     }
 
-    /** The soft histograms before and after training; the output over the feature plane where there are two features. */
+    /**
+     * The soft histograms before and after training; the output over the feature plane where there are two features.
+     */
     @Override
     public void writeExtras(Path dir, Trainer trainer) throws IOException {
         double[][] endYields;
         try (NDManager m = trainer.getManager().newSubManager()) {
-            endYields = SoftYields.of(validate(m, trainer).soft(), figure.layout(), figure.analysis()).rows();
+            endYields = SoftYields.of(validate(m, trainer).soft(), figure.layout(), figure.analysis())
+                    .rows();
         }
         NeosPlots.histograms(dir.resolve("histograms.png"), figure.analysis(), figure.layout(), startYields, endYields);
         if (draft.mean().length == 2) NeosPlots.outputPlane(dir.resolve("output_plane.png"), trainer, draft);
@@ -128,7 +147,8 @@ final class NeosObjective implements Objective {
 
     @Override
     public String summary(double bestLoss, int bestEpoch, int epochsRun) {
-        return String.format("validation %s %.5g before training, best %.5g (hard bins, as the fit sees them) at epoch %d of %d",
+        return String.format(
+                "validation %s %.5g before training, best %.5g (hard bins, as the fit sees them) at epoch %d of %d",
                 figure.label(), start, bestLoss, bestEpoch, epochsRun);
     }
 }

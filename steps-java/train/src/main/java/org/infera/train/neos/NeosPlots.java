@@ -12,8 +12,8 @@ import java.util.List;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.physics.NeosBlobs;
 import org.infera.core.plot.Png;
-import org.infera.train.inferno.FisherLayout;
 import org.infera.nn.NetworkSpec;
+import org.infera.train.inferno.FisherLayout;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -21,22 +21,40 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Pictures of a neos training: the learned soft histograms before and after, and the bins over the feature plane. */
 final class NeosPlots {
-    private static final Color[] BIN_COLOURS = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
-            new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
-            new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
+    private static final Color[] BIN_COLOURS = {
+        new Color(31, 119, 180),
+        new Color(255, 127, 14),
+        new Color(44, 160, 44),
+        new Color(214, 39, 40),
+        new Color(148, 103, 189),
+        new Color(140, 86, 75),
+        new Color(227, 119, 194),
+        new Color(127, 127, 127),
+        new Color(188, 189, 34),
+        new Color(23, 190, 207)
+    };
 
     private NeosPlots() {}
 
-    /** Validation soft yields per bin (signal, backgrounds, each nuisance up and down) at the start and the end, side by side. */
+    /**
+     * Validation soft yields per bin (signal, backgrounds, each nuisance up and down) at the start and the end, side by
+     * side.
+     */
     static void histograms(Path png, Analysis analysis, FisherLayout layout, double[][] start, double[][] end) {
-        List<XYChart> charts = List.of(histogramChart("before training", analysis, layout, start),
+        List<XYChart> charts = List.of(
+                histogramChart("before training", analysis, layout, start),
                 histogramChart("after training (best epoch)", analysis, layout, end));
         Png.write(new ArrayList<>(charts), 1, 2, png);
     }
 
     private static XYChart histogramChart(String title, Analysis analysis, FisherLayout layout, double[][] rows) {
-        XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.HEIGHT).title("soft histograms, " + title)
-                .xAxisTitle("bin").yAxisTitle("expected events").build();
+        XYChart chart = new XYChartBuilder()
+                .width(Png.WIDTH)
+                .height(Png.HEIGHT)
+                .title("soft histograms, " + title)
+                .xAxisTitle("bin")
+                .yAxisTitle("expected events")
+                .build();
         Png.style(chart.getStyler());
         chart.getStyler().setXAxisDecimalPattern("0");
         int processes = layout.yields().length;
@@ -45,7 +63,8 @@ final class NeosPlots {
             if (g < processes) {
                 name = analysis.processes().get(g).name();
             } else {
-                Analysis.Nuisance n = analysis.nuisancesOrEmpty().get(layout.shifted().get((g - processes) / 2));
+                Analysis.Nuisance n =
+                        analysis.nuisancesOrEmpty().get(layout.shifted().get((g - processes) / 2));
                 name = n.process() + ", " + n.name() + ((g - processes) % 2 == 0 ? " up" : " down");
             }
             double[] x = new double[rows[g].length];
@@ -62,7 +81,8 @@ final class NeosPlots {
         double lo = -5, hi = 5;
         double[][] grid = new double[n * n][];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) grid[i * n + j] = new double[] {lo + (hi - lo) * i / (n - 1), lo + (hi - lo) * j / (n - 1)};
+            for (int j = 0; j < n; j++)
+                grid[i * n + j] = new double[] {lo + (hi - lo) * i / (n - 1), lo + (hi - lo) * j / (n - 1)};
         }
         int[] bin = new int[grid.length];
         try (NDManager m = trainer.getManager().newSubManager()) {
@@ -76,8 +96,13 @@ final class NeosPlots {
                 for (int i = 0; i < a.length; i++) bin[i] = (int) a[i];
             }
         }
-        XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.WIDTH).title("neos bins over the feature plane")
-                .xAxisTitle(spec.features().get(0)).yAxisTitle(spec.features().get(1)).build();
+        XYChart chart = new XYChartBuilder()
+                .width(Png.WIDTH)
+                .height(Png.WIDTH)
+                .title("neos bins over the feature plane")
+                .xAxisTitle(spec.features().get(0))
+                .yAxisTitle(spec.features().get(1))
+                .build();
         Png.style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(6);

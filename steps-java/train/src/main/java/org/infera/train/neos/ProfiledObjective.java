@@ -1,6 +1,5 @@
 package org.infera.train.neos;
 
-import org.infera.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import org.infera.core.analysis.Analysis;
@@ -12,6 +11,7 @@ import org.infera.core.histfactory.infer.Likelihood;
 import org.infera.core.histfactory.infer.Mle;
 import org.infera.core.histfactory.model.Model;
 import org.infera.core.histfactory.spec.Workspace;
+import org.infera.nn.Scalars;
 import org.infera.train.inferno.FisherLayout;
 
 /**
@@ -36,9 +36,13 @@ public final class ProfiledObjective {
     /** The value, the array to backpropagate, the test statistic, and whether the fit converged. */
     public record Evaluation(double value, NDArray differentiable, double testStatistic, boolean converged) {}
 
-    public ProfiledObjective(Analysis analysis, int benchmark, FisherLayout layout, FigureOfMerit objective, double mu) {
+    public ProfiledObjective(
+            Analysis analysis, int benchmark, FisherLayout layout, FigureOfMerit objective, double mu) {
         this.analysis = analysis;
-        this.benchmark = analysis.benchmarks().stream().filter(b -> b.id() == benchmark).findFirst().orElseThrow();
+        this.benchmark = analysis.benchmarks().stream()
+                .filter(b -> b.id() == benchmark)
+                .findFirst()
+                .orElseThrow();
         this.layout = layout;
         this.objective = objective;
         this.mu = mu;
@@ -65,7 +69,8 @@ public final class ProfiledObjective {
         // d value / d q: CLs = 2Φ(−√q) → −φ(√q)/√q; p₀ = Φ(−√q) → −φ(√q)/(2√q)
         double slope = sqrtQ > 0 ? -density(sqrtQ) / sqrtQ * (objective == FigureOfMerit.CLS ? 1 : 0.5) : 0;
         NDArray data = expected(yields, names, generating);
-        NDArray qOfWeights = Scalars.mul(mainNll(yields, names, conditional.values(), data).sub(mainNll(yields, names, generating, data)), 2);
+        NDArray qOfWeights = Scalars.mul(
+                mainNll(yields, names, conditional.values(), data).sub(mainNll(yields, names, generating, data)), 2);
         return new Evaluation(value, Scalars.mul(qOfWeights, slope), q, conditional.converged());
     }
 
@@ -83,11 +88,17 @@ public final class ProfiledObjective {
         NDArray d = ai.djl.ndarray.NDArrays.stack(rows);
         NDArray info = d.div(nu).matMul(d.transpose());
         double[] infoValues = SoftYields.doubles(info);
-        for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) constraintPart[a * n + b] = engine[a][b] - infoValues[a * n + b];
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b < n; b++) constraintPart[a * n + b] = engine[a][b] - infoValues[a * n + b];
         boolean[] fixed = model.fixed();
-        int[] free = java.util.stream.IntStream.range(0, n).filter(i -> !fixed[i]).toArray();
-        NDArray full = info.add(info.getManager().create(constraintPart, new ai.djl.ndarray.types.Shape(n, n)).toType(info.getDataType(), false));
-        NDArray reduced = full.get(info.getManager().create(free)).transpose().get(info.getManager().create(free));
+        int[] free =
+                java.util.stream.IntStream.range(0, n).filter(i -> !fixed[i]).toArray();
+        NDArray full = info.add(info.getManager()
+                .create(constraintPart, new ai.djl.ndarray.types.Shape(n, n))
+                .toType(info.getDataType(), false));
+        NDArray reduced = full.get(info.getManager().create(free))
+                .transpose()
+                .get(info.getManager().create(free));
         int poi = java.util.Arrays.binarySearch(free, model.poi());
         NDArray sigmaOfWeights = reduced.inverse().get(poi, poi).sqrt();
         double sigma = FisherInformation.sigmaPoi(model, nominal);
@@ -106,7 +117,7 @@ public final class ProfiledObjective {
         for (int p = 0; p < processes; p++) {
             if (name.equals("norm_" + analysis.processes().get(p).name())) return y.process(p);
         }
-        return zero;   // a parameter the benchmark fixes
+        return zero; // a parameter the benchmark fixes
     }
 
     /** ν(θ) in the graph: Σ_p factor_p (y_p + Σ_k Δ_k(α_k)), with the fit step's code2 interpolation. */
@@ -116,7 +127,8 @@ public final class ProfiledObjective {
         for (int p = 0; p < processes; p++) {
             NDArray base = y.process(p);
             for (int k = 0; k < layout.shifted().size(); k++) {
-                Analysis.Nuisance n = analysis.nuisancesOrEmpty().get(layout.shifted().get(k));
+                Analysis.Nuisance n =
+                        analysis.nuisancesOrEmpty().get(layout.shifted().get(k));
                 if (analysis.processIndex(n.process()) != p) continue;
                 double alpha = theta[names.indexOf(n.name())];
                 base = base.add(code2Delta(y.up(k, processes), y.process(p), y.down(k, processes), alpha));
@@ -131,7 +143,9 @@ public final class ProfiledObjective {
         return nu;
     }
 
-    /** Σ_b ν_b − n_b ln ν_b at θ (the θ-independent ln Γ(n+1) and the constraints cancel in every difference we take). */
+    /**
+     * Σ_b ν_b − n_b ln ν_b at θ (the θ-independent ln Γ(n+1) and the constraints cancel in every difference we take).
+     */
     NDArray mainNll(SoftYields y, List<String> names, double[] theta, NDArray data) {
         NDArray nu = expected(y, names, theta);
         return nu.sub(data.mul(nu.log())).sum();

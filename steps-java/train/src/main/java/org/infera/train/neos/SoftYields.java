@@ -1,12 +1,12 @@
 package org.infera.train.neos;
 
-import org.infera.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import java.util.ArrayList;
 import java.util.List;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.data.TemplatesFile;
+import org.infera.nn.Scalars;
 import org.infera.train.inferno.FisherLayout;
 
 /**
@@ -28,11 +28,15 @@ public final class SoftYields {
     public static SoftYields of(NDList histograms, FisherLayout layout, Analysis analysis) {
         NDList out = new NDList();
         int processes = layout.yields().length;
-        for (int p = 0; p < processes; p++) out.add(Scalars.mul(histograms.get(p), layout.yields()[p]).add(FLOOR));
+        for (int p = 0; p < processes; p++)
+            out.add(Scalars.mul(histograms.get(p), layout.yields()[p]).add(FLOOR));
         for (int k = 0; k < layout.shifted().size(); k++) {
-            int p = analysis.processIndex(analysis.nuisancesOrEmpty().get(layout.shifted().get(k)).process());
-            out.add(Scalars.mul(histograms.get(processes + 2 * k), layout.yields()[p]).add(FLOOR));
-            out.add(Scalars.mul(histograms.get(processes + 2 * k + 1), layout.yields()[p]).add(FLOOR));
+            int p = analysis.processIndex(
+                    analysis.nuisancesOrEmpty().get(layout.shifted().get(k)).process());
+            out.add(Scalars.mul(histograms.get(processes + 2 * k), layout.yields()[p])
+                    .add(FLOOR));
+            out.add(Scalars.mul(histograms.get(processes + 2 * k + 1), layout.yields()[p])
+                    .add(FLOOR));
         }
         return new SoftYields(out);
     }
@@ -63,9 +67,16 @@ public final class SoftYields {
         }
         List<TemplatesFile.NuisanceTemplate> nuisances = new ArrayList<>();
         for (int k = 0; k < layout.shifted().size(); k++) {
-            Analysis.Nuisance n = analysis.nuisancesOrEmpty().get(layout.shifted().get(k));
-            nuisances.add(new TemplatesFile.NuisanceTemplate(n.name(), analysis.processIndex(n.process()), n.nominal(), n.up(), n.down(),
-                    doubles(up(k, processes)), doubles(down(k, processes))));
+            Analysis.Nuisance n =
+                    analysis.nuisancesOrEmpty().get(layout.shifted().get(k));
+            nuisances.add(new TemplatesFile.NuisanceTemplate(
+                    n.name(),
+                    analysis.processIndex(n.process()),
+                    n.nominal(),
+                    n.up(),
+                    n.down(),
+                    doubles(up(k, processes)),
+                    doubles(down(k, processes))));
         }
         double[] edges = new double[bins + 1];
         for (int i = 0; i <= bins; i++) edges[i] = i;

@@ -17,8 +17,13 @@ import org.infera.train.inferno.InfernoData;
  */
 record ValidationHistograms(NDList soft, NDList hard, NDList crossEntropy) {
 
-    static ValidationHistograms of(NDManager m, Trainer trainer, TrainingShards shards, Function<Integer, InfernoData> prepared,
-                                   SoftHistogram histogram, int signal) {
+    static ValidationHistograms of(
+            NDManager m,
+            Trainer trainer,
+            TrainingShards shards,
+            Function<Integer, InfernoData> prepared,
+            SoftHistogram histogram,
+            int signal) {
         GroupMeans soft = new GroupMeans(), hard = new GroupMeans(), crossEntropy = new GroupMeans();
         for (int s = 0; s < shards.shards(); s++) {
             InfernoData data = prepared.apply(s);
@@ -31,7 +36,8 @@ record ValidationHistograms(NDList soft, NDList hard, NDList crossEntropy) {
                 }
                 soft.add(softs, data.groupSizes());
                 hard.add(hards, data.groupSizes());
-                crossEntropy.add(CrossEntropy.groupMeans(outputs, data.processes(), signal),
+                crossEntropy.add(
+                        CrossEntropy.groupMeans(outputs, data.processes(), signal),
                         Arrays.copyOf(data.groupSizes(), data.processes()));
             }
         }

@@ -20,22 +20,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "sally", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "sally",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         defaultValueProvider = TrainingDefaults.class,
-        description = "Trains SALLY (Brehmer, Cranmer, Louppe & Pavez 2018): an MLP regressing the joint score t(x, z | θ) "
-                + "of score samples (infera-augment score) on the observables, with the mean squared error; its "
-                + "minimiser is the score t(x | θ) itself. Inputs standardised, Adam with the AMSGrad correction (as "
-                + "MadMiner), the learning rate decaying exponentially from --learning-rate to --final-learning-rate over "
-                + "the epochs, early stopping that restores the best epoch's weights.")
+        description =
+                "Trains SALLY (Brehmer, Cranmer, Louppe & Pavez 2018): an MLP regressing the joint score t(x, z | θ) "
+                        + "of score samples (infera-augment score) on the observables, with the mean squared error; "
+                        + "its "
+                        + "minimiser is the score t(x | θ) itself. Inputs standardised, Adam with the AMSGrad "
+                        + "correction (as "
+                        + "MadMiner), the learning rate decaying exponentially from --learning-rate to "
+                        + "--final-learning-rate over "
+                        + "the epochs, early stopping that restores the best epoch's weights.")
 public final class SallyCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions options;
 
-    @Option(paramLabel = "RATE", names = "--final-learning-rate", defaultValue = "1e-4",
+    @Option(
+            paramLabel = "RATE",
+            names = "--final-learning-rate",
+            defaultValue = "1e-4",
             description = "Learning rate of the last epoch (default: ${DEFAULT-VALUE}).")
     double finalLearningRate;
 
-    @Option(names = "--optimizer", defaultValue = "amsgrad",
+    @Option(
+            names = "--optimizer",
+            defaultValue = "amsgrad",
             description = "amsgrad (Adam with AMSGrad, as MadMiner) or adam (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
@@ -45,19 +57,35 @@ public final class SallyCommand implements Callable<Integer> {
         Checks.positive("--patience", options.epoch.patience);
         Checks.positiveAtMost("--final-learning-rate", finalLearningRate, 10);
         if (!optimizer.equals("amsgrad") && !optimizer.equals("adam")) {
-            throw new InputException.BadOption("--optimizer", "--optimizer must be amsgrad or adam, got '" + optimizer + "'");
+            throw new InputException.BadOption(
+                    "--optimizer", "--optimizer must be amsgrad or adam, got '" + optimizer + "'");
         }
         ScoreSamplesFile file = ScoreSamplesFile.readAll(options.samples);
         double[][] x = file.splits().get(Split.TRAIN).x();
         double[] mean = Standardisation.mean(x);
         int params = file.parameters().length;
-        NetworkSpec draft = new NetworkSpec("sally", List.of(file.observables()), mean, Standardisation.std(x, mean),
-                options.mlp.hidden, options.mlp.activation, params, options.seed.seed, 0, 0, Double.NaN, Engine.getDjlVersion(), null, null);
+        NetworkSpec draft = new NetworkSpec(
+                "sally",
+                List.of(file.observables()),
+                mean,
+                Standardisation.std(x, mean),
+                options.mlp.hidden,
+                options.mlp.activation,
+                params,
+                options.seed.seed,
+                0,
+                0,
+                Double.NaN,
+                Engine.getDjlVersion(),
+                null,
+                null);
         SallyObjective objective = SallyObjective.of(file, draft, options.epoch.batchSize);
         long steps = objective.batchesPerEpoch();
         double decay = Math.pow(finalLearningRate / options.learningRate, 1.0 / Math.max(1, options.epoch.epochs - 1));
         Tracker rate = update -> (float) (options.learningRate * Math.pow(decay, update / steps));
-        Optimizer chosen = optimizer.equals("amsgrad") ? new Amsgrad(rate) : Optimizer.adam().optLearningRateTracker(rate).build();
+        Optimizer chosen = optimizer.equals("amsgrad")
+                ? new Amsgrad(rate)
+                : Optimizer.adam().optLearningRateTracker(rate).build();
         TrainingLoop.run(options.settings(params, mean.length, chosen), objective);
         return 0;
     }

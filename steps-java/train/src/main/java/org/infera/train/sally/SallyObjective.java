@@ -16,14 +16,27 @@ import org.infera.nn.train.BatchLoss;
 import org.infera.nn.train.Objective;
 
 /** SALLY: the mean squared error of the network's output to the joint score t(x, z | θ); its minimiser is t(x | θ). */
-record SallyObjective(ScoreSamplesFile file, NetworkSpec draft, int steps, float[] xTrain, float[] tTrain,
-                      float[] xValidation, float[] tValidation) implements Objective {
+record SallyObjective(
+        ScoreSamplesFile file,
+        NetworkSpec draft,
+        int steps,
+        float[] xTrain,
+        float[] tTrain,
+        float[] xValidation,
+        float[] tValidation)
+        implements Objective {
 
     static SallyObjective of(ScoreSamplesFile file, NetworkSpec draft, int batchSize) {
-        ScoreSamplesFile.Scores train = file.splits().get(Split.TRAIN), validation = file.splits().get(Split.VALIDATION);
-        return new SallyObjective(file, draft, (train.x().length + batchSize - 1) / batchSize,
-                draft.standardise(train.x(), 0, train.x().length), flatten(train.tXz()),
-                draft.standardise(validation.x(), 0, validation.x().length), flatten(validation.tXz()));
+        ScoreSamplesFile.Scores train = file.splits().get(Split.TRAIN),
+                validation = file.splits().get(Split.VALIDATION);
+        return new SallyObjective(
+                file,
+                draft,
+                (train.x().length + batchSize - 1) / batchSize,
+                draft.standardise(train.x(), 0, train.x().length),
+                flatten(train.tXz()),
+                draft.standardise(validation.x(), 0, validation.x().length),
+                flatten(validation.tXz()));
     }
 
     private int features() {
@@ -61,8 +74,12 @@ record SallyObjective(ScoreSamplesFile file, NetworkSpec draft, int steps, float
             int from = b * batch, to = Math.min(n, from + batch);
             if (from >= to) break;
             step.accept((trainer, m) -> {
-                NDArray prediction = trainer.forward(new NDList(rows(m, xTrain, order, from, to, features()))).singletonOrThrow();
-                NDArray loss = prediction.sub(rows(m, tTrain, order, from, to, parameters())).square().mean();
+                NDArray prediction = trainer.forward(new NDList(rows(m, xTrain, order, from, to, features())))
+                        .singletonOrThrow();
+                NDArray loss = prediction
+                        .sub(rows(m, tTrain, order, from, to, parameters()))
+                        .square()
+                        .mean();
                 return new BatchLoss(loss, loss.getFloat(), to - from);
             });
         }
@@ -79,8 +96,13 @@ record SallyObjective(ScoreSamplesFile file, NetworkSpec draft, int steps, float
     public double validate(Trainer trainer) {
         try (NDManager m = trainer.getManager().newSubManager()) {
             int n = tValidation.length / parameters();
-            NDArray prediction = trainer.evaluate(new NDList(m.create(xValidation, new Shape(n, features())))).singletonOrThrow();
-            return prediction.sub(m.create(tValidation, new Shape(n, parameters()))).square().mean().getFloat();
+            NDArray prediction = trainer.evaluate(new NDList(m.create(xValidation, new Shape(n, features()))))
+                    .singletonOrThrow();
+            return prediction
+                    .sub(m.create(tValidation, new Shape(n, parameters())))
+                    .square()
+                    .mean()
+                    .getFloat();
         }
     }
 
@@ -93,14 +115,19 @@ record SallyObjective(ScoreSamplesFile file, NetworkSpec draft, int steps, float
     @Override
     public void writeExtras(Path dir, Trainer trainer) {
         ScoreSamplesFile.Scores validation = file.splits().get(Split.VALIDATION);
-        ScorePlot.write(dir.resolve("score_vs_observables.png"), List.of(file.observables()), List.of(file.parameters()),
-                validation.x(), predict(trainer));
+        ScorePlot.write(
+                dir.resolve("score_vs_observables.png"),
+                List.of(file.observables()),
+                List.of(file.parameters()),
+                validation.x(),
+                predict(trainer));
     }
 
     private float[][] predict(Trainer trainer) {
         try (NDManager m = trainer.getManager().newSubManager()) {
             int n = xValidation.length / features(), params = parameters();
-            float[] flat = trainer.evaluate(new NDList(m.create(xValidation, new Shape(n, features())))).singletonOrThrow()
+            float[] flat = trainer.evaluate(new NDList(m.create(xValidation, new Shape(n, features()))))
+                    .singletonOrThrow()
                     .toFloatArray();
             float[][] out = new float[n][params];
             for (int i = 0; i < n; i++) System.arraycopy(flat, i * params, out[i], 0, params);

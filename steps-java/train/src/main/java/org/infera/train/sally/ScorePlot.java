@@ -19,8 +19,13 @@ final class ScorePlot {
         int n = Math.min(POINTS, x.length);
         List<XYChart> charts = new ArrayList<>();
         for (int j = 0; j < observables.size(); j++) {
-            XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.HEIGHT).title("estimated score against " + observables.get(j))
-                    .xAxisTitle(observables.get(j)).yAxisTitle("t̂(x)").build();
+            XYChart chart = new XYChartBuilder()
+                    .width(Png.WIDTH)
+                    .height(Png.HEIGHT)
+                    .title("estimated score against " + observables.get(j))
+                    .xAxisTitle(observables.get(j))
+                    .yAxisTitle("t̂(x)")
+                    .build();
             Png.style(chart.getStyler());
             chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             chart.getStyler().setMarkerSize(3);

@@ -1,6 +1,5 @@
 package org.infera.train.classifier;
 
-import org.infera.core.data.SamplesFixtures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,11 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.infera.core.cli.StepMain;
-import org.infera.train.TrainCommand;
 import org.infera.core.data.Sample;
 import org.infera.core.data.SamplesFile;
+import org.infera.core.data.SamplesFixtures;
 import org.infera.core.data.Split;
 import org.infera.nn.TrainedNetwork;
+import org.infera.train.TrainCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassifierCommandTest {
     @TempDir
     static Path dir;
+
     static Path samples;
 
     @BeforeAll
@@ -33,8 +34,18 @@ class ClassifierCommandTest {
     }
 
     private static int train(Path out, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("classifier", "--samples", samples.toString(), "--seed", "3",
-                "--hidden", "16,16", "--batch-size", "128", "-o", out.toString()));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "classifier",
+                "--samples",
+                samples.toString(),
+                "--seed",
+                "3",
+                "--hidden",
+                "16,16",
+                "--batch-size",
+                "128",
+                "-o",
+                out.toString()));
         args.addAll(List.of(extra));
         return StepMain.execute(new TrainCommand(), args.toArray(new String[0]));
     }
@@ -57,7 +68,8 @@ class ClassifierCommandTest {
         assertEquals(0, train(out, "--epochs", "12", "--patience", "12", "--learning-rate", "0.03"));
         List<String> history = Files.readAllLines(out.resolve(TrainedNetwork.HISTORY));
         double best = Double.POSITIVE_INFINITY;
-        for (String line : history.subList(1, history.size())) best = Math.min(best, Double.parseDouble(line.split(",")[2]));
+        for (String line : history.subList(1, history.size()))
+            best = Math.min(best, Double.parseDouble(line.split(",")[2]));
         try (TrainedNetwork net = TrainedNetwork.load(out)) {
             assertEquals(best, net.spec().bestValidationLoss(), 1e-12);
             Sample validation = SamplesFile.read(samples).split(Split.VALIDATION);
@@ -80,7 +92,8 @@ class ClassifierCommandTest {
                 den += w[i];
             }
             float loss = new WeightedBinaryCrossEntropy()
-                    .evaluate(new NDList(m.create(y), m.create(w)), new NDList(m.create(z))).getFloat();
+                    .evaluate(new NDList(m.create(y), m.create(w)), new NDList(m.create(z)))
+                    .getFloat();
             assertEquals(num / den, loss, 1e-6);
         }
     }
@@ -88,12 +101,31 @@ class ClassifierCommandTest {
     @Test
     void rejectsBadInputWithExitTwo() throws Exception {
         Path out = dir.resolve("bad");
-        assertEquals(2, StepMain.execute(new TrainCommand(), "classifier", "--samples", dir.resolve("none.h5").toString(),
-                "--seed", "1", "-o", out.toString()));
+        assertEquals(
+                2,
+                StepMain.execute(
+                        new TrainCommand(),
+                        "classifier",
+                        "--samples",
+                        dir.resolve("none.h5").toString(),
+                        "--seed",
+                        "1",
+                        "-o",
+                        out.toString()));
         assertEquals(2, train(out, "--epochs", "0"));
         assertEquals(2, train(out, "--activation", "sigmoidish"));
         Path text = Files.writeString(dir.resolve("text.h5"), "x");
-        assertEquals(2, StepMain.execute(new TrainCommand(), "classifier", "--samples", text.toString(), "--seed", "1", "-o", out.toString()));
+        assertEquals(
+                2,
+                StepMain.execute(
+                        new TrainCommand(),
+                        "classifier",
+                        "--samples",
+                        text.toString(),
+                        "--seed",
+                        "1",
+                        "-o",
+                        out.toString()));
         assertEquals(2, StepMain.execute(new TrainCommand()));
         assertFalse(Files.exists(out));
     }

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.infera.core.cli.StepMain;
 import org.infera.core.data.SamplesFixtures;
-import org.infera.train.TrainCommand;
 import org.infera.nn.TrainedNetwork;
+import org.infera.train.TrainCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InfernoCommandTest {
     @TempDir
     static Path dir;
+
     static Path samples;
 
     @BeforeAll
@@ -29,8 +30,20 @@ class InfernoCommandTest {
     }
 
     private static int train(Path out, String... extra) {
-        List<String> args = new ArrayList<>(List.of("inferno", "--samples", samples.toString(), "--analysis",
-                InfernoLossTest.ANALYSIS.toString(), "--seed", "3", "--hidden", "32,32", "--batch-size", "500", "-o", out.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "inferno",
+                "--samples",
+                samples.toString(),
+                "--analysis",
+                InfernoLossTest.ANALYSIS.toString(),
+                "--seed",
+                "3",
+                "--hidden",
+                "32,32",
+                "--batch-size",
+                "500",
+                "-o",
+                out.toString()));
         args.addAll(List.of(extra));
         return StepMain.execute(new TrainCommand(), args.toArray(new String[0]));
     }
@@ -62,12 +75,28 @@ class InfernoCommandTest {
         assertEquals(2, train(out, "--benchmark", "9"));
         assertEquals(2, train(out, "--benchmark", "4", "--bins", "1"));
         assertEquals(2, train(out, "--benchmark", "4", "--temperature", "0"));
-        Path other = Files.writeString(dir.resolve("other.json"),
-                Files.readString(InfernoLossTest.ANALYSIS).replace("\"background\", \"expectedYield\"", "\"ttbar\", \"expectedYield\"")
-                        .replace("\"process\": \"background\"", "\"process\": \"ttbar\"").replace("\"lambda\", \"background\"]", "\"lambda\", \"ttbar\"]")
+        Path other = Files.writeString(
+                dir.resolve("other.json"),
+                Files.readString(InfernoLossTest.ANALYSIS)
+                        .replace("\"background\", \"expectedYield\"", "\"ttbar\", \"expectedYield\"")
+                        .replace("\"process\": \"background\"", "\"process\": \"ttbar\"")
+                        .replace("\"lambda\", \"background\"]", "\"lambda\", \"ttbar\"]")
                         .replace("\"background\": 100", "\"ttbar\": 100"));
-        assertEquals(2, StepMain.execute(new TrainCommand(), "inferno", "--samples", samples.toString(), "--analysis", other.toString(),
-                "--benchmark", "4", "--seed", "1", "-o", out.toString()));
+        assertEquals(
+                2,
+                StepMain.execute(
+                        new TrainCommand(),
+                        "inferno",
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        other.toString(),
+                        "--benchmark",
+                        "4",
+                        "--seed",
+                        "1",
+                        "-o",
+                        out.toString()));
         assertFalse(Files.exists(out));
     }
 
@@ -83,8 +112,15 @@ class InfernoCommandTest {
             process[n + i] = 1;
         }
         Path p = dir.resolve(name);
-        new org.infera.core.data.EventsFile("inferno-paper", seed, new String[] {"x0", "x1", "x2"}, new String[] {"signal", "background"},
-                new double[] {50, 1000}, x, process).write(p);
+        new org.infera.core.data.EventsFile(
+                        "inferno-paper",
+                        seed,
+                        new String[] {"x0", "x1", "x2"},
+                        new String[] {"signal", "background"},
+                        new double[] {50, 1000},
+                        x,
+                        process)
+                .write(p);
         return p;
     }
 
@@ -98,10 +134,16 @@ class InfernoCommandTest {
         double last = Double.parseDouble(history.get(history.size() - 1).split(",")[2]);
         assertTrue(last < first, "validation loss falls: " + first + " -> " + last);
         Path bad = dir.resolve("bad-approximate");
-        assertEquals(2, train(bad, "--benchmark", "0", "--shifted", "r=" + up + "," + down), "r does not float in benchmark 0");
+        assertEquals(
+                2,
+                train(bad, "--benchmark", "0", "--shifted", "r=" + up + "," + down),
+                "r does not float in benchmark 0");
         assertEquals(2, train(bad, "--benchmark", "1", "--shifted", "sigma=" + up + "," + down), "unknown nuisance");
         assertEquals(2, train(bad, "--benchmark", "1", "--shifted", "r=" + up), "needs up and down");
-        assertEquals(2, train(bad, "--benchmark", "1", "--shifted", "r=" + up + "," + dir.resolve("none.h5")), "missing file");
+        assertEquals(
+                2,
+                train(bad, "--benchmark", "1", "--shifted", "r=" + up + "," + dir.resolve("none.h5")),
+                "missing file");
         assertFalse(Files.exists(bad));
     }
 }

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.infera.core.cli.StepMain;
 import org.infera.core.data.SamplesFixtures;
-import org.infera.train.TrainCommand;
 import org.infera.nn.TrainedNetwork;
+import org.infera.train.TrainCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NeosCommandTest {
     @TempDir
     static Path dir;
+
     static Path samples;
 
     @BeforeAll
@@ -29,9 +30,22 @@ class NeosCommandTest {
     }
 
     private static int train(Path out, String... extra) {
-        List<String> args = new ArrayList<>(List.of("neos", "--samples", samples.toString(), "--analysis",
-                ProfiledObjectiveTest.ANALYSIS.toString(), "--benchmark", "0", "--seed", "5", "--hidden", "16,16", "--batch-size", "250",
-                "-o", out.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "neos",
+                "--samples",
+                samples.toString(),
+                "--analysis",
+                ProfiledObjectiveTest.ANALYSIS.toString(),
+                "--benchmark",
+                "0",
+                "--seed",
+                "5",
+                "--hidden",
+                "16,16",
+                "--batch-size",
+                "250",
+                "-o",
+                out.toString()));
         args.addAll(List.of(extra));
         return StepMain.execute(new TrainCommand(), args.toArray(new String[0]));
     }
@@ -44,7 +58,8 @@ class NeosCommandTest {
         for (String f : List.of(TrainedNetwork.SPEC, TrainedNetwork.WEIGHTS, TrainedNetwork.HISTORY)) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
-        for (String png : List.of("history.png", "histograms.png", "output_plane.png")) assertTrue(Files.size(a.resolve(png)) > 5000, png);
+        for (String png : List.of("history.png", "histograms.png", "output_plane.png"))
+            assertTrue(Files.size(a.resolve(png)) > 5000, png);
         List<String> history = Files.readAllLines(a.resolve(TrainedNetwork.HISTORY));
         double first = Double.parseDouble(history.get(1).split(",")[2]);
         try (TrainedNetwork net = TrainedNetwork.load(a)) {
@@ -65,7 +80,9 @@ class NeosCommandTest {
             assertEquals(1, net.spec().outputs());
             assertEquals(4, net.spec().bins());
             assertEquals(0.1, net.spec().bandwidth());
-            assertTrue(net.spec().bestValidationLoss() < 0.01, "expected CLs " + net.spec().bestValidationLoss());
+            assertTrue(
+                    net.spec().bestValidationLoss() < 0.01,
+                    "expected CLs " + net.spec().bestValidationLoss());
         }
         assertTrue(Files.size(k.resolve("output_plane.png")) > 5000);
         assertEquals(2, train(dir.resolve("x5"), "--histogram", "kde", "--bandwidth", "0"));
@@ -91,9 +108,21 @@ class NeosCommandTest {
         assertEquals(2, train(dir.resolve("x1"), "--objective", "likelihood"));
         assertEquals(2, train(dir.resolve("x2"), "--mu", "-1"));
         assertEquals(2, train(dir.resolve("x3"), "--bins", "1"));
-        assertEquals(2, StepMain.execute(new TrainCommand(), "neos", "--samples", samples.toString(), "--analysis",
-                ProfiledObjectiveTest.ANALYSIS.toString().replace("neos-blobs", "inferno-paper"), "--benchmark", "0", "--seed", "1",
-                "-o", dir.resolve("x4").toString()));
+        assertEquals(
+                2,
+                StepMain.execute(
+                        new TrainCommand(),
+                        "neos",
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        ProfiledObjectiveTest.ANALYSIS.toString().replace("neos-blobs", "inferno-paper"),
+                        "--benchmark",
+                        "0",
+                        "--seed",
+                        "1",
+                        "-o",
+                        dir.resolve("x4").toString()));
         for (String x : List.of("x1", "x2", "x3", "x4")) assertFalse(Files.exists(dir.resolve(x)), x);
     }
 }

@@ -18,8 +18,8 @@ import java.util.List;
 import org.infera.core.analysis.Analysis;
 import org.infera.core.physics.NeosBlobs;
 import org.infera.core.random.Rng;
-import org.infera.train.inferno.FisherLayout;
 import org.infera.nn.Networks;
+import org.infera.train.inferno.FisherLayout;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * whole objective, profile fit included, on a small float64 network and the neos toy's events.
  */
 class ProfiledObjectiveTest {
-    static final Path ANALYSIS = Path.of(System.getProperty("infera.repo", "../..")).resolve("params/analysis/neos-blobs.json");
+    static final Path ANALYSIS =
+            Path.of(System.getProperty("infera.repo", "../..")).resolve("params/analysis/neos-blobs.json");
     static final int EVENTS = 200;
 
     private static final SoftHistogram SOFTMAX = new SoftHistogram("softmax", 3, 1.0, 0);
@@ -56,15 +57,19 @@ class ProfiledObjectiveTest {
     @Test
     void kernelDensityHistogramsAreNormalisedAndFollowTheKernel() {
         try (NDManager m = NDManager.newBaseManager()) {
-            // logit 0: s = 0.5, at the edge between bins 1 and 2 of 4 → equal halves; the kernel's reach is Φ(0.25/h) − 1/2 per side
+            // logit 0: s = 0.5, at the edge between bins 1 and 2 of 4 → equal halves; the kernel's reach is Φ(0.25/h) −
+            // 1/2 per side
             SoftHistogram kde = new SoftHistogram("kde", 4, 0, 0.1);
             double[] h = kde.of(m.create(new double[] {0}, new Shape(1, 1))).toDoubleArray();
             assertEquals(1, h[0] + h[1] + h[2] + h[3], 1e-12);
             assertEquals(h[1], h[2], 1e-12);
             assertEquals(h[0], h[3], 1e-12);
-            double phi = new org.hipparchus.distribution.continuous.NormalDistribution().cumulativeProbability(0.25 / 0.1);
-            double inside = 2 * phi - 1;   // Φ(0.25/h) − Φ(−0.25/h): the kernel's mass within [0.25, 0.75]
-            double total = 2 * new org.hipparchus.distribution.continuous.NormalDistribution().cumulativeProbability(0.5 / 0.1) - 1;
+            double phi =
+                    new org.hipparchus.distribution.continuous.NormalDistribution().cumulativeProbability(0.25 / 0.1);
+            double inside = 2 * phi - 1; // Φ(0.25/h) − Φ(−0.25/h): the kernel's mass within [0.25, 0.75]
+            double total =
+                    2 * new org.hipparchus.distribution.continuous.NormalDistribution().cumulativeProbability(0.5 / 0.1)
+                            - 1;
             assertEquals(inside / 2 / total, h[1], 1e-12);
         }
     }
@@ -80,7 +85,8 @@ class ProfiledObjectiveTest {
             NDArray input = m.create(events(analysis), new Shape(4L * EVENTS, 2));
             // one backward pass (gradients accumulate across collectors, so only one)
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                ProfiledObjective.Evaluation e = figure.evaluate(yields(block, m, input, layout, analysis, histogram, true));
+                ProfiledObjective.Evaluation e =
+                        figure.evaluate(yields(block, m, input, layout, analysis, histogram, true));
                 assertTrue(e.converged());
                 gc.backward(e.differentiable());
             }
@@ -98,18 +104,24 @@ class ProfiledObjectiveTest {
                         double[] shifted = w.clone();
                         shifted[element] += s == 0 ? step : -step;
                         weight.getArray().set(shifted);
-                        side[s] = figure.evaluate(yields(block, m, input, layout, analysis, histogram, false)).value();
+                        side[s] = figure.evaluate(yields(block, m, input, layout, analysis, histogram, false))
+                                .value();
                     }
                     weight.getArray().set(w);
                     double numeric = (side[0] - side[1]) / (2 * step);
-                    assertEquals(numeric, analytic, 1e-4 * Math.abs(numeric) + 1e-12 * Math.abs(side[0]) / step,
+                    assertEquals(
+                            numeric,
+                            analytic,
+                            1e-4 * Math.abs(numeric) + 1e-12 * Math.abs(side[0]) / step,
                             objective + ": d/dw of " + entry.getKey() + "[" + element + "]");
                     worst = Math.max(worst, Math.abs(analytic - numeric) / Math.abs(numeric));
                     checked++;
                 }
             }
             assertTrue(checked >= 9);
-            System.out.printf("neos %s (%s histograms): %d weights, envelope gradient vs finite differences: worst relative difference %.1e%n",
+            System.out.printf(
+                    "neos %s (%s histograms): %d weights, envelope gradient vs finite differences: worst relative "
+                            + "difference %.1e%n",
                     objective.label(), histogram.kind(), checked, worst);
         }
     }
@@ -130,9 +142,16 @@ class ProfiledObjectiveTest {
         return x;
     }
 
-    private static SoftYields yields(Block block, NDManager m, NDArray input, FisherLayout layout, Analysis analysis,
-                                     SoftHistogram histogram, boolean training) {
-        NDArray z = block.forward(new ParameterStore(m, false), new NDList(input), training).singletonOrThrow();
+    private static SoftYields yields(
+            Block block,
+            NDManager m,
+            NDArray input,
+            FisherLayout layout,
+            Analysis analysis,
+            SoftHistogram histogram,
+            boolean training) {
+        NDArray z = block.forward(new ParameterStore(m, false), new NDList(input), training)
+                .singletonOrThrow();
         NDList histograms = new NDList();
         for (NDArray g : z.split(4, 0)) histograms.add(histogram.of(g));
         return SoftYields.of(histograms, layout, analysis);

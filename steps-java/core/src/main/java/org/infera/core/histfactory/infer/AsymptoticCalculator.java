@@ -39,19 +39,29 @@ public final class AsymptoticCalculator {
         this.allConverged = freeObserved.converged() && asimovFit.converged() && freeAsimov.converged();
     }
 
-    public Model model() { return model; }
+    public Model model() {
+        return model;
+    }
 
-    public FitResult freeFit() { return freeObserved; }
+    public FitResult freeFit() {
+        return freeObserved;
+    }
 
-    public Dataset asimovData() { return asimov.data(); }
+    public Dataset asimovData() {
+        return asimov.data();
+    }
 
     /** Whether every fit so far converged. */
-    public boolean converged() { return allConverged; }
+    public boolean converged() {
+        return allConverged;
+    }
 
     /** Likelihood evaluations so far: values and value + derivatives. */
     public long[] evaluations() {
-        return new long[] {observed.valueEvaluations() + asimov.valueEvaluations(),
-                observed.derivativeEvaluations() + asimov.derivativeEvaluations()};
+        return new long[] {
+            observed.valueEvaluations() + asimov.valueEvaluations(),
+            observed.derivativeEvaluations() + asimov.derivativeEvaluations()
+        };
     }
 
     public Hypotest hypotest(double mu) {
@@ -76,7 +86,8 @@ public final class AsymptoticCalculator {
         FitResult cond = Mle.fixedPoiFit(observed, mu, lastObserved == null ? freeObserved.values() : lastObserved);
         lastObserved = cond.values();
         allConverged &= cond.converged();
-        return statistic.apply(cond.twiceNll() - freeObserved.twiceNll(), freeObserved.values()[model.poi()], mu);
+        return statistic.apply(
+                cond.twiceNll() - freeObserved.twiceNll(), freeObserved.values()[model.poi()], mu);
     }
 
     /** q at μ for the Asimov data. */
@@ -84,7 +95,8 @@ public final class AsymptoticCalculator {
         FitResult cond = Mle.fixedPoiFit(asimov, mu, lastAsimov == null ? freeAsimov.values() : lastAsimov);
         lastAsimov = cond.values();
         allConverged &= cond.converged();
-        return statistic.apply(cond.twiceNll() - freeAsimov.twiceNll(), freeAsimov.values()[model.poi()], mu);
+        return statistic.apply(
+                cond.twiceNll() - freeAsimov.twiceNll(), freeAsimov.values()[model.poi()], mu);
     }
 
     /** 1 − Φ(x), accurate in the tail. */

@@ -6,8 +6,15 @@ import java.util.List;
  * The outcome of a maximum-likelihood fit: the best-fit parameters, −2 ln L there, whether the fit
  * converged (and why it stopped), and the parameters that ended on a bound.
  */
-public record FitResult(double[] values, double twiceNll, boolean converged, String message, int iterations,
-                        List<Integer> atBound, boolean[] fixed, Likelihood likelihood) {
+public record FitResult(
+        double[] values,
+        double twiceNll,
+        boolean converged,
+        String message,
+        int iterations,
+        List<Integer> atBound,
+        boolean[] fixed,
+        Likelihood likelihood) {
 
     /** The Hessian of −ln L at the best fit. */
     public double[][] hessian() {

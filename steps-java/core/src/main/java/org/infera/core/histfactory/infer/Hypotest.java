@@ -6,5 +6,13 @@ package org.infera.core.histfactory.infer;
  * (ordered as pyhf orders them, most excluding first). For q₀: {@code clsb} is the discovery
  * p-value p₀ and {@code expected} the expected p₀ at −2…+2 σ around the signal hypothesis.
  */
-public record Hypotest(TestStatistic statistic, double poiValue, double testStat, double testStatAsimov,
-                       double clsb, double clb, double cls, double[] expected, boolean converged) {}
+public record Hypotest(
+        TestStatistic statistic,
+        double poiValue,
+        double testStat,
+        double testStatAsimov,
+        double clsb,
+        double clb,
+        double cls,
+        double[] expected,
+        boolean converged) {}

@@ -17,9 +17,13 @@ public final class Likelihood {
         this.constant = model.constantTerm(data);
     }
 
-    public Model model() { return model; }
+    public Model model() {
+        return model;
+    }
 
-    public Dataset data() { return data; }
+    public Dataset data() {
+        return data;
+    }
 
     /** −2 ln L(θ), normalised like pyhf's −2·logpdf. */
     public double twiceNll(double[] theta) {
@@ -37,9 +41,15 @@ public final class Likelihood {
         return model.nll(theta, data, grad, hess);
     }
 
-    public double constant() { return constant; }
+    public double constant() {
+        return constant;
+    }
 
-    public long valueEvaluations() { return values; }
+    public long valueEvaluations() {
+        return values;
+    }
 
-    public long derivativeEvaluations() { return derivatives; }
+    public long derivativeEvaluations() {
+        return derivatives;
+    }
 }

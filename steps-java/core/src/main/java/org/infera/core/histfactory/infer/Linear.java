@@ -50,10 +50,14 @@ final class Linear {
         return x;
     }
 
-    /** Inverse of H restricted to the free parameters, embedded in a full-size matrix (zeros elsewhere); NaN if singular. */
+    /**
+     * Inverse of H restricted to the free parameters, embedded in a full-size matrix (zeros elsewhere); NaN if
+     * singular.
+     */
     static double[][] inverseOnFree(double[][] h, boolean[] fixed) {
         int p = h.length;
-        int[] idx = java.util.stream.IntStream.range(0, p).filter(i -> !fixed[i]).toArray();
+        int[] idx =
+                java.util.stream.IntStream.range(0, p).filter(i -> !fixed[i]).toArray();
         double[][] out = new double[p][p];
         double[][] l = cholesky(h, idx, 0);
         for (int c = 0; c < idx.length; c++) {

@@ -35,7 +35,10 @@ public final class Mle {
         return fixedParameterFit(l, l.model().poi(), poiValue, start);
     }
 
-    /** A fit with parameter {@code index} fixed at {@code value} (its bounds widened to hold it), from {@code start} (null: the inits). */
+    /**
+     * A fit with parameter {@code index} fixed at {@code value} (its bounds widened to hold it), from {@code start}
+     * (null: the inits).
+     */
     public static FitResult fixedParameterFit(Likelihood l, int index, double value, double[] start) {
         Model m = l.model();
         double[] init = start == null ? m.inits() : start.clone();
@@ -62,7 +65,18 @@ public final class Mle {
             for (int i = 0; i < p; i++) if (!fixed[i]) x[i] = Math.min(upper[i], Math.max(lower[i], inits[i]));
             f = l.nll(x, g, h);
         }
-        if (!Double.isFinite(f)) return result(l, x, false, "the likelihood is not finite at the initial parameters", 0, lower, upper, fixed, g, h);
+        if (!Double.isFinite(f))
+            return result(
+                    l,
+                    x,
+                    false,
+                    "the likelihood is not finite at the initial parameters",
+                    0,
+                    lower,
+                    upper,
+                    fixed,
+                    g,
+                    h);
         String message = "maximum iterations reached";
         boolean converged = false;
         int iteration = 0;
@@ -84,7 +98,7 @@ public final class Mle {
                 break;
             }
             double decrement = 0;
-            for (int i = 0; i < free.length; i++) decrement -= minusG[i] * d[i];   // gᵀd < 0
+            for (int i = 0; i < free.length; i++) decrement -= minusG[i] * d[i]; // gᵀd < 0
             double tolerance = 1e-12 + 1e-15 * Math.abs(f);
             if (-decrement < tolerance) {
                 // one last full Newton step: quadratic convergence takes the parameters to rounding
@@ -110,7 +124,8 @@ public final class Mle {
                     slope += g[k] * (xNew[k] - x[k]);
                 }
                 fNew = l.nll(xNew);
-                if (fNew <= f + 1e-4 * slope || (Double.isFinite(fNew) && Math.abs(fNew - f) <= tolerance && slope <= 0)) {
+                if (fNew <= f + 1e-4 * slope
+                        || (Double.isFinite(fNew) && Math.abs(fNew - f) <= tolerance && slope <= 0)) {
                     accepted = true;
                     break;
                 }
@@ -129,8 +144,17 @@ public final class Mle {
         return result(l, x, converged, message, iteration, lower, upper, fixed, g, h);
     }
 
-    private static FitResult result(Likelihood l, double[] x, boolean converged, String message, int iterations,
-                                    double[] lower, double[] upper, boolean[] fixed, double[] g, double[][] h) {
+    private static FitResult result(
+            Likelihood l,
+            double[] x,
+            boolean converged,
+            String message,
+            int iterations,
+            double[] lower,
+            double[] upper,
+            boolean[] fixed,
+            double[] g,
+            double[][] h) {
         List<Integer> atBound = new ArrayList<>();
         for (int i = 0; i < x.length; i++) {
             if (!fixed[i] && (x[i] <= lower[i] || x[i] >= upper[i])) atBound.add(i);

@@ -30,9 +30,13 @@ public final class ProfileScan {
         this.converged = best.converged();
     }
 
-    public FitResult best() { return best; }
+    public FitResult best() {
+        return best;
+    }
 
-    public boolean converged() { return converged; }
+    public boolean converged() {
+        return converged;
+    }
 
     public double deltaNll(double value) {
         FitResult fit = Mle.fixedParameterFit(likelihood, parameter, value, last == null ? best.values() : last);
@@ -47,7 +51,10 @@ public final class ProfileScan {
         return out;
     }
 
-    /** Where ΔNLL = level on each side of the best fit; {@code step} is a first guess of the distance (e.g. σ from the Hessian). */
+    /**
+     * Where ΔNLL = level on each side of the best fit; {@code step} is a first guess of the distance (e.g. σ from the
+     * Hessian).
+     */
     public Interval interval(double level, double step) {
         Model m = likelihood.model();
         double x0 = best.values()[parameter];
@@ -72,7 +79,8 @@ public final class ProfileScan {
             outer = bound;
             if (f.applyAsDouble(bound) < 0) return new double[] {bound, 1};
         }
-        BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(1e-9 * Math.abs(step), 1e-10, 1e-14, 5);
+        BracketingNthOrderBrentSolver solver =
+                new BracketingNthOrderBrentSolver(1e-9 * Math.abs(step), 1e-10, 1e-14, 5);
         return new double[] {solver.solve(200, f::applyAsDouble, Math.min(inner, outer), Math.max(inner, outer)), 0};
     }
 }

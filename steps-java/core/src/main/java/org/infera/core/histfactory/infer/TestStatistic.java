@@ -9,7 +9,9 @@ import org.infera.core.cli.InputException;
  * (discovery, μ = 0; zero where μ̂ < 0).
  */
 public enum TestStatistic {
-    QTILDE("qtilde"), Q("q"), Q0("q0");
+    QTILDE("qtilde"),
+    Q("q"),
+    Q0("q0");
 
     private final String label;
 
@@ -28,7 +30,7 @@ public enum TestStatistic {
 
     /** The statistic from t_μ and the unconditional best-fit μ̂. */
     double apply(double tmu, double muHat, double mu) {
-        double t = Math.max(tmu, 0);   // −2 ln λ ≥ 0; a tiny negative is rounding of two converged fits
+        double t = Math.max(tmu, 0); // −2 ln λ ≥ 0; a tiny negative is rounding of two converged fits
         return switch (this) {
             case QTILDE, Q -> muHat > mu ? 0 : t;
             case Q0 -> muHat < 0 ? 0 : t;

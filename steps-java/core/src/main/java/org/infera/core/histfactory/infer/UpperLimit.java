@@ -25,24 +25,33 @@ public final class UpperLimit {
         Model m = calc.model();
         double upper = m.upperBounds()[m.poi()];
         int[] count = {0};
-        double observed = root(mu -> {
-            count[0]++;
-            return calc.hypotest(mu).cls() - level;
-        }, upper);
+        double observed = root(
+                mu -> {
+                    count[0]++;
+                    return calc.hypotest(mu).cls() - level;
+                },
+                upper);
         double[] expected = new double[AsymptoticCalculator.BAND.length];
         for (int i = 0; i < expected.length; i++) {
             double n = AsymptoticCalculator.BAND[i];
             double target = -NORMAL.inverseCumulativeProbability(level * AsymptoticCalculator.upperTail(n)) - n;
-            expected[i] = root(mu -> {
-                count[0]++;
-                return target - Math.sqrt(calc.asimovStatistic(mu));
-            }, upper);
+            expected[i] = root(
+                    mu -> {
+                        count[0]++;
+                        return target - Math.sqrt(calc.asimovStatistic(mu));
+                    },
+                    upper);
         }
-        boolean finite = Double.isFinite(observed) && java.util.Arrays.stream(expected).allMatch(Double::isFinite);
-        String problem = !calc.converged() ? "a fit did not converge"
-                : finite ? null
-                : "CLs does not fall to " + level + " below the POI's upper bound " + upper + " for every line (those are null): "
-                        + "raise the bound in the measurement's parameters, or the signal is too weak to exclude";
+        boolean finite =
+                Double.isFinite(observed) && java.util.Arrays.stream(expected).allMatch(Double::isFinite);
+        String problem = !calc.converged()
+                ? "a fit did not converge"
+                : finite
+                        ? null
+                        : "CLs does not fall to " + level + " below the POI's upper bound " + upper
+                                + " for every line (those are null): "
+                                + "raise the bound in the measurement's parameters, or the signal is too weak to "
+                                + "exclude";
         return new Limits(observed, expected, count[0], calc.converged() && finite, problem);
     }
 
@@ -54,7 +63,7 @@ public final class UpperLimit {
             hi = Math.min(upper, hi * 2);
             fHi = f.applyAsDouble(hi);
         }
-        if (fHi > 0) return Double.NaN;  // not excluded within the POI bounds
+        if (fHi > 0) return Double.NaN; // not excluded within the POI bounds
         double lo = hi / 2;
         double fLo = f.applyAsDouble(lo);
         while (fLo < 0 && lo > 1e-9) {
@@ -67,7 +76,7 @@ public final class UpperLimit {
         try {
             return solver.solve(200, f::applyAsDouble, lo, hi);
         } catch (org.hipparchus.exception.MathRuntimeException e) {
-            return Double.NaN;   // CLs not monotonic where it crosses the level (a failed fit): reported, not guessed
+            return Double.NaN; // CLs not monotonic where it crosses the level (a failed fit): reported, not guessed
         }
     }
 }

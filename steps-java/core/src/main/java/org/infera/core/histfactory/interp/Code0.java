@@ -2,7 +2,10 @@ package org.infera.core.histfactory.interp;
 
 /** Code 0: piecewise linear, slope hi − nom above α = 0 and nom − lo below. */
 public final class Code0 implements Interpolation {
-    @Override public String name() { return "code0"; }
+    @Override
+    public String name() {
+        return "code0";
+    }
 
     @Override
     public double value(double alpha, double lo, double nom, double hi) {

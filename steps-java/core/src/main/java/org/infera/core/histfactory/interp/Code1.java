@@ -2,9 +2,15 @@ package org.infera.core.histfactory.interp;
 
 /** Code 1: piecewise exponential, nom·(hi/nom)^α above α = 0 and nom·(lo/nom)^(−α) below. */
 public final class Code1 implements Interpolation {
-    @Override public String name() { return "code1"; }
+    @Override
+    public String name() {
+        return "code1";
+    }
 
-    @Override public boolean needsPositive() { return true; }
+    @Override
+    public boolean needsPositive() {
+        return true;
+    }
 
     @Override
     public double value(double alpha, double lo, double nom, double hi) {

@@ -7,7 +7,10 @@ package org.infera.core.histfactory.interp;
  * where fits to sensible models stay, the two agree.
  */
 public final class Code2 implements Interpolation {
-    @Override public String name() { return "code2"; }
+    @Override
+    public String name() {
+        return "code2";
+    }
 
     @Override
     public double value(double alpha, double lo, double nom, double hi) {

@@ -13,9 +13,15 @@ public final class Code4 implements Interpolation {
     /** Rows: conditions f(1), f'(1), f''(1), f(−1), f'(−1), f''(−1) on the coefficients a_1..a_6. */
     private static final double[][] INVERSE = inverse();
 
-    @Override public String name() { return "code4"; }
+    @Override
+    public String name() {
+        return "code4";
+    }
 
-    @Override public boolean needsPositive() { return true; }
+    @Override
+    public boolean needsPositive() {
+        return true;
+    }
 
     @Override
     public double value(double alpha, double lo, double nom, double hi) {
@@ -66,15 +72,16 @@ public final class Code4 implements Interpolation {
     private static double[][] inverse() {
         double[][] m = new double[6][6];
         for (int i = 1; i <= 6; i++) {
-            double sign = (i % 2 == 0) ? 1 : -1;   // (−1)^i
+            double sign = (i % 2 == 0) ? 1 : -1; // (−1)^i
             m[0][i - 1] = 1;
             m[1][i - 1] = i;
             m[2][i - 1] = i * (i - 1);
             m[3][i - 1] = sign;
-            m[4][i - 1] = -sign * i;               // i (−1)^(i−1)
-            m[5][i - 1] = sign * i * (i - 1);      // i (i−1) (−1)^(i−2)
+            m[4][i - 1] = -sign * i; // i (−1)^(i−1)
+            m[5][i - 1] = sign * i * (i - 1); // i (i−1) (−1)^(i−2)
         }
-        RealMatrix inv = new LUDecomposition(MatrixUtils.createRealMatrix(m)).getSolver().getInverse();
+        RealMatrix inv =
+                new LUDecomposition(MatrixUtils.createRealMatrix(m)).getSolver().getInverse();
         return inv.getData();
     }
 }

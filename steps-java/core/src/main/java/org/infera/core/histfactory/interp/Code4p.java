@@ -6,7 +6,10 @@ package org.infera.core.histfactory.interp;
  * linear pieces with matching value, slope and curvature at α = ±1.
  */
 public final class Code4p implements Interpolation {
-    @Override public String name() { return "code4p"; }
+    @Override
+    public String name() {
+        return "code4p";
+    }
 
     @Override
     public double value(double alpha, double lo, double nom, double hi) {

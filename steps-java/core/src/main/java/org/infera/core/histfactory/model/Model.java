@@ -31,15 +31,23 @@ public final class Model {
     final int parameters;
     /** Constraint terms, one per constrained parameter, in parameter order. */
     final int[] constraintPar;
+
     final ParameterSet.Constraint[] constraintType;
     final double[] constraintScale;
     final double[] defaultAux;
     /** The most factors and histosys terms any sample has: the sizes of the per-bin scratch arrays. */
     private final int maxFactors;
+
     private final int maxAdditive;
 
-    Model(List<ParameterSet> sets, List<String> channels, int[] channelBins, SampleTerm[][] samplesByChannel,
-          Interpolation normsys, Interpolation histosys, int poi) {
+    Model(
+            List<ParameterSet> sets,
+            List<String> channels,
+            int[] channelBins,
+            SampleTerm[][] samplesByChannel,
+            Interpolation normsys,
+            Interpolation histosys,
+            int poi) {
         this.sets = sets;
         this.channels = channels;
         this.channelBins = channelBins;
@@ -83,21 +91,37 @@ public final class Model {
         maxAdditive = additive;
     }
 
-    public int parameters() { return parameters; }
+    public int parameters() {
+        return parameters;
+    }
 
-    public int bins() { return bins; }
+    public int bins() {
+        return bins;
+    }
 
-    public int poi() { return poi; }
+    public int poi() {
+        return poi;
+    }
 
-    public String poiName() { return parameterNames().get(poi); }
+    public String poiName() {
+        return parameterNames().get(poi);
+    }
 
-    public List<String> channels() { return channels; }
+    public List<String> channels() {
+        return channels;
+    }
 
-    public List<ParameterSet> parameterSets() { return sets; }
+    public List<ParameterSet> parameterSets() {
+        return sets;
+    }
 
-    public Interpolation normsysInterpolation() { return normsys; }
+    public Interpolation normsysInterpolation() {
+        return normsys;
+    }
 
-    public Interpolation histosysInterpolation() { return histosys; }
+    public Interpolation histosysInterpolation() {
+        return histosys;
+    }
 
     /** Names as pyhf's par_names(): "mu", and "gamma[0]", "gamma[1]", … for per-bin sets. */
     public List<String> parameterNames() {
@@ -109,11 +133,17 @@ public final class Model {
         return names;
     }
 
-    public double[] inits() { return concat(s -> s.inits); }
+    public double[] inits() {
+        return concat(s -> s.inits);
+    }
 
-    public double[] lowerBounds() { return concat(s -> s.lower); }
+    public double[] lowerBounds() {
+        return concat(s -> s.lower);
+    }
 
-    public double[] upperBounds() { return concat(s -> s.upper); }
+    public double[] upperBounds() {
+        return concat(s -> s.upper);
+    }
 
     public boolean[] fixed() {
         boolean[] out = new boolean[parameters];
@@ -122,9 +152,13 @@ public final class Model {
     }
 
     /** Auxiliary data of the workspace (the constraint centres), in constraint order. */
-    public double[] auxdata() { return defaultAux.clone(); }
+    public double[] auxdata() {
+        return defaultAux.clone();
+    }
 
-    public int constraints() { return constraintPar.length; }
+    public int constraints() {
+        return constraintPar.length;
+    }
 
     /** The expected data at θ: main counts, and the auxiliary data the constraints expect (θ, or θτ for Poisson). */
     public Dataset expected(double[] theta) {
@@ -147,8 +181,8 @@ public final class Model {
                 for (int b = 0; b < s.bins(); b++) {
                     double base = s.nominal[b];
                     for (int k = 0; k < s.additivePar.length; k++) {
-                        base += histosys.value(theta[s.additivePar[k]], s.additiveLo[k][b], s.nominal[b],
-                                s.additiveHi[k][b])
+                        base += histosys.value(
+                                        theta[s.additivePar[k]], s.additiveLo[k][b], s.nominal[b], s.additiveHi[k][b])
                                 - s.nominal[b];
                     }
                     double f = scalar;
@@ -257,8 +291,8 @@ public final class Model {
                     double base = s.nominal[b];
                     int na = s.additivePar.length;
                     for (int k = 0; k < na; k++) {
-                        histosys.derivatives(theta[s.additivePar[k]], s.additiveLo[k][b], s.nominal[b],
-                                s.additiveHi[k][b], d);
+                        histosys.derivatives(
+                                theta[s.additivePar[k]], s.additiveLo[k][b], s.nominal[b], s.additiveHi[k][b], d);
                         base += d[0] - s.nominal[b];
                         a1[k] = d[1];
                         a2[k] = d[2];

@@ -48,8 +48,12 @@ public final class ModelBuilder {
 
     /** With pyhf's rules: the model pyhf builds from this workspace with these interpolation codes. */
     public static Model build(Workspace w, String measurement, String source, String normsysCode, String histosysCode) {
-        return new ModelBuilder(source, false).model(w, w.measurement(measurement), InterpCodes.normsys(normsysCode),
-                InterpCodes.histosys(histosysCode));
+        return new ModelBuilder(source, false)
+                .model(
+                        w,
+                        w.measurement(measurement),
+                        InterpCodes.normsys(normsysCode),
+                        InterpCodes.histosys(histosysCode));
     }
 
     /**
@@ -57,9 +61,14 @@ public final class ModelBuilder {
      * constraint of that width, which pyhf cannot express. For models infera builds itself (never for
      * a file: such a workspace is not pyhf's).
      */
-    public static Model buildWithWidths(Workspace w, String measurement, String source, String normsysCode, String histosysCode) {
-        return new ModelBuilder(source, true).model(w, w.measurement(measurement), InterpCodes.normsys(normsysCode),
-                InterpCodes.histosys(histosysCode));
+    public static Model buildWithWidths(
+            Workspace w, String measurement, String source, String normsysCode, String histosysCode) {
+        return new ModelBuilder(source, true)
+                .model(
+                        w,
+                        w.measurement(measurement),
+                        InterpCodes.normsys(normsysCode),
+                        InterpCodes.histosys(histosysCode));
     }
 
     /** The observed data of the workspace (main counts in the model's channel order, auxdata of the model). */
@@ -99,8 +108,9 @@ public final class ModelBuilder {
                     + "' is not a parameter of the model (parameters: " + sets.keySet() + ")");
         }
         if (poiSet.size != 1) {
-            throw new InputException(source + ": " + poiPath + ": the POI '" + m.poi() + "' is a "
-                    + poiSet.kind + " with " + poiSet.size + " parameters; a POI must be a single parameter (pyhf refuses multi-bin POIs)");
+            throw new InputException(
+                    source + ": " + poiPath + ": the POI '" + m.poi() + "' is a " + poiSet.kind + " with " + poiSet.size
+                            + " parameters; a POI must be a single parameter (pyhf refuses multi-bin POIs)");
         }
         // 3. compiled samples
         List<String> names = new ArrayList<>();
@@ -121,23 +131,26 @@ public final class ModelBuilder {
     }
 
     private void declare(ModifierSpec mod, Workspace.Channel c, Workspace.Sample s, Interpolation normsys) {
-        String where = modifierPath(c, s, mod) + " (channel '" + c.name() + "', sample '" + s.name() + "', modifier '" + mod.name()
-                + "' (" + mod.type() + "))";
-        String family = switch (mod.type()) {
-            case "normsys", "histosys" -> "alpha";
-            default -> mod.type();
-        };
+        String where = modifierPath(c, s, mod) + " (channel '" + c.name() + "', sample '" + s.name() + "', modifier '"
+                + mod.name() + "' (" + mod.type() + "))";
+        String family =
+                switch (mod.type()) {
+                    case "normsys", "histosys" -> "alpha";
+                    default -> mod.type();
+                };
         if (mod instanceof ModifierSpec.NormSys ns && normsys.needsPositive() && !(ns.hi() > 0 && ns.lo() > 0)) {
-            throw new InputException(source + ": " + where + ": hi " + ns.hi() + " and lo " + ns.lo() + " must be positive for "
-                    + normsys.name() + " (exponential) interpolation");
+            throw new InputException(source + ": " + where + ": hi " + ns.hi() + " and lo " + ns.lo()
+                    + " must be positive for " + normsys.name() + " (exponential) interpolation");
         }
         int size = Model.isPerBin(mod.type()) ? c.bins() : 1;
         ParameterSet existing = sets.get(mod.name());
         if (existing != null) {
-            String existingFamily = existing.kind.equals("normsys") || existing.kind.equals("histosys") ? "alpha" : existing.kind;
+            String existingFamily =
+                    existing.kind.equals("normsys") || existing.kind.equals("histosys") ? "alpha" : existing.kind;
             if (!existingFamily.equals(family)) {
-                throw new InputException(source + ": " + where + ": parameter '" + mod.name() + "' is already a "
-                        + existing.kind + " (" + firstUse.get(mod.name()) + "); one name cannot be both (pyhf: invalid name reuse)");
+                throw new InputException(
+                        source + ": " + where + ": parameter '" + mod.name() + "' is already a " + existing.kind + " ("
+                                + firstUse.get(mod.name()) + "); one name cannot be both (pyhf: invalid name reuse)");
             }
             if (existing.size != size) {
                 throw new InputException(source + ": " + where + ": parameter '" + mod.name() + "' needs " + size
@@ -154,14 +167,20 @@ public final class ModelBuilder {
             return;
         }
         firstUse.put(mod.name(), "channel '" + c.name() + "', sample '" + s.name() + "' at " + modifierPath(c, s, mod));
-        ParameterSet p = switch (mod.type()) {
-            case "normfactor", "shapefactor" -> new ParameterSet(mod.name(), mod.type(), size, 1, 0, 10, ParameterSet.Constraint.NONE, 0, 0);
-            case "normsys", "histosys" -> new ParameterSet(mod.name(), mod.type(), 1, 0, -5, 5, ParameterSet.Constraint.GAUSSIAN, 0, 1);
-            case "lumi" -> new ParameterSet(mod.name(), "lumi", 1, 1, 0, 10, ParameterSet.Constraint.GAUSSIAN, Double.NaN, Double.NaN);
-            case "staterror" -> new ParameterSet(mod.name(), "staterror", size, 1, 1e-10, 10, ParameterSet.Constraint.GAUSSIAN, 1, 0);
-            case "shapesys" -> new ParameterSet(mod.name(), "shapesys", size, 1, 1e-10, 10, ParameterSet.Constraint.POISSON, 0, 0);
-            default -> throw new IllegalStateException(mod.type());
-        };
+        ParameterSet p =
+                switch (mod.type()) {
+                    case "normfactor", "shapefactor" -> new ParameterSet(
+                            mod.name(), mod.type(), size, 1, 0, 10, ParameterSet.Constraint.NONE, 0, 0);
+                    case "normsys", "histosys" -> new ParameterSet(
+                            mod.name(), mod.type(), 1, 0, -5, 5, ParameterSet.Constraint.GAUSSIAN, 0, 1);
+                    case "lumi" -> new ParameterSet(
+                            mod.name(), "lumi", 1, 1, 0, 10, ParameterSet.Constraint.GAUSSIAN, Double.NaN, Double.NaN);
+                    case "staterror" -> new ParameterSet(
+                            mod.name(), "staterror", size, 1, 1e-10, 10, ParameterSet.Constraint.GAUSSIAN, 1, 0);
+                    case "shapesys" -> new ParameterSet(
+                            mod.name(), "shapesys", size, 1, 1e-10, 10, ParameterSet.Constraint.POISSON, 0, 0);
+                    default -> throw new IllegalStateException(mod.type());
+                };
         sets.put(mod.name(), p);
     }
 
@@ -173,7 +192,8 @@ public final class ModelBuilder {
             for (Workspace.Channel c : channels) {
                 for (Workspace.Sample s : c.samples()) {
                     for (ModifierSpec mod : s.modifiers()) {
-                        if (!(mod instanceof ModifierSpec.StatError se) || !mod.name().equals(p.name)) continue;
+                        if (!(mod instanceof ModifierSpec.StatError se)
+                                || !mod.name().equals(p.name)) continue;
                         for (int b = 0; b < p.size; b++) {
                             nominal[b] += s.data()[b];
                             if (s.data()[b] > 0) variance[b] += se.data()[b] * se.data()[b];
@@ -224,7 +244,8 @@ public final class ModelBuilder {
             if (c.inits() != null) copy(c.inits(), p.inits, path + ".inits" + what, "inits");
             if (c.bounds() != null) {
                 if (c.bounds().length != p.size) {
-                    throw new InputException(source + ": " + path + ".bounds" + what + ": " + c.bounds().length + " bounds for " + p.size + " parameters");
+                    throw new InputException(source + ": " + path + ".bounds" + what + ": " + c.bounds().length
+                            + " bounds for " + p.size + " parameters");
                 }
                 for (int i = 0; i < p.size; i++) {
                     p.lower[i] = c.bounds()[i][0];
@@ -234,41 +255,51 @@ public final class ModelBuilder {
             if (c.fixed() != null) java.util.Arrays.fill(p.fixed, c.fixed());
             if (c.auxdata() != null) {
                 if (p.constraint == ParameterSet.Constraint.NONE) {
-                    throw new InputException(source + ": " + path + ".auxdata" + what + ": auxdata given, but a " + p.kind + " is not constrained");
+                    throw new InputException(source + ": " + path + ".auxdata" + what + ": auxdata given, but a "
+                            + p.kind + " is not constrained");
                 }
                 copy(c.auxdata(), p.auxdata, path + ".auxdata" + what, "auxdata");
             }
             if (c.sigmas() != null) {
-                boolean accepted = p.kind.equals("lumi") || p.kind.equals("staterror")
+                boolean accepted = p.kind.equals("lumi")
+                        || p.kind.equals("staterror")
                         || (widths && (p.kind.equals("normsys") || p.kind.equals("histosys")));
                 if (!accepted) {
                     throw new InputException(source + ": " + path + ".sigmas" + what + ": sigmas given, but a " + p.kind
-                            + " parameter has none to set (" + (p.constraint == ParameterSet.Constraint.GAUSSIAN
-                            ? "pyhf's " + p.kind + " constraint is a unit-width Gaussian" : "its constraint is not a Gaussian")
+                            + " parameter has none to set ("
+                            + (p.constraint == ParameterSet.Constraint.GAUSSIAN
+                                    ? "pyhf's " + p.kind + " constraint is a unit-width Gaussian"
+                                    : "its constraint is not a Gaussian")
                             + "; pyhf accepts sigmas for lumi and staterror only)");
                 }
                 copy(c.sigmas(), p.scale, path + ".sigmas" + what, "sigmas");
             }
             if (c.factors() != null) {
                 if (!p.kind.equals("shapesys")) {
-                    throw new InputException(source + ": " + path + ".factors" + what + ": factors given, but a " + p.kind
-                            + " parameter has none to set (pyhf accepts factors for shapesys only)");
+                    throw new InputException(source + ": " + path + ".factors" + what + ": factors given, but a "
+                            + p.kind + " parameter has none to set (pyhf accepts factors for shapesys only)");
                 }
                 copy(c.factors(), p.scale, path + ".factors" + what, "factors");
             }
-            if (p.kind.equals("lumi") && !widths && (c.inits() == null || c.bounds() == null || c.auxdata() == null || c.sigmas() == null)) {
-                throw new InputException(source + ": " + path + what + ": a lumi parameter needs inits, bounds, auxdata and sigmas "
-                        + "in the measurement's parameters (pyhf has no defaults for them)");
+            if (p.kind.equals("lumi")
+                    && !widths
+                    && (c.inits() == null || c.bounds() == null || c.auxdata() == null || c.sigmas() == null)) {
+                throw new InputException(
+                        source + ": " + path + what + ": a lumi parameter needs inits, bounds, auxdata and sigmas "
+                                + "in the measurement's parameters (pyhf has no defaults for them)");
             }
         }
         for (ParameterSet p : sets.values()) {
-            String where = source + ": " + measurementPath(m) + ".config.parameters (measurement '" + m.name() + "', parameter '" + p.name + "')";
+            String where = source + ": " + measurementPath(m) + ".config.parameters (measurement '" + m.name()
+                    + "', parameter '" + p.name + "')";
             if (p.kind.equals("lumi") && (Double.isNaN(p.auxdata[0]) || Double.isNaN(p.scale[0]))) {
-                throw new InputException(where + ": a lumi parameter needs auxdata and sigmas in the measurement's parameters");
+                throw new InputException(
+                        where + ": a lumi parameter needs auxdata and sigmas in the measurement's parameters");
             }
             for (int i = 0; i < p.size; i++) {
                 if (p.inits[i] < p.lower[i] || p.inits[i] > p.upper[i]) {
-                    throw new InputException(where + ": init " + p.inits[i] + " is outside its bounds [" + p.lower[i] + ", " + p.upper[i] + "]");
+                    throw new InputException(where + ": init " + p.inits[i] + " is outside its bounds [" + p.lower[i]
+                            + ", " + p.upper[i] + "]");
                 }
             }
         }
@@ -279,8 +310,8 @@ public final class ModelBuilder {
     }
 
     private String modifierPath(Workspace.Channel c, Workspace.Sample s, ModifierSpec mod) {
-        return "$.channels[" + indexOf(workspace.channels(), c) + "].samples[" + indexOf(c.samples(), s) + "].modifiers["
-                + indexOf(s.modifiers(), mod) + "]";
+        return "$.channels[" + indexOf(workspace.channels(), c) + "].samples[" + indexOf(c.samples(), s)
+                + "].modifiers[" + indexOf(s.modifiers(), mod) + "]";
     }
 
     /** The position of this very element (records compare arrays by reference, so equal-looking ones stay apart). */
@@ -291,7 +322,8 @@ public final class ModelBuilder {
 
     private void copy(double[] from, double[] to, String where, String field) {
         if (from.length != to.length) {
-            throw new InputException(source + ": " + where + ": " + field + " has " + from.length + " values for " + to.length + " parameters");
+            throw new InputException(source + ": " + where + ": " + field + " has " + from.length + " values for "
+                    + to.length + " parameters");
         }
         System.arraycopy(from, 0, to, 0, to.length);
     }
@@ -333,7 +365,17 @@ public final class ModelBuilder {
             sHi[j] = scalarHiLo.get(j)[0];
             sLo[j] = scalarHiLo.get(j)[1];
         }
-        return new SampleTerm(c.name(), s.name(), offset, s.data(), addPar, hi, lo,
-                scalarPar.stream().mapToInt(Integer::intValue).toArray(), sHi, sLo, binPar.toArray(new int[0][]));
+        return new SampleTerm(
+                c.name(),
+                s.name(),
+                offset,
+                s.data(),
+                addPar,
+                hi,
+                lo,
+                scalarPar.stream().mapToInt(Integer::intValue).toArray(),
+                sHi,
+                sLo,
+                binPar.toArray(new int[0][]));
     }
 }

@@ -26,12 +26,21 @@ public final class ParameterSet {
     Constraint constraint;
     /** Per parameter: whether its constraint term is present (per-bin parameters of empty bins have none). */
     final boolean[] constrained;
+
     final double[] auxdata;
     /** σ of a Gaussian constraint, or τ of a Poisson constraint. */
     final double[] scale;
 
-    ParameterSet(String name, String kind, int size, double init, double lower, double upper, Constraint constraint,
-                 double aux, double scale) {
+    ParameterSet(
+            String name,
+            String kind,
+            int size,
+            double init,
+            double lower,
+            double upper,
+            Constraint constraint,
+            double aux,
+            double scale) {
         this.name = name;
         this.kind = kind;
         this.size = size;
@@ -46,20 +55,35 @@ public final class ParameterSet {
         this.scale = filled(size, scale);
     }
 
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
-    public String kind() { return kind; }
+    public String kind() {
+        return kind;
+    }
 
-    public int size() { return size; }
+    public int size() {
+        return size;
+    }
 
-    public int offset() { return offset; }
+    public int offset() {
+        return offset;
+    }
 
-    public Constraint constraint() { return constraint; }
+    public Constraint constraint() {
+        return constraint;
+    }
 
     /** σ of parameter {@code i}'s Gaussian constraint, or τ of its Poisson constraint. */
-    public double scale(int i) { return scale[i]; }
+    public double scale(int i) {
+        return scale[i];
+    }
 
-    /** Leaves parameter {@code i} of the set out of the fit: fixed at 1 and unconstrained (a bin with nothing to modify). */
+    /**
+     * Leaves parameter {@code i} of the set out of the fit: fixed at 1 and unconstrained (a bin with nothing to
+     * modify).
+     */
     void mask(int i) {
         inits[i] = 1;
         fixed[i] = true;

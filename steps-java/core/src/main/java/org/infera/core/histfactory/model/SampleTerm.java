@@ -11,18 +11,30 @@ final class SampleTerm {
     final double[] nominal;
     /** histosys: parameter index and the hi / lo histograms. */
     final int[] additivePar;
+
     final double[][] additiveHi;
     final double[][] additiveLo;
     /** normfactor, lumi (linear factors) and normsys (interpolated factors): parameter index. */
     final int[] scalarPar;
     /** For normsys factors, hi and lo; NaN for linear factors. */
     final double[] scalarHi;
+
     final double[] scalarLo;
     /** shapesys, staterror, shapefactor: parameter index per bin, −1 where the bin is left alone. */
     final int[][] binPar;
 
-    SampleTerm(String channel, String sample, int offset, double[] nominal, int[] additivePar, double[][] additiveHi,
-               double[][] additiveLo, int[] scalarPar, double[] scalarHi, double[] scalarLo, int[][] binPar) {
+    SampleTerm(
+            String channel,
+            String sample,
+            int offset,
+            double[] nominal,
+            int[] additivePar,
+            double[][] additiveHi,
+            double[][] additiveLo,
+            int[] scalarPar,
+            double[] scalarHi,
+            double[] scalarLo,
+            int[][] binPar) {
         this.channel = channel;
         this.sample = sample;
         this.offset = offset;

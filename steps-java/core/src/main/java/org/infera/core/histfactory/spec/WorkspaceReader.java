@@ -49,16 +49,20 @@ public final class WorkspaceReader {
     }
 
     public static Workspace parse(String json, String source) {
-        JsonNode root = StrictJson.parseTree(json, Path.of(source), "a workspace (JSON)", InputException.WorkspaceProblem::new);
-        if (!root.isObject()) throw new InputException.WorkspaceProblem(Path.of(source), "$", "a workspace must be a JSON object");
+        JsonNode root =
+                StrictJson.parseTree(json, Path.of(source), "a workspace (JSON)", InputException.WorkspaceProblem::new);
+        if (!root.isObject())
+            throw new InputException.WorkspaceProblem(Path.of(source), "$", "a workspace must be a JSON object");
         return new WorkspaceReader(source).workspace(root);
     }
 
     private Workspace workspace(JsonNode root) {
         allowOnly(root, "$ (the workspace)", "channels", "observations", "measurements", "version");
         JsonNode version = root.get("version");
-        if (version == null || !version.isTextual()) fail("$.version (the workspace): missing; pyhf's schema requires \"version\": \"1.0.0\"");
-        if (!version.asText().equals("1.0.0")) fail("$.version: '" + version.asText() + "' is not a schema version pyhf knows (1.0.0)");
+        if (version == null || !version.isTextual())
+            fail("$.version (the workspace): missing; pyhf's schema requires \"version\": \"1.0.0\"");
+        if (!version.asText().equals("1.0.0"))
+            fail("$.version: '" + version.asText() + "' is not a schema version pyhf knows (1.0.0)");
         List<Workspace.Channel> channels = new ArrayList<>();
         Set<String> names = new HashSet<>();
         int ci = 0;
@@ -76,10 +80,14 @@ public final class WorkspaceReader {
             allowOnly(o, path + " (an observation)", "name", "data");
             String name = text(o, "name", path + " (an observation)");
             String where = path + " (observation of channel '" + name + "')";
-            Workspace.Channel channel = channels.stream().filter(ch -> ch.name().equals(name)).findFirst().orElse(null);
+            Workspace.Channel channel = channels.stream()
+                    .filter(ch -> ch.name().equals(name))
+                    .findFirst()
+                    .orElse(null);
             if (channel == null) {
                 // pyhf takes the observations of the model's channels and ignores any other
-                System.err.println("warning: " + source + ": " + path + ".name: observation '" + name + "' names no channel; ignored, as pyhf ignores it");
+                System.err.println("warning: " + source + ": " + path + ".name: observation '" + name
+                        + "' names no channel; ignored, as pyhf ignores it");
                 continue;
             }
             if (!observed.add(name)) fail(path + ".name: channel '" + name + "' is observed twice");
@@ -93,7 +101,8 @@ public final class WorkspaceReader {
         }
         List<Workspace.Measurement> measurements = new ArrayList<>();
         int mi = 0;
-        for (JsonNode m : array(root, "measurements", "$ (the workspace)", true)) measurements.add(measurement(m, "$.measurements[" + mi++ + "]"));
+        for (JsonNode m : array(root, "measurements", "$ (the workspace)", true))
+            measurements.add(measurement(m, "$.measurements[" + mi++ + "]"));
         return new Workspace(channels, observations, measurements, version.asText());
     }
 
@@ -106,10 +115,12 @@ public final class WorkspaceReader {
         for (JsonNode s : array(c, "samples", path + " (channel '" + name + "')", true)) {
             String spath = path + ".samples[" + si++ + "]";
             Workspace.Sample sample = sample(s, name, spath);
-            if (!names.add(sample.name())) fail(spath + ".name (channel '" + name + "'): sample '" + sample.name() + "' is declared twice");
+            if (!names.add(sample.name()))
+                fail(spath + ".name (channel '" + name + "'): sample '" + sample.name() + "' is declared twice");
             if (!samples.isEmpty() && sample.data().length != samples.get(0).data().length) {
                 fail(spath + ".data (channel '" + name + "', sample '" + sample.name() + "'): " + sample.data().length
-                        + " bins, but sample '" + samples.get(0).name() + "' has " + samples.get(0).data().length);
+                        + " bins, but sample '" + samples.get(0).name() + "' has "
+                        + samples.get(0).data().length);
             }
             samples.add(sample);
         }
@@ -126,7 +137,8 @@ public final class WorkspaceReader {
         List<ModifierSpec> modifiers = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         JsonNode list = s.get("modifiers");
-        if (list == null || list.isNull()) fail(where + ": missing field modifiers (pyhf's schema requires it; [] for none)");
+        if (list == null || list.isNull())
+            fail(where + ": missing field modifiers (pyhf's schema requires it; [] for none)");
         int mi = 0;
         for (JsonNode m : array(s, "modifiers", where, false)) {
             String mpath = path + ".modifiers[" + mi++ + "]";
@@ -146,16 +158,19 @@ public final class WorkspaceReader {
         String type = text(m, "type", path + " (modifier '" + name + "' of " + sample + ")");
         String what = " (" + sample + ", modifier '" + name + "' (" + type + "))";
         String where = path + what;
-        if (!MODIFIER_TYPES.contains(type)) fail(path + ".type" + what + ": unknown modifier type; known types are " + MODIFIER_TYPES);
+        if (!MODIFIER_TYPES.contains(type))
+            fail(path + ".type" + what + ": unknown modifier type; known types are " + MODIFIER_TYPES);
         if (type.equals("lumi") && !name.equals("lumi")) {
-            fail(path + ".name" + what + ": pyhf's schema names the lumi modifier 'lumi' (one luminosity parameter per workspace)");
+            fail(path + ".name" + what
+                    + ": pyhf's schema names the lumi modifier 'lumi' (one luminosity parameter per workspace)");
         }
         JsonNode data = m.get("data");
         if (data == null) fail(where + ": missing field data");
         switch (type) {
             case "normfactor", "lumi", "shapefactor" -> {
                 if (!data.isNull()) fail(path + ".data" + what + ": data must be null");
-                return type.equals("normfactor") ? new ModifierSpec.NormFactor(name)
+                return type.equals("normfactor")
+                        ? new ModifierSpec.NormFactor(name)
                         : type.equals("lumi") ? new ModifierSpec.Lumi(name) : new ModifierSpec.ShapeFactor(name);
             }
             case "normsys" -> {
@@ -163,11 +178,14 @@ public final class WorkspaceReader {
                 allowOnly(data, path + ".data" + what, "hi", "lo");
                 double hi = number(data.get("hi"), path + ".data.hi" + what);
                 double lo = number(data.get("lo"), path + ".data.lo" + what);
-                if (hi < 0 || lo < 0) fail(path + ".data" + what + ": hi and lo are factors and cannot be negative (hi " + hi + ", lo " + lo + ")");
+                if (hi < 0 || lo < 0)
+                    fail(path + ".data" + what + ": hi and lo are factors and cannot be negative (hi " + hi + ", lo "
+                            + lo + ")");
                 return new ModifierSpec.NormSys(name, hi, lo);
             }
             case "histosys" -> {
-                if (!data.isObject()) fail(path + ".data" + what + ": data must be {\"hi_data\": […], \"lo_data\": […]}");
+                if (!data.isObject())
+                    fail(path + ".data" + what + ": data must be {\"hi_data\": […], \"lo_data\": […]}");
                 allowOnly(data, path + ".data" + what, "hi_data", "lo_data");
                 double[] hi = numbers(data.get("hi_data"), path + ".data.hi_data" + what);
                 double[] lo = numbers(data.get("lo_data"), path + ".data.lo_data" + what);
@@ -175,11 +193,13 @@ public final class WorkspaceReader {
                 checkBins(lo, bins, path + ".data.lo_data" + what);
                 return new ModifierSpec.HistoSys(name, hi, lo);
             }
-            default -> {  // shapesys, staterror: absolute uncertainties per bin
+            default -> { // shapesys, staterror: absolute uncertainties per bin
                 double[] sigma = numbers(data, path + ".data" + what);
                 checkBins(sigma, bins, path + ".data" + what);
                 checkNonNegative(sigma, path + ".data" + what, "uncertainties");
-                return type.equals("shapesys") ? new ModifierSpec.ShapeSys(name, sigma) : new ModifierSpec.StatError(name, sigma);
+                return type.equals("shapesys")
+                        ? new ModifierSpec.ShapeSys(name, sigma)
+                        : new ModifierSpec.StatError(name, sigma);
             }
         }
     }
@@ -191,23 +211,40 @@ public final class WorkspaceReader {
         JsonNode config = m.get("config");
         if (config == null || !config.isObject()) fail(where + ": missing config object");
         allowOnly(config, path + ".config (measurement '" + name + "')", "poi", "parameters");
-        if (config.get("poi") == null || !config.get("poi").isTextual()) fail(path + ".config.poi (measurement '" + name + "'): missing (the parameter of interest)");
-        if (config.get("parameters") == null) fail(path + ".config.parameters (measurement '" + name + "'): missing (pyhf's schema requires it; [] for none)");
+        if (config.get("poi") == null || !config.get("poi").isTextual())
+            fail(path + ".config.poi (measurement '" + name + "'): missing (the parameter of interest)");
+        if (config.get("parameters") == null)
+            fail(path + ".config.parameters (measurement '" + name
+                    + "'): missing (pyhf's schema requires it; [] for none)");
         String poi = config.get("poi").asText();
         List<Workspace.ParameterConfig> parameters = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int pi = 0;
         for (JsonNode p : array(config, "parameters", path + ".config (measurement '" + name + "')", false)) {
             String ppath = path + ".config.parameters[" + pi++ + "]";
-            allowOnly(p, ppath + " (measurement '" + name + "', a parameter)", "name", "inits", "bounds", "fixed", "auxdata", "sigmas", "factors");
+            allowOnly(
+                    p,
+                    ppath + " (measurement '" + name + "', a parameter)",
+                    "name",
+                    "inits",
+                    "bounds",
+                    "fixed",
+                    "auxdata",
+                    "sigmas",
+                    "factors");
             String pname = text(p, "name", ppath + " (measurement '" + name + "', a parameter)");
             String what = " (measurement '" + name + "', parameter '" + pname + "')";
-            if (!seen.add(pname)) fail(ppath + ".name" + what + ": configured twice (pyhf refuses several configurations of one parameter)");
-            double[] inits = p.has("inits") ? nonEmpty(numbers(p.get("inits"), ppath + ".inits" + what), ppath + ".inits" + what) : null;
+            if (!seen.add(pname))
+                fail(ppath + ".name" + what
+                        + ": configured twice (pyhf refuses several configurations of one parameter)");
+            double[] inits = p.has("inits")
+                    ? nonEmpty(numbers(p.get("inits"), ppath + ".inits" + what), ppath + ".inits" + what)
+                    : null;
             double[][] bounds = null;
             if (p.has("bounds")) {
                 JsonNode b = p.get("bounds");
-                if (!b.isArray() || b.isEmpty()) fail(ppath + ".bounds" + what + ": bounds must be a non-empty list of [low, high] pairs");
+                if (!b.isArray() || b.isEmpty())
+                    fail(ppath + ".bounds" + what + ": bounds must be a non-empty list of [low, high] pairs");
                 bounds = new double[b.size()][];
                 for (int i = 0; i < b.size(); i++) {
                     bounds[i] = numbers(b.get(i), ppath + ".bounds[" + i + "]" + what);
@@ -221,11 +258,21 @@ public final class WorkspaceReader {
                 if (!p.get("fixed").isBoolean()) fail(ppath + ".fixed" + what + ": fixed must be true or false");
                 fixed = p.get("fixed").asBoolean();
             }
-            double[] aux = p.has("auxdata") ? nonEmpty(numbers(p.get("auxdata"), ppath + ".auxdata" + what), ppath + ".auxdata" + what) : null;
-            double[] sigmas = p.has("sigmas") ? nonEmpty(numbers(p.get("sigmas"), ppath + ".sigmas" + what), ppath + ".sigmas" + what) : null;
-            if (sigmas != null) for (double s : sigmas) if (!(s > 0)) fail(ppath + ".sigmas" + what + ": sigmas must be positive, got " + s);
-            double[] factors = p.has("factors") ? nonEmpty(numbers(p.get("factors"), ppath + ".factors" + what), ppath + ".factors" + what) : null;
-            if (factors != null) for (double f : factors) if (!(f > 0)) fail(ppath + ".factors" + what + ": factors must be positive, got " + f);
+            double[] aux = p.has("auxdata")
+                    ? nonEmpty(numbers(p.get("auxdata"), ppath + ".auxdata" + what), ppath + ".auxdata" + what)
+                    : null;
+            double[] sigmas = p.has("sigmas")
+                    ? nonEmpty(numbers(p.get("sigmas"), ppath + ".sigmas" + what), ppath + ".sigmas" + what)
+                    : null;
+            if (sigmas != null)
+                for (double s : sigmas)
+                    if (!(s > 0)) fail(ppath + ".sigmas" + what + ": sigmas must be positive, got " + s);
+            double[] factors = p.has("factors")
+                    ? nonEmpty(numbers(p.get("factors"), ppath + ".factors" + what), ppath + ".factors" + what)
+                    : null;
+            if (factors != null)
+                for (double f : factors)
+                    if (!(f > 0)) fail(ppath + ".factors" + what + ": factors must be positive, got " + f);
             parameters.add(new Workspace.ParameterConfig(pname, inits, bounds, fixed, aux, sigmas, factors));
         }
         return new Workspace.Measurement(name, poi, parameters);
@@ -257,12 +304,14 @@ public final class WorkspaceReader {
         if (n == null || !n.isNumber()) fail(where + ": expected a number, got " + (n == null ? "nothing" : n));
         double v = n.asDouble();
         if (!Double.isFinite(v)) fail(where + ": not finite (" + v + ")");
-        if (Math.abs(v) > MAX_MAGNITUDE) fail(where + ": " + v + " is beyond ±" + MAX_MAGNITUDE + " (the likelihood would overflow)");
+        if (Math.abs(v) > MAX_MAGNITUDE)
+            fail(where + ": " + v + " is beyond ±" + MAX_MAGNITUDE + " (the likelihood would overflow)");
         return v;
     }
 
     private double[] numbers(JsonNode n, String where) {
-        if (n == null || !n.isArray()) fail(where + ": expected a list of numbers, got " + (n == null ? "nothing" : n.getNodeType()));
+        if (n == null || !n.isArray())
+            fail(where + ": expected a list of numbers, got " + (n == null ? "nothing" : n.getNodeType()));
         double[] out = new double[n.size()];
         Iterator<JsonNode> it = n.elements();
         for (int i = 0; it.hasNext(); i++) {
@@ -270,7 +319,9 @@ public final class WorkspaceReader {
             if (!v.isNumber()) fail(where + "[" + i + "]: expected a number, got " + v);
             out[i] = v.asDouble();
             if (!Double.isFinite(out[i])) fail(where + "[" + i + "]: not finite (" + out[i] + ")");
-            if (Math.abs(out[i]) > MAX_MAGNITUDE) fail(where + "[" + i + "]: " + out[i] + " is beyond ±" + MAX_MAGNITUDE + " (the likelihood would overflow)");
+            if (Math.abs(out[i]) > MAX_MAGNITUDE)
+                fail(where + "[" + i + "]: " + out[i] + " is beyond ±" + MAX_MAGNITUDE
+                        + " (the likelihood would overflow)");
         }
         return out;
     }
@@ -290,7 +341,8 @@ public final class WorkspaceReader {
         Set<String> allowed = Set.of(fields);
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!allowed.contains(f)) fail(where + ": unknown field '" + f + "' (allowed: " + String.join(", ", fields) + ")");
+            if (!allowed.contains(f))
+                fail(where + ": unknown field '" + f + "' (allowed: " + String.join(", ", fields) + ")");
         }
     }
 
