@@ -253,8 +253,8 @@ class BadInputTableTest {
                      {"name": "shape", "type": "histosys", "data": {"hi_data": [55.0, 50.0], "lo_data": [45.0, 54.0]}},
                      {"name": "norm", "type": "normsys", "data": {"hi": 1.1, "lo": 0.9}}]}]}],
                  "observations": [{"name": "sr", "data": [51.0, 48.0]}],
-                 "measurements": [{"name": "m", "config": {"poi": "mu", "parameters": [{"name": "mu", "bounds": [[0,
-                     10]], "inits": [1.0]}]}}],
+                 "measurements": [{"name": "m", "config": {"poi": "mu", "parameters": [{"name": "mu",
+                     "bounds": [[0, 10]], "inits": [1.0]}]}}],
                  "version": "1.0.0"}
                 """);
         madminer = Files.copy(

@@ -17,10 +17,10 @@ final class TestWorkspaces {
                     {"name": "stat_SR", "type": "staterror", "data": [1, 1.5, 0.5]}]},
                   {"name": "background", "data": [100, 150, 80], "modifiers": [
                     {"name": "lumi", "type": "lumi", "data": null},
-                    {"name": "shape_a", "type": "histosys", "data": {"hi_data": [110, 148, 70], "lo_data": [92, 153,
-                        86]}},
-                    {"name": "shape_b", "type": "histosys", "data": {"hi_data": [104, 160, 79], "lo_data": [97, 141,
-                        82]}},
+                    {"name": "shape_a", "type": "histosys", "data": {"hi_data": [110, 148, 70],
+                        "lo_data": [92, 153, 86]}},
+                    {"name": "shape_b", "type": "histosys", "data": {"hi_data": [104, 160, 79],
+                        "lo_data": [97, 141, 82]}},
                     {"name": "syst_norm", "type": "normsys", "data": {"hi": 1.05, "lo": 0.97}},
                     {"name": "uncorr", "type": "shapesys", "data": [10, 15, 4]},
                     {"name": "stat_SR", "type": "staterror", "data": [5, 6, 4]}]}
@@ -52,8 +52,8 @@ final class TestWorkspaces {
                    {"name": "sig", "data": [%s], "modifiers": [{"name": "mu", "type": "normfactor", "data": null}]},
                    {"name": "bkg", "data": [%s], "modifiers": []}]}],
                  "observations": [{"name": "c", "data": [%s]}],
-                 "measurements": [{"name": "m", "config": {"poi": "mu", "parameters": [{"name": "mu", "bounds": [[-5,
-                     10]]}]}}],
+                 "measurements": [{"name": "m", "config": {"poi": "mu", "parameters": [{"name": "mu",
+                     "bounds": [[-5, 10]]}]}}],
                  "version": "1.0.0"}
                 """
                 .formatted(s, b, n);
