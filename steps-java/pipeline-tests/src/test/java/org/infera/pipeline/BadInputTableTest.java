@@ -2037,6 +2037,33 @@ class BadInputTableTest {
                         "OUT")
             });
         }
+        // neos: its figure of merit, soft histogram, bins and benchmark
+        for (String[] o : new String[][] {
+            {"--objective", "bogus"}, {"--objective", "bce"}, {"--histogram", "bogus"},
+            {"--mu", "0"}, {"--mu", "NaN"}, {"--bins", "1"}, {"--temperature", "-1"}, {"--benchmark", "9"}
+        }) {
+            options.add(new Object[] {
+                "train neos " + o[0] + " " + o[1],
+                (Supplier<Object>) TrainCommand::new,
+                o[0],
+                List.of(
+                        "neos",
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        analysis.toString(),
+                        "--benchmark",
+                        "0",
+                        "--seed",
+                        "1",
+                        "--epochs",
+                        "1",
+                        o[0],
+                        o[1],
+                        "-o",
+                        "OUT")
+            });
+        }
         for (String f : List.of("-0.1,0.6,0.5", "0.5,0.5,0.5", "0.4,0.2", "NaN,0.5,0.5", "0,0.5,0.5")) {
             options.add(new Object[] {
                 "augment split --fractions " + f,

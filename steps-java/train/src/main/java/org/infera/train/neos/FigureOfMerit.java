@@ -28,6 +28,7 @@ public enum FigureOfMerit {
 
     public static FigureOfMerit parse(String s) {
         for (FigureOfMerit o : values()) if (o.label.equals(s)) return o;
-        throw new InputException("--objective '" + s + "' is not one of cls, discovery, sigma, bce");
+        throw new InputException.BadOption(
+                "--objective", "--objective '" + s + "' is not one of cls, discovery, sigma, bce");
     }
 }

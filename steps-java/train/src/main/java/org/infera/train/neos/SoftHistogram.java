@@ -19,9 +19,9 @@ public record SoftHistogram(String kind, int bins, double temperature, double ba
 
     public static SoftHistogram parse(String kind, int bins, double temperature, double bandwidth) {
         if (!kind.equals("softmax") && !kind.equals("kde"))
-            throw new InputException("--histogram '" + kind + "' is not softmax or kde");
+            throw new InputException.BadOption("--histogram", "--histogram '" + kind + "' is not softmax or kde");
         if (kind.equals("kde") && !(bandwidth > 0 && Double.isFinite(bandwidth))) {
-            throw new InputException("--bandwidth must be positive, got " + bandwidth);
+            throw new InputException.BadOption("--bandwidth", "--bandwidth must be positive, got " + bandwidth);
         }
         return new SoftHistogram(kind, bins, temperature, bandwidth);
     }
