@@ -298,7 +298,14 @@ class ContainerIT {
                 "each shard validated in infera's image");
         assertEquals(
                 new TreeSet<>(List.of(
-                        "GENERATE", "VALIDATE_EVENTS", "AUGMENT", "TRAIN", "FISHER", "LIMITS", "SALLY_SUMMARY")),
+                        "GENERATE",
+                        "VALIDATE_EVENTS",
+                        "AUGMENT",
+                        "TRAIN",
+                        "SHIFT_SCORES",
+                        "FISHER",
+                        "LIMITS",
+                        "SALLY_SUMMARY")),
                 trace.keySet());
         assertEquals(2 + 2 + 2 + 1 + 1 + 1 + 1, tasks);
         assertTrue(Files.readString(launch.resolve("results/sally/summary/summary.md"))
