@@ -307,7 +307,8 @@ class ContainerIT {
                         "LIMITS",
                         "SALLY_SUMMARY")),
                 trace.keySet());
-        assertEquals(2 + 2 + 2 + 1 + 1 + 1 + 1, tasks);
+        // generate, validate, augment: one per shard; train, shift scores, fisher, limits, summary: one each
+        assertEquals(2 + 2 + 2 + 1 + 1 + 1 + 1 + 1, tasks);
         assertTrue(Files.readString(launch.resolve("results/sally/summary/summary.md"))
                 .contains("SALLY (kinematics + rate)"));
         // the generated shards are the generator's files, unchanged by their validation
