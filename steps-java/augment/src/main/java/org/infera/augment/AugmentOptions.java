@@ -14,7 +14,7 @@ public final class AugmentOptions {
     @Parameters(
             arity = "1..*",
             paramLabel = "EVENTS",
-            description = "Events files (shards of one run, in any order: " + "they are sorted by file name).")
+            description = "Events files (shards of one run, in any order: they are sorted by file name).")
     List<Path> events;
 
     @Option(

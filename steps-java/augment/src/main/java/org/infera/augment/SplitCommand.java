@@ -36,7 +36,7 @@ public final class SplitCommand implements Callable<Integer> {
     @Option(
             names = "--signal",
             defaultValue = "signal",
-            description = "Name of the signal process (default: " + "${DEFAULT-VALUE}).")
+            description = "Name of the signal process (default: ${DEFAULT-VALUE}).")
     String signal;
 
     @Override

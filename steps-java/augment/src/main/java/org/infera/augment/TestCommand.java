@@ -27,7 +27,7 @@ public final class TestCommand implements Callable<Integer> {
             names = "--at",
             required = true,
             paramLabel = "THETA",
-            description = "A parameter point, repeatable, " + "e.g. 0,0.")
+            description = "A parameter point, repeatable, e.g. 0,0.")
     List<String> at;
 
     @Override

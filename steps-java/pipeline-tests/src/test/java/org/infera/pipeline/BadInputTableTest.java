@@ -2012,58 +2012,46 @@ class BadInputTableTest {
                         "OUT")
             });
         }
-        for (String[] o : new String[][] {
+        // the likelihood-aware trainers: soft bins and benchmark (both), figure of merit and soft histogram (neos)
+        Map<String, String[][]> profiled = new LinkedHashMap<>();
+        profiled.put("inferno", new String[][] {
             {"--temperature", "0"}, {"--temperature", "NaN"}, {"--benchmark", "9"}, {"--benchmark", "-1"}
-        }) {
-            options.add(new Object[] {
-                "train inferno " + o[0] + " " + o[1],
-                (Supplier<Object>) TrainCommand::new,
-                o[0],
-                List.of(
-                        "inferno",
-                        "--samples",
-                        samples.toString(),
-                        "--analysis",
-                        analysis.toString(),
-                        "--benchmark",
-                        "0",
-                        "--seed",
-                        "1",
-                        "--epochs",
-                        "1",
-                        o[0],
-                        o[1],
-                        "-o",
-                        "OUT")
-            });
-        }
-        // neos: its figure of merit, soft histogram, bins and benchmark
-        for (String[] o : new String[][] {
-            {"--objective", "bogus"}, {"--objective", "bce"}, {"--histogram", "bogus"},
-            {"--mu", "0"}, {"--mu", "NaN"}, {"--bins", "1"}, {"--temperature", "-1"}, {"--benchmark", "9"}
-        }) {
-            options.add(new Object[] {
-                "train neos " + o[0] + " " + o[1],
-                (Supplier<Object>) TrainCommand::new,
-                o[0],
-                List.of(
-                        "neos",
-                        "--samples",
-                        samples.toString(),
-                        "--analysis",
-                        analysis.toString(),
-                        "--benchmark",
-                        "0",
-                        "--seed",
-                        "1",
-                        "--epochs",
-                        "1",
-                        o[0],
-                        o[1],
-                        "-o",
-                        "OUT")
-            });
-        }
+        });
+        profiled.put("neos", new String[][] {
+            {"--objective", "bogus"},
+            {"--objective", "bce"},
+            {"--histogram", "bogus"},
+            {"--mu", "0"},
+            {"--mu", "NaN"},
+            {"--bins", "1"},
+            {"--temperature", "-1"},
+            {"--benchmark", "9"}
+        });
+        profiled.forEach((kind, cases) -> {
+            for (String[] o : cases) {
+                options.add(new Object[] {
+                    "train " + kind + " " + o[0] + " " + o[1],
+                    (Supplier<Object>) TrainCommand::new,
+                    o[0],
+                    List.of(
+                            kind,
+                            "--samples",
+                            samples.toString(),
+                            "--analysis",
+                            analysis.toString(),
+                            "--benchmark",
+                            "0",
+                            "--seed",
+                            "1",
+                            "--epochs",
+                            "1",
+                            o[0],
+                            o[1],
+                            "-o",
+                            "OUT")
+                });
+            }
+        });
         for (String f : List.of("-0.1,0.6,0.5", "0.5,0.5,0.5", "0.4,0.2", "NaN,0.5,0.5", "0,0.5,0.5")) {
             options.add(new Object[] {
                 "augment split --fractions " + f,

@@ -317,8 +317,10 @@ class ContainerIT {
             String name = String.format("events_shard%05d.h5", s);
             try (Stream<Path> found =
                     // the generator's output, not SHIFT_SCORES's scores file of the same name (in scores_r<k>/)
-                    Files.walk(work).filter(p -> p.getFileName().toString().equals(name) && !Files.isSymbolicLink(p)
-                            && !p.getParent().getFileName().toString().startsWith("scores_r"))) {
+                    Files.walk(work)
+                            .filter(p -> p.getFileName().toString().equals(name)
+                                    && !Files.isSymbolicLink(p)
+                                    && !p.getParent().getFileName().toString().startsWith("scores_r"))) {
                 Path made = found.findFirst().orElseThrow();
                 assertArrayEquals(
                         Files.readAllBytes(context.resolve("shard_" + s + ".h5")), Files.readAllBytes(made), name);

@@ -27,7 +27,7 @@ public final class EftToyCommand implements Callable<Integer> {
         }
         weighted.write(shards.out);
         System.err.printf(
-                "infera-simulate: wrote %d weighted events (shard %d of %d, weights at %d benchmarks) to " + "%s%n",
+                "infera-simulate: wrote %d weighted events (shard %d of %d, weights at %d benchmarks) to %s%n",
                 weighted.events(), shards.shard, shards.shards, weighted.benchmarks().length, shards.out);
         return 0;
     }

@@ -27,7 +27,7 @@ public final class GaussianToyCommand implements Callable<Integer> {
     @Option(
             names = "--theta",
             defaultValue = "0",
-            description = "The parameter the events are simulated at " + "(default: ${DEFAULT-VALUE}).")
+            description = "The parameter the events are simulated at (default: ${DEFAULT-VALUE}).")
     double theta;
 
     @Option(

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 public final class ImportCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "EVENTS.csv",
-            description = "One column per observable and weight_<benchmark> per " + "benchmark.")
+            description = "One column per observable and weight_<benchmark> per benchmark.")
     Path csv;
 
     @Option(

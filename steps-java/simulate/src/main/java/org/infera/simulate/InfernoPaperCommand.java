@@ -22,13 +22,13 @@ public final class InfernoPaperCommand implements Callable<Integer> {
     @Option(
             names = "--r",
             defaultValue = "0",
-            description = "Background mean shift r of x0 (default: " + "${DEFAULT-VALUE}).")
+            description = "Background mean shift r of x0 (default: ${DEFAULT-VALUE}).")
     double r;
 
     @Option(
             names = "--lambda",
             defaultValue = "3",
-            description = "Background rate λ of x2 (default: " + "${DEFAULT-VALUE}).")
+            description = "Background rate λ of x2 (default: ${DEFAULT-VALUE}).")
     double lambda;
 
     @Override

@@ -23,7 +23,7 @@ public final class ShardOptions {
     @Option(
             names = "--shards",
             defaultValue = "1",
-            description = "Number of shards the run is split into (default: " + "${DEFAULT-VALUE}).")
+            description = "Number of shards the run is split into (default: ${DEFAULT-VALUE}).")
     int shards;
 
     @Option(

@@ -252,7 +252,7 @@ public record MadMinerEventFile(
             if (java.util.Arrays.stream(signal).filter(n -> n > 0).count() > 1) {
                 throw in.bad(
                         "samples/sampling_benchmarks",
-                        "is missing, but sample_summary/signal_events lists samples at several " + "benchmarks "
+                        "is missing, but sample_summary/signal_events lists samples at several benchmarks "
                                 + java.util.Arrays.toString(signal)
                                 + ": which sample each event belongs to cannot be told");
             }
