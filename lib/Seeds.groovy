@@ -23,4 +23,15 @@ class Seeds {
         }
         return out.toString().trim() as long
     }
+
+    /**
+     * The seed of a replica's further simulations beside its events, by purpose: 'samples' (score samples simulated
+     * directly, the Gaussian toy) and 'pseudo' (the fresh events of its pseudo-experiments). Offsets below 1000, so
+     * they never meet another replica's seed.
+     */
+    static long simulation(Object replicaSeed, String purpose) {
+        def offset = [samples: 1L, pseudo: 2L][purpose]
+        if (offset == null) throw new IllegalArgumentException("infera: no seed for '${purpose}'")
+        return (replicaSeed as long) + offset
+    }
 }

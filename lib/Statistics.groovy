@@ -35,8 +35,18 @@ class Statistics {
         return options.collect { option, parameter -> "${option} ${params[parameter]}" }.join(' ')
     }
 
+    /** Whether K trainings of the kind can be combined by their mean prediction (--ensemble K > 1). */
+    static boolean ensemble(String kind, File projectDir) {
+        return registry(projectDir)[kind].ensemble
+    }
+
     /** Whether statistics of the kind are trained for one benchmark (they take --analysis and --benchmark). */
     static boolean perBenchmark(String kind, File projectDir) {
         return registry(projectDir)[kind].per_benchmark
+    }
+
+    /** Whether the kind's trainer reads the analysis (--analysis): the per-benchmark kinds and the pivot. */
+    static boolean readsAnalysis(String kind, File projectDir) {
+        return registry(projectDir)[kind].reads_analysis
     }
 }

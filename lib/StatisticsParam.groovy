@@ -2,7 +2,8 @@ import groovy.json.JsonSlurper
 
 /**
  * Checks --statistics of the binned method beyond what nextflow_schema.json can say: each statistic is one of
- * the registry's binned statistics (lib/Statistics) and its benchmark k one of the analysis definition.
+ * the registry's binned statistics (lib/Statistics), its benchmark k one of the analysis definition, and with
+ * --ensemble K > 1 one whose trainings can be averaged.
  */
 class StatisticsParam {
 
@@ -24,7 +25,16 @@ class StatisticsParam {
         List<String> outOfRange = statistics.findAll { benchmark(it) != null && benchmark(it) >= benchmarks }.collect {
             "--statistics: '${it}' names benchmark ${benchmark(it)}, but ${f.name} has benchmarks 0..${benchmarks - 1}"
         }
-        return (misspelt + outOfRange)*.toString()
+        int members = params.ensemble instanceof Integer ? params.ensemble as int : 1
+        List<String> notAveraged = members <= 1 ? [] : statistics.findAll {
+            Map s = Statistics.parse(it, 'binned', projectDir)
+            s != null && !Statistics.ensemble(s.kind as String, projectDir)
+        }.collect {
+            "--ensemble ${members}: '${it}' cannot be averaged over trainings (each training labels its " +
+                "soft-histogram bins arbitrarily; the spread over --replicas measures its training): use " +
+                "--ensemble 1, or leave it out of --statistics"
+        }
+        return (misspelt + outOfRange + notAveraged)*.toString()
     }
 
     /** k of inferno_bm<k> or neos_bm<k> (null for a statistic without a benchmark). */

@@ -1,20 +1,22 @@
 // The result table of a score-based analysis: Cramér–Rao σ per Fisher mode and the expected limits'
 // slices, medians over replicas (summary.md, summary.json, summary.csv).
 process SALLY_SUMMARY {
-    tag "${fisher instanceof List ? fisher.size() : 1} replica(s)"   // one staged directory is a Path, not a list
+    tag "${limits instanceof List ? limits.size().intdiv(2) : 1} replica(s)"   // SALLY's and SALLINO's limits per replica
     label 'process_low'
 
     input:
-    path(fisher, stageAs: 'fisher/*')   // fisher_r<k> directories, sorted by replica
-    path(limits, stageAs: 'limits/*')   // limits_r<k>.json, sorted by replica
+    path(fisher, stageAs: 'fisher/*')   // fisher_r<k> directories, sorted by replica (none: the Gaussian toy)
+    path(limits, stageAs: 'limits/*')   // limits_r<k>.json and limits_sallino_r<k>.json, sorted by replica
 
     output:
     path "summary"     , emit: summary
     path "versions.yml", emit: versions
 
     script:
+    // none for a simulator that is not morphable (the Gaussian toy): the limits alone
+    def fisherArgs = (fisher instanceof List && fisher.isEmpty()) ? '' : "--fisher ${fisher}"
     """
-    infera-fit sally-summary --fisher ${fisher} --limits ${limits} --overwrite -o summary
+    infera-fit sally-summary ${fisherArgs} --limits ${limits} --overwrite -o summary
 
     printf '"%s":\\n' "${task.process}" > versions.yml
     infera-versions infera-fit >> versions.yml

@@ -1,12 +1,13 @@
 // The estimated score of every event of a replica's weighted events, from its trained score estimator (SALLY):
-// what FISHER and LIMITS read, so that the fit step never loads a network.
+// what FISHER and LIMITS read, so that the fit step never loads a network. Several models: the members of an
+// ensemble (--ensemble), whose mean score is written with each member's.
 process SHIFT_SCORES {
     tag "${meta.id} r${meta.replica}"
     label 'process_medium'
     label 'process_gpu'
 
     input:
-    tuple val(meta), path(events, stageAs: 'events/*'), path(model)
+    tuple val(meta), path(events, stageAs: 'events/*'), path(model)   // model: one directory, or an ensemble's
 
     output:
     tuple val(meta), path("scores_r${meta.replica}"), emit: scores

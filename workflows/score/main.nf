@@ -1,13 +1,22 @@
 // Score-based inference (SALLY): the weighted events become score samples at θ, a network learns the
 // score, shift applies it to every event, the Fisher information comes from the weights (truth, rate) and
-// from the estimated scores, the expected limits from histograms of them; one table sums up the replicas.
+// from the estimated scores, the expected limits from histograms of them;
+// one table sums up the replicas.
+//
+// The Gaussian toy is not morphable: its weighted events carry weights at the limits' grid only, so it is not
+// augmented at θ (its score samples are simulated directly at θ), has no Fisher information from the weights,
+// and its limits' coverage comes from fresh events simulated at θ (event-level pseudo-experiments).
 include { AUGMENT       } from '../../modules/augment'
+include { SIMULATE as SIMULATE_SAMPLES } from '../../modules/simulate'
+include { SIMULATE as SIMULATE_PSEUDO  } from '../../modules/simulate'
+include { SHIFT_SCORES as SHIFT_PSEUDO_SCORES } from '../../modules/shift_scores'
 include { TRAIN         } from '../../modules/train'
 include { SHIFT_SCORES  } from '../../modules/shift_scores'
 include { FISHER        } from '../../modules/fisher'
 include { LIMITS        } from '../../modules/limits'
 include { SALLY_SUMMARY } from '../../modules/sally_summary'
 include { GATHER_SHARDS } from '../../subworkflows/gather_shards'
+include { ENSEMBLE; members } from '../../subworkflows/ensemble'
 
 workflow SCORE {
     take:
@@ -15,26 +24,68 @@ workflow SCORE {
     analysis      // the analysis definition (JSON)
 
     main:
-    // Augment one task per shard: each draws its shard's share of the run's draws and reads every shard's
-    // file for the run's cross section (one file at a time), so memory follows the shard.
-    AUGMENT(ch_replicas.flatMap { meta, files -> (0..<files.size()).collect { i -> [meta + [shard: i], files] } })
-    GATHER_SHARDS(AUGMENT.out.samples)
+    direct = params.model == 'gaussian-toy' && !params.events_files && !params.generator
+    if (direct) {
+        // params.draws score samples at θ in the run's shards, from their own seed; meta.of keeps the replica's meta
+        SIMULATE_SAMPLES(ch_replicas.flatMap { meta, files ->
+            (0..<files.size()).collect { i ->
+                meta + [events: params.draws, seed: Seeds.simulation(meta.seed, 'samples'), shard: i, of: meta] } })
+        ch_samples = SIMULATE_SAMPLES.out.events.map { m, f -> [m.of + [shard: m.shard], f] }
+        ch_made = SIMULATE_SAMPLES.out.versions
+    } else {
+        // Augment one task per shard: each draws its shard's share of the run's draws and reads every shard's
+        // file for the run's cross section (one file at a time), so memory follows the shard.
+        AUGMENT(ch_replicas.flatMap { meta, files -> (0..<files.size()).collect { i -> [meta + [shard: i], files] } })
+        ch_samples = AUGMENT.out.samples
+        ch_made = AUGMENT.out.versions
+    }
+    GATHER_SHARDS(ch_samples)
 
-    TRAIN(GATHER_SHARDS.out.replicas.map { meta, samples -> [meta + [statistic: 'sally', kind: 'sally'], samples] },
+    // --ensemble K > 1: K trainings of each replica's SALLY (members 0..K-1, seeds derived from the replica's); the
+    // training options in meta, so that the task hash sees them (modules/train)
+    def sally = [statistic: 'sally', kind: 'sally', train_args: Statistics.trainArgs('sally', params, projectDir.toFile())]
+    TRAIN(GATHER_SHARDS.out.replicas
+              .map { meta, samples -> [meta + sally, samples] }
+              .flatMap { meta, samples -> members(meta, samples, params.ensemble as int) },
           analysis)
-    // each replica's events beside its model (the model's meta without the statistic it was trained as); shift
-    // applies the model to every event, and the fit steps read the events with their estimated scores
-    ch_models = ch_replicas.join(
-        TRAIN.out.model.map { meta, model -> [meta.findAll { !(it.key in ['statistic', 'kind']) }, model] })
+    ENSEMBLE(TRAIN.out.model)
+    // each replica's events beside its model(s) (the models' meta without what it was trained as); shift applies
+    // them to every event (an ensemble: their mean score, and each member's), and the fit steps read the events
+    // with their estimated scores
+    ch_models = ch_replicas.join(ENSEMBLE.out.models.map { meta, models ->
+        [meta.findAll { !(it.key in ['statistic', 'kind', 'train_args']) }, models] })
     SHIFT_SCORES(ch_models)
     ch_scored = ch_replicas.join(SHIFT_SCORES.out.scores)
-    FISHER(ch_scored)
-    LIMITS(ch_scored)
-    SALLY_SUMMARY(
-        FISHER.out.fisher.toSortedList { a, b -> a[0].replica <=> b[0].replica }.map { rows -> rows.collect { it[1] } },
-        LIMITS.out.limits.toSortedList { a, b -> a[0].replica <=> b[0].replica }.map { rows -> rows.collect { it[1] } })
+    ch_versions = ch_made.mix(TRAIN.out.versions, SHIFT_SCORES.out.versions)
+    if (direct && (params.coverage as int) > 0) {
+        // --coverage N: one task per replica simulates the fresh events of all N pseudo-experiments at θ (N times
+        // the expected events σ L = L, and 6σ of their Poisson total to spare), scored by the replica's network
+        double total = (params.coverage as int) * (params.luminosity as double)
+        long pseudoEvents = Math.ceil(total + 6 * Math.sqrt(total) + 10) as long
+        SIMULATE_PSEUDO(ch_replicas.map { meta, files ->
+            meta + [events: pseudoEvents, seed: Seeds.simulation(meta.seed, 'pseudo'), shards: 1, shard: 0, of: meta] })
+        ch_pseudo = SIMULATE_PSEUDO.out.events.map { m, f -> [m.of, f] }
+        SHIFT_PSEUDO_SCORES(ch_pseudo.join(ch_models.map { m, events, model -> [m, model] }))
+        ch_limits = ch_scored.join(ch_pseudo).join(SHIFT_PSEUDO_SCORES.out.scores)
+        ch_versions = ch_versions.mix(SIMULATE_PSEUDO.out.versions, SHIFT_PSEUDO_SCORES.out.versions)
+    } else {
+        ch_limits = ch_scored.map { meta, events, scores -> [meta, events, scores, [], []] }
+    }
+    LIMITS(ch_limits)
+    if (direct) {
+        ch_fisher = Channel.value([])   // no Fisher information from weights known at the grid only
+    } else {
+        FISHER(ch_scored)
+        ch_fisher = byReplica(FISHER.out.fisher)
+        ch_versions = ch_versions.mix(FISHER.out.versions)
+    }
+    SALLY_SUMMARY(ch_fisher, byReplica(LIMITS.out.limits))
 
     emit:
-    versions = AUGMENT.out.versions.mix(
-        TRAIN.out.versions, SHIFT_SCORES.out.versions, FISHER.out.versions, LIMITS.out.versions, SALLY_SUMMARY.out.versions)
+    versions = ch_versions.mix(LIMITS.out.versions, SALLY_SUMMARY.out.versions)
+}
+
+// A channel of [meta, files] as one list of the files, in replica order.
+def byReplica(ch) {
+    ch.toSortedList { a, b -> a[0].replica <=> b[0].replica }.map { rows -> rows.collect { it[1] }.flatten() }
 }

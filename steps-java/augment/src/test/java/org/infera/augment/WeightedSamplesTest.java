@@ -101,6 +101,59 @@ class WeightedSamplesTest {
         assertEquals(1, meanInverse / drawnAtTheta0, 0.05);
     }
 
+    /**
+     * --theta0-prior: K points θ0 drawn from the prior (within a flat prior's range, a Gaussian prior's mean and
+     * spread), all against --theta1; each event's joint ratio is that of its own θ0, from the closed form.
+     */
+    @Test
+    void ratioSamplesDrawThetaZeroFromThePrior() {
+        Path out = dir.resolve("ratio-prior.h5");
+        assertEquals(
+                0,
+                run(
+                        "ratio",
+                        "--seed",
+                        "3",
+                        "--theta0-prior",
+                        "flat:-1:1,gaussian:0.2:0.5",
+                        "--theta0-points",
+                        "400",
+                        "--theta1",
+                        "0,0",
+                        "--draws",
+                        "8000",
+                        "-o",
+                        out.toString(),
+                        events.toString()));
+        RatioSamplesFile file = RatioSamplesFile.read(out);
+        assertEquals(400, file.theta0().length);
+        double mean = 0, square = 0;
+        for (int k = 0; k < 400; k++) {
+            assertArrayEquals(new double[] {0, 0}, file.theta1()[k]);
+            assertTrue(file.theta0()[k][0] >= -1 && file.theta0()[k][0] < 1, "flat:-1:1");
+            mean += file.theta0()[k][1] / 400;
+            square += file.theta0()[k][1] * file.theta0()[k][1] / 400;
+        }
+        // 400 draws of N(0.2, 0.5²): the mean within 4 standard errors (0.1), the spread within 15%
+        assertEquals(0.2, mean, 0.1);
+        assertEquals(0.5, Math.sqrt(square - mean * mean), 0.075);
+        double[] z = latent();
+        double[] gradSm = new double[2];
+        double sumSm = sampleCrossSection(z, new double[] {0, 0}, gradSm);
+        RatioSamplesFile.Ratios train = file.splits().get(Split.TRAIN);
+        Set<Double> seen = new HashSet<>();
+        for (int i = 0; i < train.size(); i++) {
+            double[] theta0 = train.theta0()[i];
+            seen.add(theta0[0]);
+            assertArrayEquals(new double[] {0, 0}, train.theta1()[i]);
+            double zi = (train.tXz1()[i][0] + gradSm[0] / sumSm) / 2; // t1[0] = 2 z − ∂S/S at the SM
+            double s0 = sampleCrossSection(z, theta0, new double[2]);
+            double r = (EftToy.squaredAmplitude(zi, theta0) / s0) / (1 / sumSm);
+            assertEquals(r, train.rXz()[i], 1e-9 * r, "r(x, z | θ0, SM) at the event's own θ0");
+        }
+        assertTrue(seen.size() > 300, "the train split uses the drawn points: " + seen.size());
+    }
+
     private static double[] latent() {
         return EftToyClosedForms.latent(List.of(events));
     }

@@ -17,7 +17,8 @@ import org.infera.nn.statistics.StatisticKind;
  * {@code temperature} and {@code benchmark} are those of an INFERNO or neos network (null for a
  * classifier); {@code histogram}, {@code bandwidth} and {@code bins} say how a neos network's soft
  * histogram was made ("softmax" over the outputs, or "kde": one sigmoid output, a Gaussian kernel of
- * that bandwidth integrated over {@code bins} equal-width bins of [0, 1]; null otherwise).
+ * that bandwidth integrated over {@code bins} equal-width bins of [0, 1]; null otherwise); {@code ratio} says what
+ * a likelihood-ratio estimator learned (null for every other kind).
  * Saved as {@code model.json} beside {@code weights.params}.
  */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -38,7 +39,58 @@ public record NetworkSpec(
         Integer benchmark,
         String histogram,
         Double bandwidth,
-        Integer bins) {
+        Integer bins,
+        Ratio ratio) {
+
+    /**
+     * A likelihood-ratio estimator's output log r̂(x | θ0, θ1): its inputs are the observables followed by θ0 (one
+     * feature per parameter, named {@code theta0:<parameter>}); {@code theta1} is the fixed reference point;
+     * {@code loss} (carl, rolr, rascal, alices, cascal) and {@code alpha} (the weight of the score term) say how it
+     * was trained.
+     */
+    public record Ratio(String loss, double alpha, List<String> parameters, double[] theta1) {
+        public static final List<String> LOSSES = List.of("carl", "rolr", "rascal", "alices", "cascal");
+        public static final String THETA_PREFIX = "theta0:";
+    }
+
+    public NetworkSpec(
+            String kind,
+            List<String> features,
+            double[] mean,
+            double[] std,
+            List<Integer> hidden,
+            String activation,
+            int outputs,
+            long seed,
+            int epochsRun,
+            int bestEpoch,
+            double bestValidationLoss,
+            String djlVersion,
+            Double temperature,
+            Integer benchmark,
+            String histogram,
+            Double bandwidth,
+            Integer bins) {
+        this(
+                kind,
+                features,
+                mean,
+                std,
+                hidden,
+                activation,
+                outputs,
+                seed,
+                epochsRun,
+                bestEpoch,
+                bestValidationLoss,
+                djlVersion,
+                temperature,
+                benchmark,
+                histogram,
+                bandwidth,
+                bins,
+                null);
+    }
 
     public NetworkSpec(
             String kind,
@@ -94,7 +146,31 @@ public record NetworkSpec(
                 benchmark,
                 histogram,
                 bandwidth,
-                bins);
+                bins,
+                ratio);
+    }
+
+    /** This description with what a likelihood-ratio estimator learned. */
+    public NetworkSpec withRatio(Ratio learned) {
+        return new NetworkSpec(
+                kind,
+                features,
+                mean,
+                std,
+                hidden,
+                activation,
+                outputs,
+                seed,
+                epochsRun,
+                bestEpoch,
+                bestValidationLoss,
+                djlVersion,
+                temperature,
+                benchmark,
+                histogram,
+                bandwidth,
+                bins,
+                learned);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -201,10 +277,11 @@ public record NetworkSpec(
                     file,
                     "$.bins",
                     "must be between 1 and " + MAX_UNITS + ", got " + bins);
+        if (ratio != null) require(kind.equals("ratio"), file, "$.ratio", "belongs to ratio models, not " + kind);
         if (histogram != null) require(kind.equals("neos"), file, "$.histogram", "belongs to neos models, not " + kind);
         switch (kind) {
-            case "classifier" -> require(
-                    outputs == 1, file, "$.outputs", "a classifier has one output, found " + outputs);
+            case "classifier", "pivot" -> require(
+                    outputs == 1, file, "$.outputs", "a " + kind + " network has one output, found " + outputs);
             case "inferno" -> {
                 require(
                         temperature != null,
@@ -227,8 +304,50 @@ public record NetworkSpec(
                             "a kde neos network needs bins and bandwidth");
                 }
             }
+            case "ratio" -> validateRatio(file);
             default -> {}
         }
+    }
+
+    private void validateRatio(Path file) {
+        require(outputs == 1, file, "$.outputs", "a ratio estimator has one output (log r̂), found " + outputs);
+        require(ratio != null, file, "$.ratio", "is missing (what the ratio estimator learned)");
+        require(
+                Ratio.LOSSES.contains(ratio.loss()),
+                file,
+                "$.ratio.loss",
+                "must be one of " + Ratio.LOSSES + ", got " + ratio.loss());
+        require(
+                ratio.alpha() >= 0 && Double.isFinite(ratio.alpha()),
+                file,
+                "$.ratio.alpha",
+                "must be finite and non-negative, got " + ratio.alpha());
+        int p = ratio.parameters() == null ? 0 : ratio.parameters().size();
+        require(
+                p >= 1 && p < features.size(),
+                file,
+                "$.ratio.parameters",
+                "must name between 1 and " + (features.size() - 1)
+                        + " parameters (the features after the observables)");
+        for (int i = 0; i < p; i++) {
+            String expected = Ratio.THETA_PREFIX + ratio.parameters().get(i);
+            require(
+                    expected.equals(features.get(features.size() - p + i)),
+                    file,
+                    "$.features[" + (features.size() - p + i) + "]",
+                    "must be '" + expected + "' (θ0 follows the observables)");
+        }
+        require(
+                ratio.theta1() != null && ratio.theta1().length == p,
+                file,
+                "$.ratio.theta1",
+                "must hold one value per parameter (" + p + ")");
+        for (int i = 0; i < p; i++)
+            require(
+                    Double.isFinite(ratio.theta1()[i]),
+                    file,
+                    "$.ratio.theta1[" + i + "]",
+                    "must be finite, got " + ratio.theta1()[i]);
     }
 
     private static void require(boolean ok, Path file, String field, String problem) {

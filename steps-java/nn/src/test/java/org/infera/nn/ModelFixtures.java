@@ -71,7 +71,7 @@ public final class ModelFixtures {
     }
 
     /** Saves an MLP of the spec's shape with the given parameter values, in DJL's order (weight, bias per layer). */
-    private static Path save(Path dir, NetworkSpec spec, List<float[]> values) {
+    public static Path save(Path dir, NetworkSpec spec, List<float[]> values) {
         Block block = Networks.mlp(spec.hidden(), spec.activation(), spec.outputs());
         try (NDManager m = NDManager.newBaseManager()) {
             block.initialize(m, DataType.FLOAT32, new Shape(1, spec.features().size()));

@@ -62,12 +62,14 @@ class BadInputTableTest {
             eft,
             score,
             sally,
+            ratio,
             scores,
             sampleScores,
             fisherDir,
             limits,
             workspace,
-            madminer;
+            madminer,
+            pseudo;
 
     /** One bad input: the step (a fresh command object), its arguments, what the message must name. */
     record Case(String name, Supplier<Object> step, List<String> args, String names, List<String> fields, Path dir) {}
@@ -160,8 +162,39 @@ class BadInputTableTest {
                 "4",
                 "-o",
                 templates.toString());
+        // --coverage: event-level pseudo-experiments of the classifier (2 per cell), fitted by fit coverage
+        pseudo = good.resolve("pseudo.h5");
+        ok(
+                new ShiftCommand(),
+                "pseudo-experiments",
+                "--model",
+                model.toString(),
+                "--analysis",
+                analysis.toString(),
+                "--statistic",
+                "classifier",
+                "--bins",
+                "4",
+                "--experiments",
+                "2",
+                "--seed",
+                "1",
+                "-o",
+                pseudo.toString());
         eft = good.resolve("eft.h5");
         ok(new SimulateCommand(), "eft-toy", "--events", "600", "--seed", "1", "-o", eft.toString());
+        ratio = good.resolve("ratio.h5");
+        ok(
+                new SimulateCommand(),
+                "gaussian-toy-ratio",
+                "--events",
+                "400",
+                "--theta0-points",
+                "5",
+                "--seed",
+                "1",
+                "-o",
+                ratio.toString());
         score = good.resolve("score.h5");
         ok(
                 new AugmentCommand(),
@@ -281,6 +314,7 @@ class BadInputTableTest {
                 "-o",
                 good.resolve("summary-ok").toString());
         ok(new FitCommand(), "hypotest", "--workspace", workspace.toString());
+        ok(new FitCommand(), sub(coverage().args(), pseudo, good).toArray(String[]::new));
         ok(new SimulateCommand(), "validate", madminer.toString());
         buildTable();
     }
@@ -377,6 +411,25 @@ class BadInputTableTest {
                 "OUT/fit");
     }
 
+    static Reader coverage() {
+        return reader(
+                "fit coverage",
+                FitCommand::new,
+                "coverage",
+                "--templates",
+                "classifier=" + templates,
+                "--pseudo-experiments",
+                "classifier=BAD",
+                "--analysis",
+                analysis.toString(),
+                "--toys",
+                "2",
+                "--seed",
+                "1",
+                "-o",
+                "OUT/coverage");
+    }
+
     static Reader scoreAt() {
         return reader(
                 "augment score",
@@ -425,6 +478,25 @@ class BadInputTableTest {
                 "OUT/m");
     }
 
+    static Reader trainRatio() {
+        return reader(
+                "train ratio",
+                TrainCommand::new,
+                "ratio",
+                "--samples",
+                "BAD",
+                "--loss",
+                "rascal",
+                "--seed",
+                "1",
+                "--epochs",
+                "1",
+                "--hidden",
+                "4",
+                "-o",
+                "OUT/m");
+    }
+
     static Reader fisherSamples() {
         return reader(
                 "fit fisher --samples",
@@ -452,6 +524,9 @@ class BadInputTableTest {
         summaryMutations();
         takenOutputs();
         badOptions();
+        toyShards();
+        gaussianLimits();
+        ensembles();
     }
 
     // ------------------------------------------------------------ truncated files
@@ -461,8 +536,10 @@ class BadInputTableTest {
         readers.put(events, List.of(augmentEvents(), validate()));
         readers.put(samples, List.of(shiftSamples("test"), trainClassifier()));
         readers.put(templates, List.of(benchmarks()));
+        readers.put(pseudo, List.of(coverage()));
         readers.put(eft, List.of(scoreAt(), fisherEvents(), validate()));
         readers.put(score, List.of(trainSally(), fisherSamples()));
+        readers.put(ratio, List.of(trainRatio()));
         readers.put(madminer, List.of(validate(), scoreAt()));
         for (Map.Entry<Path, List<Reader>> e : readers.entrySet()) {
             byte[] bytes = Files.readAllBytes(e.getKey());
@@ -515,8 +592,10 @@ class BadInputTableTest {
         Map<Path, Reader> readers = new LinkedHashMap<>();
         readers.put(events, augmentEvents());
         readers.put(templates, benchmarks());
+        readers.put(pseudo, coverage());
         readers.put(eft, scoreAt());
         readers.put(score, trainSally());
+        readers.put(ratio, trainRatio());
         readers.put(samples, null); // by split, below
         for (Map.Entry<Path, Reader> e : readers.entrySet()) {
             Map<String, Object> data = H5Rewrite.datasets(e.getKey());
@@ -1249,6 +1328,46 @@ class BadInputTableTest {
                     Files.writeString(dir.resolve("analysis.json"), s.getValue().toPrettyString());
             addRead(k[0]++ % 2 == 0 ? fit : shift, "analysis " + s.getKey(), bad, dir, "field '", "$");
         }
+        // valid analyses the pivot cannot train on: no nuisance to become independent of, or a prior (±3σ) that
+        // reaches a non-positive exponential rate
+        Reader pivot = reader(
+                "train pivot",
+                TrainCommand::new,
+                "pivot",
+                "--samples",
+                samples.toString(),
+                "--analysis",
+                "BAD",
+                "--seed",
+                "1",
+                "--epochs",
+                "1",
+                "-o",
+                "OUT/model");
+        Map<String, JsonNode> pivotCases = new LinkedHashMap<>();
+        // without nuisances, no benchmark may float one: only benchmark 0 is kept
+        JsonNode noNuisances =
+                replaced(tree, List.of("nuisances"), JSON.getNodeFactory().arrayNode());
+        pivotCases.put(
+                "no nuisances",
+                replaced(
+                        noNuisances,
+                        List.of("benchmarks"),
+                        JSON.getNodeFactory()
+                                .arrayNode()
+                                .add(tree.get("benchmarks").get(0))));
+        pivotCases.put(
+                "prior below zero rate",
+                replaced(
+                        tree,
+                        List.of("nuisances", 1, "up"),
+                        JSON.getNodeFactory().numberNode(5.5)));
+        for (Map.Entry<String, JsonNode> s : pivotCases.entrySet()) {
+            Path dir = caseDir();
+            Path bad =
+                    Files.writeString(dir.resolve("analysis.json"), s.getValue().toPrettyString());
+            addRead(pivot, "analysis for the pivot: " + s.getKey(), bad, dir, "field 'nuisances");
+        }
     }
 
     private static Path modelCopy(Path source, Path dir) throws IOException {
@@ -1714,6 +1833,38 @@ class BadInputTableTest {
                                 "OUT"),
                         "-o"),
                 new Writer(
+                        "train ratio -o",
+                        TrainCommand::new,
+                        List.of(
+                                "ratio",
+                                "--samples",
+                                ratio.toString(),
+                                "--loss",
+                                "alices",
+                                "--seed",
+                                "1",
+                                "--epochs",
+                                "1",
+                                "--hidden",
+                                "4",
+                                "-o",
+                                "OUT"),
+                        "-o"),
+                new Writer(
+                        "simulate gaussian-toy-ratio -o",
+                        SimulateCommand::new,
+                        List.of(
+                                "gaussian-toy-ratio",
+                                "--events",
+                                "400",
+                                "--theta0-points",
+                                "5",
+                                "--seed",
+                                "1",
+                                "-o",
+                                "OUT"),
+                        "-o"),
+                new Writer(
                         "shift -o",
                         TemplatesCommand::new,
                         List.of(
@@ -1790,7 +1941,41 @@ class BadInputTableTest {
                         "scan --plot",
                         FitCommand::new,
                         List.of("scan", "--workspace", workspace.toString(), "--range", "0:3:5", "--plot", "OUT"),
-                        "--plot"));
+                        "--plot"),
+                new Writer(
+                        "shift pseudo-experiments -o",
+                        ShiftCommand::new,
+                        List.of(
+                                "pseudo-experiments",
+                                "--model",
+                                model.toString(),
+                                "--analysis",
+                                analysis.toString(),
+                                "--statistic",
+                                "classifier",
+                                "--experiments",
+                                "1",
+                                "--seed",
+                                "1",
+                                "-o",
+                                "OUT"),
+                        "-o"),
+                new Writer(
+                        "fit coverage -o",
+                        FitCommand::new,
+                        List.of(
+                                "coverage",
+                                "--templates",
+                                "classifier=" + templates,
+                                "--pseudo-experiments",
+                                "classifier=" + pseudo,
+                                "--analysis",
+                                analysis.toString(),
+                                "--seed",
+                                "1",
+                                "-o",
+                                "OUT"),
+                        "-o"));
         for (Writer w : writers) {
             for (String situation : List.of(
                     "a user's file",
@@ -1893,6 +2078,42 @@ class BadInputTableTest {
                         grid)
             });
         }
+        options.add(new Object[] {
+            "limits --method sallyino",
+            (Supplier<Object>) FitCommand::new,
+            "--method",
+            List.of(
+                    "limits",
+                    "--events",
+                    eft.toString(),
+                    "--scores",
+                    scores.toString(),
+                    "--luminosity",
+                    "10",
+                    "--grid",
+                    "-1:1:3,-1:1:3",
+                    "--method",
+                    "sallyino")
+        });
+        options.add(new Object[] {
+            "limits --method sallino --toys 10",
+            (Supplier<Object>) FitCommand::new,
+            "--toys",
+            List.of(
+                    "limits",
+                    "--events",
+                    eft.toString(),
+                    "--scores",
+                    scores.toString(),
+                    "--luminosity",
+                    "10",
+                    "--grid",
+                    "-1:1:3,-1:1:3",
+                    "--method",
+                    "sallino",
+                    "--toys",
+                    "10")
+        });
         for (String bins : List.of("0", "-2", "100000000")) {
             options.add(new Object[] {
                 "limits --bins " + bins,
@@ -2052,6 +2273,39 @@ class BadInputTableTest {
                 });
             }
         });
+        // the pivot: its adversary's weight, schedule and network
+        for (String[] o : new String[][] {
+            {"--lambda", "-1"},
+            {"--lambda", "NaN"},
+            {"--lambda", "Infinity"},
+            {"--lambda", "1e7"},
+            {"--pretrain-epochs", "-1"},
+            {"--pretrain-epochs", "1001"},
+            {"--adversary-steps", "0"},
+            {"--adversary-steps", "101"},
+            {"--adversary-hidden", "0"},
+            {"--adversary-hidden", "-3"}
+        }) {
+            options.add(new Object[] {
+                "train pivot " + o[0] + " " + o[1],
+                (Supplier<Object>) TrainCommand::new,
+                o[0],
+                List.of(
+                        "pivot",
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        analysis.toString(),
+                        "--seed",
+                        "1",
+                        "--epochs",
+                        "1",
+                        o[0],
+                        o[1],
+                        "-o",
+                        "OUT")
+            });
+        }
         for (String f : List.of("-0.1,0.6,0.5", "0.5,0.5,0.5", "0.4,0.2", "NaN,0.5,0.5", "0,0.5,0.5")) {
             options.add(new Object[] {
                 "augment split --fractions " + f,
@@ -2069,6 +2323,141 @@ class BadInputTableTest {
             options.add(
                     new Object[] {"augment score " + o[0] + " " + o[1], (Supplier<Object>) AugmentCommand::new, o[0], a
                     });
+        }
+        for (String[] o : new String[][] {
+            {"--theta0-prior", "flat:-1:1"},
+            {"--theta0-prior", "flat:1:-1,flat:-1:1"},
+            {"--theta0-prior", "gaussian:0:0,flat:-1:1"},
+            {"--theta0-prior", "uniform:0:1,flat:-1:1"},
+            {"--theta0-prior", "flat:a:1,flat:-1:1"},
+            {"--theta0-prior", "flat:-1:NaN,flat:-1:1"},
+            {"--theta0-prior", "flat:-1:1e308,flat:-1:1"},
+            {"--theta0-points", "0"},
+            {"--theta1", "NaN,0"},
+            {"--theta1", "0"}
+        }) {
+            List<String> a = new ArrayList<>(List.of("ratio", "--seed", "1", "-o", "OUT", eft.toString()));
+            if (!o[0].equals("--theta0-prior")) a.addAll(List.of("--theta0-prior", "flat:-1:1,flat:-1:1"));
+            if (!o[0].equals("--theta1")) a.addAll(List.of("--theta1", "0,0"));
+            a.addAll(List.of(o));
+            options.add(
+                    new Object[] {"augment ratio " + o[0] + " " + o[1], (Supplier<Object>) AugmentCommand::new, o[0], a
+                    });
+        }
+        options.add(new Object[] {
+            "augment ratio --pair and --theta0-prior",
+            (Supplier<Object>) AugmentCommand::new,
+            "--theta0-prior",
+            List.of(
+                    "ratio",
+                    "--seed",
+                    "1",
+                    "--pair",
+                    "0,0:1,0",
+                    "--theta0-prior",
+                    "flat:-1:1,flat:-1:1",
+                    "--theta1",
+                    "0,0",
+                    "-o",
+                    "OUT",
+                    eft.toString())
+        });
+        options.add(new Object[] {
+            "augment ratio --theta0-prior without --theta1",
+            (Supplier<Object>) AugmentCommand::new,
+            "--theta1",
+            List.of("ratio", "--seed", "1", "--theta0-prior", "flat:-1:1,flat:-1:1", "-o", "OUT", eft.toString())
+        });
+        options.add(new Object[] {
+            "augment ratio neither --pair nor --theta0-prior",
+            (Supplier<Object>) AugmentCommand::new,
+            "--theta0-prior",
+            List.of("ratio", "--seed", "1", "-o", "OUT", eft.toString())
+        });
+        for (String[] o : new String[][] {
+            {"--loss", "alice"}, {"--loss", ""}, {"--alpha", "-1"}, {"--alpha", "NaN"}, {"--alpha", "Infinity"}
+        }) {
+            List<String> a = new ArrayList<>(
+                    List.of("ratio", "--samples", ratio.toString(), "--seed", "1", "--epochs", "1", "-o", "OUT"));
+            if (!o[0].equals("--loss")) a.addAll(List.of("--loss", "carl"));
+            a.addAll(List.of(o));
+            options.add(
+                    new Object[] {"train ratio " + o[0] + " " + o[1], (Supplier<Object>) TrainCommand::new, o[0], a});
+        }
+        options.add(new Object[] {
+            "train ratio two samples files",
+            (Supplier<Object>) TrainCommand::new,
+            "--samples",
+            List.of(
+                    "ratio",
+                    "--samples",
+                    ratio.toString(),
+                    ratio.toString(),
+                    "--loss",
+                    "carl",
+                    "--seed",
+                    "1",
+                    "-o",
+                    "OUT")
+        });
+        // a ratio estimator's score point (shift scores --at)
+        Path ratioModel = root.resolve("good").resolve("ratio-model"),
+                toy = root.resolve("good").resolve("toy.h5");
+        if (!Files.exists(ratioModel)) {
+            ok(
+                    new TrainCommand(),
+                    "ratio",
+                    "--samples",
+                    ratio.toString(),
+                    "--loss",
+                    "alices",
+                    "--seed",
+                    "1",
+                    "--epochs",
+                    "1",
+                    "--hidden",
+                    "4",
+                    "-o",
+                    ratioModel.toString());
+            ok(new SimulateCommand(), "gaussian-toy", "--events", "400", "--seed", "1", "-o", toy.toString());
+        }
+        for (String at : List.of("NaN", "0,0", "x", "1e308")) {
+            options.add(new Object[] {
+                "shift scores --at " + at,
+                (Supplier<Object>) ShiftCommand::new,
+                "--at",
+                List.of(
+                        "scores",
+                        "--model",
+                        ratioModel.toString(),
+                        "--samples",
+                        toy.toString(),
+                        "--at",
+                        at,
+                        "-o",
+                        "OUT")
+            });
+        }
+        options.add(new Object[] {
+            "shift scores --at with a SALLY model",
+            (Supplier<Object>) ShiftCommand::new,
+            "--at",
+            List.of("scores", "--model", sally.toString(), "--events", eft.toString(), "--at", "0,0", "-o", "OUT")
+        });
+        for (String[] o : new String[][] {
+            {"--theta0-prior", "flat:1:1"},
+            {"--theta0-prior", "flat:-1:1,flat:-1:1"},
+            {"--theta0-prior", "gaussian:0:-1"},
+            {"--theta0-points", "0"},
+            {"--theta0-points", "1000"},
+            {"--theta1", "NaN"}
+        }) {
+            List<String> a = new ArrayList<>(
+                    List.of("gaussian-toy-ratio", "--events", "400", "--seed", "1", "-o", "OUT", o[0], o[1]));
+            if (!o[0].equals("--theta0-points")) a.addAll(List.of("--theta0-points", "5"));
+            options.add(new Object[] {
+                "simulate gaussian-toy-ratio " + o[0] + " " + o[1], (Supplier<Object>) SimulateCommand::new, o[0], a
+            });
         }
         options.add(new Object[] {
             "augment split --signal unknown",
@@ -2174,6 +2563,111 @@ class BadInputTableTest {
                 List.of("sally-summary", "--fisher", fisherDir.toString(), "--confidence", c, "-o", "OUT")
             });
         }
+        // fit diagnostics (issue 18)
+        String ws = workspace.toString();
+        for (String[] o : new String[][] {
+            {"impacts", "--nuisance", "--nuisance", "nope"},
+            {"impacts", "--nuisances", "--nuisances", "5:1"},
+            {"impacts", "--nuisances", "--nuisances", "0:100"},
+            {"impacts", "--top", "--top", "0"},
+            {"impacts", "--threads", "--threads", "0"},
+            {"scan2d", "--y", "--y", "nope", "--x-range", "0:1:3", "--y-range", "0:1:3"},
+            {"scan2d", "--y", "--y", "mu", "--x-range", "0:1:3", "--y-range", "0:1:3"},
+            {"scan2d", "--x-range", "--y", "uncorr[0]", "--x-range", "1:0:3", "--y-range", "0:1:3"},
+            {"scan2d", "--y-range", "--y", "uncorr[0]", "--x-range", "0:1:3", "--y-range", "0:1:1"},
+            {"pseudo-data", "--at", "--seed", "1", "--at", "nowhere"},
+            {"diagnostics", "--scan-points", "--scan-points", "1"},
+            {"diagnostics", "--top", "--top", "0"}
+        }) {
+            List<String> args = new ArrayList<>(List.of(o[0], "--workspace", ws));
+            args.addAll(List.of(o).subList(2, o.length));
+            args.addAll(List.of("-o", "OUT"));
+            options.add(new Object[] {
+                o[0] + " " + String.join(" ", List.of(o).subList(2, o.length)),
+                (Supplier<Object>) FitCommand::new,
+                o[1],
+                args
+            });
+        }
+        options.add(new Object[] {
+            "diagnostics without a model",
+            (Supplier<Object>) FitCommand::new,
+            "--workspace",
+            List.of("diagnostics", "--pseudo-data", "-o", "OUT")
+        });
+        options.add(new Object[] {
+            "diagnostics --benchmark unknown",
+            (Supplier<Object>) FitCommand::new,
+            "--benchmark",
+            List.of(
+                    "diagnostics",
+                    "--templates",
+                    templates.toString(),
+                    "--analysis",
+                    analysis.toString(),
+                    "--benchmark",
+                    "99",
+                    "-o",
+                    "OUT")
+        });
+        // --coverage: fit coverage and shift pseudo-experiments
+        List<String> coverageArgs = List.of(
+                "coverage",
+                "--templates",
+                "classifier=" + templates,
+                "--analysis",
+                analysis.toString(),
+                "--seed",
+                "1",
+                "-o",
+                "OUT");
+        for (String toys : List.of("-1", "0", "100000000")) {
+            List<String> args = new ArrayList<>(coverageArgs);
+            args.addAll(List.of("--toys", toys));
+            options.add(new Object[] {"coverage --toys " + toys, (Supplier<Object>) FitCommand::new, "--toys", args});
+        }
+        List<String> unpaired = new ArrayList<>(coverageArgs);
+        unpaired.addAll(List.of(
+                "--pseudo-experiments", "classifier=" + pseudo, "--pseudo-experiments", "classifier=" + pseudo));
+        options.add(new Object[] {
+            "coverage --pseudo-experiments twice for one templates file",
+            (Supplier<Object>) FitCommand::new,
+            "--pseudo-experiments",
+            unpaired
+        });
+        List<String> noName = new ArrayList<>(coverageArgs);
+        noName.set(2, templates.toString());
+        noName.addAll(List.of("--toys", "2"));
+        options.add(new Object[] {
+            "coverage --templates without a name", (Supplier<Object>) FitCommand::new, "--templates", noName
+        });
+        List<String> pe = List.of(
+                "pseudo-experiments",
+                "--model",
+                model.toString(),
+                "--analysis",
+                analysis.toString(),
+                "--statistic",
+                "classifier",
+                "--seed",
+                "1",
+                "-o",
+                "OUT");
+        for (String[] bad : List.of(
+                new String[] {"--experiments", "0"},
+                new String[] {"--experiments", "-5"},
+                new String[] {"--replica", "2", "--replicas", "2", "--experiments", "4"},
+                new String[] {"--replicas", "0", "--experiments", "4"},
+                new String[] {"--bins", "0", "--experiments", "4"},
+                new String[] {"--statistic", "a/b", "--experiments", "4"})) {
+            List<String> args = new ArrayList<>(pe);
+            if (bad[0].equals("--statistic")) args.set(6, bad[1]);
+            else args.addAll(List.of(bad));
+            if (bad[0].equals("--statistic")) args.addAll(List.of(bad[2], bad[3]));
+            options.add(new Object[] {
+                "shift pseudo-experiments " + String.join(" ", bad), (Supplier<Object>) ShiftCommand::new, bad[0], args
+            });
+        }
         for (Object[] o : options) {
             Path dir = caseDir();
             @SuppressWarnings("unchecked")
@@ -2185,6 +2679,303 @@ class BadInputTableTest {
             Supplier<Object> step = (Supplier<Object>) o[1];
             add((String) o[0], step, args, (String) o[2], dir, (String) o[2]);
         }
+    }
+
+    // ------------------------------------------------ the Gaussian toy's limits and event-level pseudo-experiments
+
+    private static Path gaussianScores(Path events, String name, Path model) {
+        Path out = good.resolve(name);
+        ok(
+                new ShiftCommand(),
+                "scores",
+                "--model",
+                model.toString(),
+                "--events",
+                events.toString(),
+                "-o",
+                out.toString());
+        return out;
+    }
+
+    private static Path gaussianEvents(String dir, String theta, String events, String... grid) throws IOException {
+        Path out = Files.createDirectories(good.resolve(dir)).resolve("gauss.h5");
+        List<String> args =
+                new ArrayList<>(List.of("gaussian-toy", "--weighted", "--theta", theta, "--events", events));
+        args.addAll(List.of(grid));
+        args.addAll(List.of("--seed", "4", "-o", out.toString()));
+        ok(new SimulateCommand(), args.toArray(String[]::new));
+        return out;
+    }
+
+    private static void gaussianLimits() throws IOException {
+        Path samples = good.resolve("gauss-samples.h5"), model = good.resolve("gauss-sally");
+        ok(new SimulateCommand(), "gaussian-toy", "--events", "400", "--seed", "4", "-o", samples.toString());
+        ok(
+                new TrainCommand(),
+                "sally",
+                "--samples",
+                samples.toString(),
+                "--seed",
+                "1",
+                "--epochs",
+                "1",
+                "--hidden",
+                "4",
+                "-o",
+                model.toString());
+        Path templates = gaussianEvents("gauss-templates", "0", "2000", "--grid=-1:1:5");
+        Path pseudo = gaussianEvents("gauss-pseudo", "0", "3000"),
+                elsewhere = gaussianEvents("gauss-at-0.5", "0.5", "300");
+        Path templateScores = gaussianScores(templates, "gauss-template-scores", model),
+                pseudoScores = gaussianScores(pseudo, "gauss-pseudo-scores", model),
+                elsewhereScores = gaussianScores(elsewhere, "gauss-at-0.5-scores", model);
+        List<String> limits = List.of(
+                "limits",
+                "--events",
+                templates.toString(),
+                "--scores",
+                templateScores.toString(),
+                "--luminosity",
+                "10");
+        java.util.function.BiFunction<String, List<String>, List<String>> with = (grid, more) -> Stream.concat(
+                        Stream.concat(limits.stream(), Stream.of("--grid=" + grid)), more.stream())
+                .toList();
+        ok(
+                new FitCommand(),
+                with.apply(
+                                "-1:1:5",
+                                List.of(
+                                        "--toys",
+                                        "5",
+                                        "--pseudo-events",
+                                        pseudo.toString(),
+                                        "--pseudo-scores",
+                                        pseudoScores.toString()))
+                        .toArray(String[]::new));
+        String[][] optionRows = {
+            {"--pseudo-events", "--toys", "5", "--pseudo-events", pseudo.toString()},
+            {"--pseudo-scores", "--toys", "5", "--pseudo-scores", pseudoScores.toString()},
+            {"--pseudo-events", "--pseudo-events", pseudo.toString(), "--pseudo-scores", pseudoScores.toString()}
+        };
+        for (String[] row : optionRows) {
+            Path dir = caseDir();
+            List<String> more = List.of(row).subList(1, row.length);
+            add(
+                    "limits " + String.join(" ", more).replace(good.toString(), ""),
+                    FitCommand::new,
+                    with.apply("-1:1:5", more),
+                    row[0],
+                    dir,
+                    row[0]);
+        }
+        String[][] fileRows = { // name, the file the message names, its field, the extra arguments
+            {
+                "pseudo-events drawn elsewhere",
+                elsewhere.toString(),
+                "benchmarks/values",
+                "--toys",
+                "5",
+                "--pseudo-events",
+                elsewhere.toString(),
+                "--pseudo-scores",
+                elsewhereScores.toString()
+            },
+            {
+                "too few pseudo-events",
+                pseudo.toString(),
+                "samples/observations",
+                "--toys",
+                "1000",
+                "--pseudo-events",
+                pseudo.toString(),
+                "--pseudo-scores",
+                pseudoScores.toString()
+            },
+            {
+                "pseudo-events of another run",
+                eft.toString(),
+                "parameters/names",
+                "--toys",
+                "5",
+                "--pseudo-events",
+                eft.toString(),
+                "--pseudo-scores",
+                scores.toString()
+            },
+            {
+                "pseudo-scores of other events",
+                templateScores.resolve("gauss.h5").toString(),
+                "events_file",
+                "--toys",
+                "5",
+                "--pseudo-events",
+                pseudo.toString(),
+                "--pseudo-scores",
+                templateScores.toString()
+            },
+            {"a grid point without a weight", templates.toString(), "benchmarks/values"},
+            {"a truth without a weight", templates.toString(), "benchmarks/values", "--theta-true", "0.25"}
+        };
+        for (String[] row : fileRows) {
+            Path dir = caseDir();
+            String grid = row[0].startsWith("a grid point") ? "-1:1:4" : "-1:1:5";
+            add(
+                    "limits (Gaussian toy): " + row[0],
+                    FitCommand::new,
+                    with.apply(grid, List.of(row).subList(3, row.length)),
+                    row[1],
+                    dir,
+                    row[2]);
+        }
+        for (String[] row :
+                new String[][] {{"--grid=-1:1:5"}, {"--weighted", "--grid=1:-1:3"}, {"--weighted", "--theta", "NaN"}}) {
+            Path dir = caseDir();
+            List<String> args = new ArrayList<>(List.of("gaussian-toy", "--events", "10", "-o", dir + "/g.h5"));
+            args.addAll(List.of(row));
+            String option = row[row.length - 1].startsWith("--grid") ? "--grid" : "--theta";
+            add("simulate gaussian-toy " + String.join(" ", row), SimulateCommand::new, args, option, dir, option);
+        }
+        Path noInputs = caseDir();
+        add(
+                "sally-summary without --fisher or --limits",
+                FitCommand::new,
+                List.of("sally-summary", "-o", noInputs.resolve("out").toString()),
+                "--fisher",
+                noInputs,
+                "--limits");
+    }
+
+    // ------------------------------------------------ toy-based inference and its shards (issue 18)
+
+    private static String[] toyRun(Path ws, String seed, String range, Path out) {
+        return new String[] {
+            "hypotest",
+            "--workspace",
+            ws.toString(),
+            "--calculator",
+            "toys",
+            "--toys",
+            "20",
+            "--seed",
+            seed,
+            "--toy-range",
+            range,
+            "--out",
+            out.toString()
+        };
+    }
+
+    private static void toyShards() throws IOException {
+        Path a = good.resolve("toys_0.h5"), b = good.resolve("toys_10.h5"), seed8 = good.resolve("toys_seed8.h5");
+        Path overlap = good.resolve("toys_5.h5"), otherWs = good.resolve("toys_other_workspace.h5");
+        Path other = Files.writeString(
+                good.resolve("workspace_other.json"),
+                Files.readString(workspace).replaceFirst("\\d", "7"));
+        ok(new FitCommand(), toyRun(workspace, "7", "0:10", a));
+        ok(new FitCommand(), toyRun(workspace, "7", "10:10", b));
+        ok(new FitCommand(), toyRun(workspace, "8", "10:10", seed8));
+        ok(new FitCommand(), toyRun(workspace, "7", "5:10", overlap));
+        ok(new FitCommand(), toyRun(other, "7", "10:10", otherWs));
+        Reader withA =
+                reader("fit toys-merge", FitCommand::new, "toys-merge", a.toString(), "BAD", "--out", "OUT/m.h5");
+        Reader alone = reader("fit toys-merge", FitCommand::new, "toys-merge", "BAD", "--out", "OUT/m.h5");
+        addRead(withA, "a shard of another seed", seed8, caseDir(), "attribute 'seed'");
+        addRead(withA, "a shard of another workspace", otherWs, caseDir(), "attribute 'workspace_sha256'");
+        addRead(withA, "overlapping shards", overlap, caseDir(), "attribute 'first_toy'");
+        addRead(alone, "a missing shard", a, caseDir(), "attribute 'toys_total'");
+        byte[] bytes = Files.readAllBytes(b);
+        for (int cut : new int[] {0, 100, bytes.length / 2, bytes.length - 1}) {
+            Path dir = caseDir();
+            Path bad = Files.write(dir.resolve("toys_10.h5"), Arrays.copyOf(bytes, cut));
+            addRead(withA, "truncated at " + cut + " of a toy shard", bad, dir, "truncated", "toy_shard", "HDF5");
+        }
+        double[][] sb = (double[][]) H5Rewrite.datasets(b).get("signal_plus_background");
+        double[][] nan = deepCopy(sb), negative = deepCopy(sb);
+        nan[0][3] = Double.NaN;
+        negative[0][2] = -1;
+        valueMutation(b, withA, "NaN test statistic", set("signal_plus_background", nan), "signal_plus_background");
+        valueMutation(
+                b, withA, "negative test statistic", set("signal_plus_background", negative), "signal_plus_background");
+        valueMutation(
+                b,
+                withA,
+                "toys of another count",
+                set("background_only", new double[][] {{1, 2, 3}}),
+                "background_only");
+        valueMutation(b, withA, "NaN POI value", set("poi_values", new double[] {Double.NaN}), "poi_values");
+        for (Object[] attribute : new Object[][] {
+            {"first_toy", 15L, "attribute 'first_toy'"},
+            {"count", 3L, "signal_plus_background"},
+            {"test_stat", "nope", "attribute 'test_stat'"}
+        }) {
+            Path dir = caseDir();
+            Path bad = dir.resolve("toys_10.h5");
+            H5Rewrite.write(b, bad, (k, v) -> v, Map.of((String) attribute[0], attribute[1]));
+            addRead(withA, "attribute " + attribute[0], bad, dir, (String) attribute[2]);
+        }
+        String ws = workspace.toString();
+        for (String[] o : new String[][] {
+            {"--toys", "-5", "--seed", "1"},
+            {"--toys", "0", "--seed", "1"},
+            {"--calculator", "nope", "--seed", "1"},
+            {"--seed", "x", "--toys", "10"},
+            {"--toy-range", "15:10", "--seed", "1"},
+            {"--toy-range", "0:x", "--seed", "1"},
+            {"--toy-range", "0:5", "--seed", "1"}
+        }) {
+            Path dir = caseDir();
+            List<String> args = new ArrayList<>(List.of("hypotest", "--workspace", ws, "--toys", "20"));
+            if (!o[0].equals("--calculator")) args.addAll(List.of("--calculator", "toys"));
+            for (int i = 0; i < o.length; i += 2) {
+                if (args.contains(o[i])) args.set(args.indexOf(o[i]) + 1, o[i + 1]);
+                else args.addAll(List.of(o[i], o[i + 1]));
+            }
+            if (o[0].equals("--toy-range") && !o[1].equals("0:5")) args.addAll(List.of("--out", dir + "/s.h5"));
+            add("hypotest " + o[0] + " " + o[1], FitCommand::new, args, o[0], dir, o[0]);
+        }
+        Path noSeed = caseDir();
+        add(
+                "hypotest --calculator toys without --seed",
+                FitCommand::new,
+                List.of("hypotest", "--workspace", ws, "--calculator", "toys"),
+                "--seed",
+                noSeed,
+                "--seed");
+        Path seedOnly = caseDir();
+        add(
+                "hypotest --seed without toys",
+                FitCommand::new,
+                List.of("hypotest", "--workspace", ws, "--seed", "3"),
+                "--seed",
+                seedOnly,
+                "--seed");
+        for (String scan : List.of("2:1:5", "0:1:1", "x", "0:1e9:5")) {
+            Path dir = caseDir();
+            add(
+                    "upper-limit --scan " + scan,
+                    FitCommand::new,
+                    List.of("upper-limit", "--workspace", ws, "--calculator", "toys", "--seed", "1", "--scan", scan),
+                    "--scan",
+                    dir,
+                    "--scan");
+        }
+        Path plot = caseDir();
+        add(
+                "upper-limit --calculator toys --plot",
+                FitCommand::new,
+                List.of(
+                        "upper-limit",
+                        "--workspace",
+                        ws,
+                        "--calculator",
+                        "toys",
+                        "--seed",
+                        "1",
+                        "--plot",
+                        plot.resolve("p.png").toString()),
+                "--plot",
+                plot,
+                "--plot");
     }
 
     // ---------------------------------------------------------------- the run
@@ -2247,6 +3038,196 @@ class BadInputTableTest {
         if (!failures.isEmpty())
             fail(failures.size() + " of " + CASES.size() + " bad inputs broke the contract:\n"
                     + String.join("\n", failures));
+    }
+
+    // ------------------------------------------------------------ ensembles (--member, several --model)
+
+    private static void ensembles() throws IOException {
+        Path dir = caseDir();
+        add(
+                "train sally --member -1",
+                TrainCommand::new,
+                List.of(
+                        "sally",
+                        "--samples",
+                        score.toString(),
+                        "--seed",
+                        "1",
+                        "--epochs",
+                        "1",
+                        "--member",
+                        "-1",
+                        "-o",
+                        dir.resolve("m").toString()),
+                "--member",
+                dir,
+                "--member");
+        Path twice = caseDir();
+        add(
+                "shift scores: the same --model twice",
+                ShiftCommand::new,
+                List.of(
+                        "scores",
+                        "--model",
+                        sally.toString(),
+                        sally.toString(),
+                        "--events",
+                        eft.toString(),
+                        "-o",
+                        twice.resolve("s").toString()),
+                "--model",
+                twice,
+                "given twice");
+        Path sameSeed = caseDir();
+        Path copy = modelCopy(sally, sameSeed.resolve("m"));
+        add(
+                "shift scores: two members of one seed",
+                ShiftCommand::new,
+                List.of(
+                        "scores",
+                        "--model",
+                        sally.toString(),
+                        copy.toString(),
+                        "--events",
+                        eft.toString(),
+                        "-o",
+                        sameSeed.resolve("s").toString()),
+                copy.resolve("model.json").toString(),
+                sameSeed,
+                "$.seed");
+        Path mixed = caseDir();
+        add(
+                "shift templates: members of two kinds",
+                TemplatesCommand::new,
+                List.of(
+                        "--model",
+                        model.toString(),
+                        sally.toString(),
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        analysis.toString(),
+                        "-o",
+                        mixed.resolve("t.h5").toString()),
+                sally.resolve("model.json").toString(),
+                mixed,
+                "$.kind");
+        Path infernoDir = caseDir();
+        List<Path> inferno = new ArrayList<>();
+        try (org.infera.nn.TrainedNetwork c = org.infera.nn.TrainedNetwork.load(model)) {
+            org.infera.nn.NetworkSpec s = c.spec();
+            for (long seed : new long[] {1, 2}) {
+                inferno.add(org.infera.nn.ModelFixtures.untrained(
+                        Files.createDirectories(infernoDir.resolve("in")).resolve("inferno" + seed),
+                        new org.infera.nn.NetworkSpec(
+                                "inferno",
+                                s.features(),
+                                s.mean(),
+                                s.std(),
+                                List.of(4),
+                                "relu",
+                                3,
+                                seed,
+                                1,
+                                1,
+                                0.5,
+                                "test",
+                                0.1,
+                                1)));
+            }
+        }
+        add(
+                "shift templates: INFERNO networks averaged",
+                TemplatesCommand::new,
+                List.of(
+                        "--model",
+                        inferno.get(0).toString(),
+                        inferno.get(1).toString(),
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        analysis.toString(),
+                        "-o",
+                        infernoDir.resolve("t.h5").toString()),
+                inferno.get(0).resolve("model.json").toString(),
+                infernoDir,
+                "$.kind");
+        // an ensemble's scores files, broken: one member, a member with NaN, a member with too few rows
+        org.infera.core.data.EstimatedScoresFile s =
+                org.infera.core.data.EstimatedScoresFile.read(scores.resolve(eft.getFileName()));
+        double[][] nan = java.util.Arrays.stream(s.score()).map(double[]::clone).toArray(double[][]::new);
+        nan[0][1] = Double.NaN;
+        Map<String, double[][][]> broken = new LinkedHashMap<>();
+        broken.put("members", new double[][][] {s.score()});
+        broken.put("members/score_1", new double[][][] {s.score(), nan});
+        broken.put("members/score_0", new double[][][] {java.util.Arrays.copyOf(s.score(), 3), s.score()});
+        for (Map.Entry<String, double[][][]> b : broken.entrySet()) {
+            Path d = caseDir(), bad = Files.createDirectories(d.resolve("scores"));
+            new org.infera.core.data.EstimatedScoresFile(
+                            s.eventsFile(),
+                            s.events(),
+                            s.kind(),
+                            s.parameters(),
+                            s.observables(),
+                            s.score(),
+                            b.getValue())
+                    .write(bad.resolve(eft.getFileName()));
+            add(
+                    "fit fisher: ensemble scores " + b.getKey(),
+                    FitCommand::new,
+                    List.of(
+                            "fisher",
+                            "--events",
+                            eft.toString(),
+                            "--theta",
+                            "0,0",
+                            "--luminosity",
+                            "10",
+                            "--mode",
+                            "sally",
+                            "--scores",
+                            bad.toString()),
+                    bad.resolve(eft.getFileName()).toString(),
+                    d,
+                    b.getKey());
+        }
+        // sally.json's ensemble field, broken
+        ObjectNode f =
+                (ObjectNode) JSON.readTree(fisherDir.resolve("sally.json").toFile());
+        ObjectNode e = JSON.createObjectNode().put("members", 3);
+        e.putArray("fisher_std")
+                .add(JSON.createArrayNode().add(1).add(0))
+                .add(JSON.createArrayNode().add(0).add(1));
+        e.putArray("sigma_std").add(0.1).add(0.1);
+        Map<String, JsonNode> ensembles = new LinkedHashMap<>();
+        ensembles.put("one member", e.deepCopy().put("members", 1));
+        ensembles.put(
+                "negative sigma_std",
+                e.deepCopy().set("sigma_std", JSON.createArrayNode().add(-1).add(0.1)));
+        ensembles.put(
+                "fisher_std not square",
+                e.deepCopy().set("fisher_std", JSON.createArrayNode().add(1)));
+        ensembles.put("unknown field", e.deepCopy().put("spread", 1));
+        for (Map.Entry<String, JsonNode> b : ensembles.entrySet()) {
+            Path d = caseDir(), fisher = Files.createDirectories(d.resolve("fisher_r0"));
+            for (String m : List.of("truth", "rate"))
+                Files.copy(fisherDir.resolve(m + ".json"), fisher.resolve(m + ".json"));
+            Files.writeString(
+                    fisher.resolve("sally.json"),
+                    f.deepCopy().set("ensemble", b.getValue()).toPrettyString());
+            add(
+                    "sally-summary sally.json ensemble " + b.getKey(),
+                    FitCommand::new,
+                    List.of(
+                            "sally-summary",
+                            "--fisher",
+                            fisher.toString(),
+                            "-o",
+                            d.resolve("out").toString()),
+                    fisher.resolve("sally.json").toString(),
+                    d,
+                    "$.ensemble");
+        }
     }
 
     /** "augment split", "fit benchmarks", "train sally"…: the step and sub-command a case runs. */

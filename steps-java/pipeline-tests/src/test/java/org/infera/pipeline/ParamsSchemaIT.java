@@ -45,6 +45,11 @@ class ParamsSchemaIT {
                     List.of("--statistics", "classifier,inferno_bm7"),
                     "'inferno_bm7' names benchmark 7"),
             new Case("zero replicas", List.of("--replicas", "0"), "--replicas: 0 is below the minimum 1"),
+            new Case("zero ensemble members", List.of("--ensemble", "0"), "--ensemble: 0 is below the minimum 1"),
+            new Case(
+                    "an ensemble of INFERNO networks",
+                    List.of("--statistics", "classifier,inferno_bm4", "--ensemble", "3"),
+                    "--ensemble 3: 'inferno_bm4' cannot be averaged over trainings"),
             new Case("text for an integer", List.of("--events", "many"), "--events: expected integer, got 'many'"),
             new Case("real for an integer", List.of("--epochs", "2.5"), "--epochs: expected integer"),
             new Case(

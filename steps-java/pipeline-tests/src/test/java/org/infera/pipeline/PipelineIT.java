@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.infera.nn.onnx.OnnxRuntimeCheck;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -83,8 +84,9 @@ class PipelineIT {
         }
         for (int r = 0; r < 2; r++) {
             for (String statistic : List.of("classifier", "inferno_bm4")) {
-                assertTrue(Files.isRegularFile(
-                        outdir().resolve("models/model_" + statistic + "_r" + r + "/weights.params")));
+                Path model = outdir().resolve("models/model_" + statistic + "_r" + r);
+                assertTrue(Files.isRegularFile(model.resolve("weights.params")));
+                OnnxRuntimeCheck.assertOnnxRuntimeAgreesWithDjl(model, r); // the network other tools load
                 assertTrue(
                         Files.isRegularFile(outdir().resolve("templates/templates_" + statistic + "_r" + r + ".h5")));
             }
@@ -120,6 +122,8 @@ class PipelineIT {
                 List.of("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED"),
                 trace.get("SIMULATE"),
                 "two replicas of two shards in the test profile");
+        // fit diagnostics of every statistic and benchmark on one pseudo-dataset (issue 18)
+        FitDiagnosticsChecks.check(outdir(), List.of("classifier", "inferno_bm4"), 5);
     }
 
     @Test
@@ -133,7 +137,9 @@ class PipelineIT {
         System.out.printf("PipelineIT: -resume of a finished run in %.1f s%n", (System.nanoTime() - start) / 1e9);
         Map<String, List<String>> trace = NextflowRun.trace(outdir());
         assertEquals(
-                4 + 4 + 4 + 4 + 1, trace.values().stream().mapToInt(List::size).sum(), trace.toString());
+                4 + 4 + 4 + 4 + 1 + 2,
+                trace.values().stream().mapToInt(List::size).sum(),
+                trace.toString());
         trace.forEach((process, statuses) -> statuses.forEach(s -> assertEquals("CACHED", s, process)));
         // the first run's report is kept beside the resumed run's
         try (var reports = Files.list(outdir().resolve("pipeline_info"))) {
@@ -167,8 +173,53 @@ class PipelineIT {
         }
     }
 
+    /**
+     * --coverage 50 on the finished run: only the pseudo-experiments (one task per statistic and replica) and
+     * the coverage fit run; every cell (statistic, benchmark, truth) has 50 event-level and 50 template-level
+     * intervals, and the machinery check (pseudo-data from the fitted models' own templates) covers.
+     */
     @Test
     @Order(4)
+    void coverageRunsOnTheFinishedRunAndTheMachineryCovers() throws Exception {
+        long start = System.nanoTime();
+        assertEquals(
+                0,
+                NextflowRun.run(
+                        launch(), "-profile", "test", "--outdir", outdir().toString(), "-resume", "--coverage", "50"),
+                NextflowRun.console(launch()));
+        System.out.printf("PipelineIT: --coverage 50 on a finished run in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        Map<String, List<String>> trace = NextflowRun.trace(outdir());
+        assertEquals(List.of("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED"), trace.get("PSEUDO_EXPERIMENTS"));
+        assertEquals(List.of("COMPLETED"), trace.get("COVERAGE"));
+        for (String p : List.of("SIMULATE", "AUGMENT", "TRAIN", "SHIFT"))
+            trace.get(p).forEach(s -> assertEquals("CACHED", s, p));
+        List<String> csv = Files.readAllLines(outdir().resolve("fit/coverage/coverage.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        // 2 statistics × (BM0–2 nominal; BM3 nominal, r ±1σ, λ ±1σ; BM4 those and b ±1σ) × 2 levels
+        assertEquals(1 + 2 * (3 + 5 + 7) * 2, csv.size());
+        int flaggedTemplateCells = 0;
+        for (String line : csv.subList(1, csv.size())) {
+            String[] row = line.split(",", -1);
+            assertEquals("50", row[header.indexOf("n")], line);
+            double coverage = Double.parseDouble(row[header.indexOf("coverage")]);
+            // event level: the test profile's undertrained statistics may under-cover (a finding, not a failure)
+            assertTrue(coverage >= 0 && coverage <= 1 && (row[0].equals("event") || coverage > 0.4), line);
+            if (row[0].equals("template") && row[header.indexOf("flagged")].equals("true")) flaggedTemplateCells++;
+        }
+        // 30 independent cells at ±3σ: one flagged by chance has probability 8%, two 0.3%
+        assertTrue(flaggedTemplateCells <= 1, "the machinery check under-covers in " + flaggedTemplateCells + " cells");
+        assertEquals(
+                1 + 2 * (3 + 5 + 7) * 50 * 2,
+                Files.readAllLines(outdir().resolve("fit/coverage/experiments.csv"))
+                        .size());
+        assertTrue(Files.size(outdir().resolve("fit/coverage/coverage.png")) > 1000);
+        assertTrue(Files.isRegularFile(outdir().resolve("fit/benchmarks.csv")), "FIT's fit/ kept beside fit/coverage/");
+        String readme = Files.readString(outdir().resolve("README.md"));
+        assertTrue(readme.contains("## Coverage") && readme.contains("template level: χ²"), readme);
+    }
+
+    @Test
+    @Order(5)
     void runKilledDuringTrainingResumesToIdenticalResults() throws Exception {
         Path launch = tmp.resolve("killed");
         Path outdir = launch.resolve("results");
@@ -202,7 +253,7 @@ class PipelineIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void stubRunExercisesTheWiring() throws Exception {
         Path launch = tmp.resolve("stub");
         assertEquals(
@@ -219,7 +270,7 @@ class PipelineIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void neosParamsFileRunsEndToEndAndBeatsTheClassifier() throws Exception {
         Path launch = tmp.resolve("neos");
         long start = System.nanoTime();
@@ -256,10 +307,11 @@ class PipelineIT {
                 "fit/workspaces/README.md")) {
             assertTrue(Files.size(launch.resolve("results").resolve(f)) > 100, f);
         }
+        OnnxRuntimeCheck.assertOnnxRuntimeAgreesWithDjl(launch.resolve("results/models/model_neos_bm0_r0"), 0);
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void sallyParamsFileRunsEndToEnd() throws Exception {
         Path launch = tmp.resolve("sally");
         long start = System.nanoTime();
@@ -303,6 +355,7 @@ class PipelineIT {
                     sally.get(a).get(a).asDouble() > 0.7 * truth.get(a).get(a).asDouble());
         }
         assertTrue(Files.isRegularFile(launch.resolve("results/models/model_sally_r0/weights.params")));
+        OnnxRuntimeCheck.assertOnnxRuntimeAgreesWithDjl(launch.resolve("results/models/model_sally_r0"), 0);
         // the summary table: the score-histogram limits agree with SALLY's Fisher information
         var summary = json.readTree(
                 launch.resolve("results/sally/summary/summary.json").toFile());
@@ -316,14 +369,20 @@ class PipelineIT {
                     p, lo, hi, half);
             assertEquals(half, hi, 0.3 * half + 0.05, p + ": upper end of the slice");
             assertEquals(-half, lo, 0.3 * half + 0.05, p + ": lower end of the slice");
+            // SALLINO's 1-D histograms of the projected score: the same region to within the binning's difference
+            double sallinoLo = summary.at("/limits/" + p + "/sallino_slice/0").asDouble(),
+                    sallinoHi = summary.at("/limits/" + p + "/sallino_slice/1").asDouble();
+            assertEquals(hi, sallinoHi, 0.3 * half, p + ": SALLINO's upper end");
+            assertEquals(lo, sallinoLo, 0.3 * half, p + ": SALLINO's lower end");
         }
         assertTrue(Files.readString(launch.resolve("results/sally/summary/summary.md"))
                 .contains("SALLY (kinematics + rate)"));
         assertTrue(Files.isRegularFile(launch.resolve("results/sally/limits/limits_r0.png")));
+        assertTrue(Files.isRegularFile(launch.resolve("results/sally/limits/limits_sallino_r0.png")));
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void externalEventsReplaceTheSimulationAndBadOnesStopBeforeTraining() throws Exception {
         Path launch = tmp.resolve("external");
         Path data = java.nio.file.Files.createDirectories(launch.resolve("data"));
@@ -386,7 +445,7 @@ class PipelineIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aGeneratorCommandTemplateMakesTheShardsAndItsBadOutputIsCaught() throws Exception {
         String[] common = {
             "-params-file",

@@ -55,10 +55,10 @@ class SlurmIT {
         // every task was a SLURM job, and SLURM saw it complete
         List<String> jobs = NextflowRun.traceColumn(outdir(), "native_id");
         assertEquals(
-                17,
+                19,
                 jobs.size(),
                 "tasks of the test analysis: 4 simulations and 4 augmentations (2 replicas × 2 shards), 4 trainings, 4 "
-                        + "shifts, 1 fit");
+                        + "shifts, 1 fit, 2 fit diagnostics");
         for (String job : jobs) {
             assertTrue(job.matches("\\d+"), "a SLURM job id: " + job);
             String state = command("scontrol", "show", "job", job);

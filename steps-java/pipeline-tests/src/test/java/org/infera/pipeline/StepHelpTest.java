@@ -101,7 +101,13 @@ class StepHelpTest {
             {"device", "shift", "templates", "--device"},
             {"scan_points", "fit", "benchmarks", "--scan-points"},
             {"scan_range", "fit", "benchmarks", "--scan-range"},
-            {"limits_bins", "fit", "limits", "--bins"}
+            {"limits_bins", "fit", "limits", "--bins"},
+            {"diagnostics_scan_points", "fit", "diagnostics", "--scan-points"},
+            {"seed", "fit", "diagnostics", "--seed"},
+            // --coverage
+            {"bins", "shift", "pseudo-experiments", "--bins"},
+            {"device", "shift", "pseudo-experiments", "--device"},
+            {"coverage", "fit", "coverage", "--toys"}
         };
         List<String> problems = new ArrayList<>();
         for (String[] row : same) {

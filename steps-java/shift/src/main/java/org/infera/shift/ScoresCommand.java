@@ -14,6 +14,7 @@ import org.infera.core.data.ScoreSamplesFile;
 import org.infera.core.data.Split;
 import org.infera.core.io.AtomicOutput;
 import org.infera.nn.DeviceOption;
+import org.infera.nn.Ensemble;
 import org.infera.nn.TrainedNetwork;
 import org.infera.nn.statistics.StatisticKind;
 import picocli.CommandLine.ArgGroup;
@@ -31,14 +32,17 @@ import picocli.CommandLine.Option;
                 + "directory with one file per input file, of the same name (format estimated_scores, see "
                 + "docs/data-contract.md), read by infera-fit fisher and infera-fit limits. One input file at a time, "
                 + "so "
-                + "memory follows the largest shard.")
+                + "memory follows the largest shard. A likelihood-ratio estimator (infera-train ratio) gives its score "
+                + "t̂(x | θ) = ∂ log r̂(x | θ, θ1)/∂θ at --at.")
 public final class ScoresCommand implements Callable<Integer> {
     @Option(
             names = "--model",
             required = true,
+            arity = "1..*",
             paramLabel = "<model-dir>",
-            description = "Model directory written by infera-train sally.")
-    Path model;
+            description = "Model directory written by infera-train sally; several: the members of an ensemble "
+                    + "(trainings with --member 0, 1, …), whose mean score is written with each member's.")
+    List<Path> models;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Inputs inputs;
@@ -60,8 +64,18 @@ public final class ScoresCommand implements Callable<Integer> {
         List<Path> samples;
     }
 
+    @Option(
+            names = "--at",
+            paramLabel = "THETA",
+            description = "For a likelihood-ratio estimator: the point θ its score is taken at, e.g. 0,0 (default: its "
+                    + "reference θ1).")
+    String at;
+
     @Mixin
     DeviceOption device;
+
+    /** A ratio estimator's --at, checked before anything is written. */
+    private double[] ratioPoint;
 
     @Option(
             names = {"-o", "--out"},
@@ -74,11 +88,15 @@ public final class ScoresCommand implements Callable<Integer> {
     public Integer call() {
         boolean events = inputs.events != null;
         List<Path> files = RunFiles.inNameOrder(events ? inputs.events : inputs.samples);
-        try (TrainedNetwork network = TrainedNetwork.load(model, device.resolve())) {
+        try (Ensemble network = Ensemble.load(models, device.resolve())) {
             String kind = network.spec().kind();
-            if (StatisticKind.of(kind).orElseThrow().family() != StatisticKind.Family.SCORE) {
+            StatisticKind.Family family = StatisticKind.of(kind).orElseThrow().family();
+            if (at != null && family != StatisticKind.Family.RATIO)
+                throw new InputException.BadOption("--at", "--at belongs to likelihood-ratio estimators, not " + kind);
+            if (family == StatisticKind.Family.RATIO) ratioPoint = RatioScores.point(network.spec(), at);
+            if (family != StatisticKind.Family.SCORE && family != StatisticKind.Family.RATIO) {
                 throw new InputException.ModelProblem(
-                        model.resolve(TrainedNetwork.SPEC),
+                        models.get(0).resolve(TrainedNetwork.SPEC),
                         "$.kind",
                         "a " + kind + " model estimates no score (infera-shift templates bins it)");
             }
@@ -108,31 +126,39 @@ public final class ScoresCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The network's t̂(x) of every event, checked to read the file's observables and give one value per parameter. */
+    /**
+     * The network's t̂(x) of every event (an ensemble's: the mean over members, with each member's), checked to read
+     * the file's observables and give one value per parameter.
+     */
     private EstimatedScoresFile scores(
-            TrainedNetwork network,
+            Ensemble network,
             Path path,
             String name,
             long events,
             String[] parameters,
             String[] observables,
             double[][] x) {
+        if (network.spec().ratio() != null)
+            return RatioScores.of(network, models.get(0), ratioPoint, path, name, events, parameters, observables, x);
         if (!network.spec().features().equals(List.of(observables))
                 || network.spec().outputs() != parameters.length) {
             throw new InputException.Mismatch(
                     path,
                     "dataset 'observables/names'",
                     "observables " + List.of(observables)
-                            + " and parameters " + List.of(parameters) + ", but the network " + model + " reads "
+                            + " and parameters " + List.of(parameters) + ", but the network " + models.get(0)
+                            + " reads "
                             + network.spec().features() + " and gives "
                             + network.spec().outputs() + " outputs");
         }
-        float[][] t = network.outputs(x);
-        double[][] score = new double[t.length][];
-        for (int e = 0; e < t.length; e++) {
-            score[e] = new double[t[e].length];
-            for (int a = 0; a < t[e].length; a++) score[e][a] = t[e][a];
-        }
-        return new EstimatedScoresFile(name, events, network.spec().kind(), parameters, observables, score);
+        double[][][] members = network.predictions(x, Ensemble::raw);
+        return new EstimatedScoresFile(
+                name,
+                events,
+                network.spec().kind(),
+                parameters,
+                observables,
+                Ensemble.mean(members),
+                members.length > 1 ? members : null);
     }
 }

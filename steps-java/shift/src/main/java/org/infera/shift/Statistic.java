@@ -2,6 +2,7 @@ package org.infera.shift;
 
 import java.nio.file.Path;
 import org.infera.core.cli.InputException;
+import org.infera.nn.Ensemble;
 import org.infera.nn.NetworkSpec;
 import org.infera.nn.statistics.StatisticKind;
 
@@ -18,16 +19,27 @@ abstract class Statistic {
     /** The value histogrammed for one event, from the network's outputs. */
     abstract double value(float[] outputs);
 
+    /**
+     * The value histogrammed for each event: one network's, or the mean of an ensemble's members' values (a
+     * classifier's mean probability; Ensemble refuses kinds whose values cannot be averaged).
+     */
+    double[] values(Ensemble network, double[][] x) {
+        double[][] mean = Ensemble.mean(network.predictions(x, out -> new double[] {value(out)}));
+        double[] v = new double[x.length];
+        for (int i = 0; i < v.length; i++) v[i] = mean[i][0];
+        return v;
+    }
+
     static Statistic of(NetworkSpec spec, int bins, Path model) {
         StatisticKind kind = StatisticKind.of(spec.kind()).orElseThrow(); // model.json was checked against the registry
         return switch (kind) {
-            case CLASSIFIER -> new ClassifierProbability(bins);
+            case CLASSIFIER, PIVOT -> new ClassifierProbability(bins);
             case INFERNO -> new Argmax(spec.outputs());
                 // a kde-trained neos network has one output whose sigmoid was binned in [0, 1]
             case NEOS -> "kde".equals(spec.histogram())
                     ? new ClassifierProbability(spec.bins())
                     : new Argmax(spec.outputs());
-            case SALLY -> throw new InputException.ModelProblem(
+            case SALLY, RATIO -> throw new InputException.ModelProblem(
                     model.resolve("model.json"),
                     "$.kind",
                     "statistic kind '" + spec.kind() + "' has no templates: it is of the " + kind.family()

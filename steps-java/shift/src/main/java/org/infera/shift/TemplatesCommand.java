@@ -16,7 +16,7 @@ import org.infera.core.data.SamplesFile;
 import org.infera.core.data.Split;
 import org.infera.core.data.TemplatesFile;
 import org.infera.nn.DeviceOption;
-import org.infera.nn.TrainedNetwork;
+import org.infera.nn.Ensemble;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,8 +35,15 @@ import picocli.CommandLine.Option;
                         + "systematic effect.")
 public final class TemplatesCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "Model directory written by infera-train.")
-    Path model;
+    @Option(
+            names = "--model",
+            required = true,
+            arity = "1..*",
+            paramLabel = "<model-dir>",
+            description = "Model directory written by infera-train; several: the members of a classifier ensemble "
+                    + "(trainings with --member 0, 1, …), binned by their mean probability (INFERNO and neos "
+                    + "networks cannot be averaged: their bins are labelled arbitrarily by each training).")
+    List<Path> models;
 
     @Option(
             names = "--samples",
@@ -92,15 +99,15 @@ public final class TemplatesCommand implements Callable<Integer> {
                         () -> new InputException("--split must be train, validation or test, got '" + split + "'"));
         Analysis analysis = Analysis.read(analysisFile);
         List<Path> files = RunFiles.inNameOrder(samples);
-        try (TrainedNetwork network = TrainedNetwork.load(model, device.resolve())) {
-            Statistic kind = Statistic.of(network.spec(), bins, model);
+        try (Ensemble network = Ensemble.load(models, device.resolve())) {
+            Statistic kind = Statistic.of(network.spec(), bins, models.get(0));
             Templates templates = null;
             try (Progress progress = new Progress("shift", files.size(), "samples files")) {
                 for (Path path : files) {
                     SamplesFile file = SamplesFile.read(path);
                     analysis.requireMatches(file.features(), file.processes(), path, analysisFile);
                     if (!network.spec().features().equals(List.of(file.features()))) {
-                        throw new InputException(model + ": the network was trained on features "
+                        throw new InputException(models.get(0) + ": the network was trained on features "
                                 + network.spec().features() + ", but " + path + " has "
                                 + Arrays.toString(file.features()));
                     }
@@ -155,7 +162,7 @@ public final class TemplatesCommand implements Callable<Integer> {
             }
         }
 
-        void fill(Sample sample, TrainedNetwork network) {
+        void fill(Sample sample, Ensemble network) {
             for (int p = 0; p < nominal.length; p++)
                 fillHistogram(nominal[p], network, kind, sample.rowsOfProcess(p), sample.weightsOfProcess(p));
             for (int k = 0; k < nuisances.size(); k++) {
@@ -191,10 +198,9 @@ public final class TemplatesCommand implements Callable<Integer> {
     }
 
     /** Adds the statistic's value of the given events to h. */
-    private static void fillHistogram(
-            Histogram h, TrainedNetwork network, Statistic kind, double[][] x, double[] weights) {
+    private static void fillHistogram(Histogram h, Ensemble network, Statistic kind, double[][] x, double[] weights) {
         if (x.length == 0) return;
-        float[][] outputs = network.outputs(x);
-        for (int i = 0; i < x.length; i++) h.fill(kind.value(outputs[i]), weights[i]);
+        double[] values = kind.values(network, x);
+        for (int i = 0; i < x.length; i++) h.fill(values[i], weights[i]);
     }
 }

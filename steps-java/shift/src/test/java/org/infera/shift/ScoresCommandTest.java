@@ -94,6 +94,87 @@ class ScoresCommandTest {
                 org.infera.core.cli.InputException.Mismatch.class, () -> EstimatedScoresFile.forEvents(swapped, b, fb));
     }
 
+    /** A SALLY network like the fixture's, with other random weights (another member's training). */
+    static Path member(long seed) {
+        NetworkSpec spec = null;
+        try (TrainedNetwork net = TrainedNetwork.load(sally)) {
+            NetworkSpec s = net.spec();
+            spec = new NetworkSpec(
+                    s.kind(),
+                    s.features(),
+                    s.mean(),
+                    s.std(),
+                    s.hidden(),
+                    s.activation(),
+                    s.outputs(),
+                    seed,
+                    1,
+                    1,
+                    0.5,
+                    "test",
+                    null,
+                    null);
+        }
+        return ModelFixtures.untrained(dir.resolve("sally_seed" + seed), spec);
+    }
+
+    /**
+     * Three members: the file's score is the mean of the three networks' outputs, each member's kept beside it;
+     * the same run twice gives the same bytes; one network's file has no members.
+     */
+    @Test
+    void anEnsemblesScoreIsTheMeanOfItsMembers() throws Exception {
+        List<Path> members = List.of(sally, member(4), member(5));
+        Path out = dir.resolve("ensemble"), again = dir.resolve("ensemble-again");
+        for (Path o : List.of(out, again)) {
+            assertEquals(
+                    0,
+                    StepMain.execute(
+                            new ShiftCommand(),
+                            "scores",
+                            "--model",
+                            members.get(0).toString(),
+                            members.get(1).toString(),
+                            members.get(2).toString(),
+                            "--events",
+                            a.toString(),
+                            "-o",
+                            o.toString()));
+        }
+        assertArrayEquals(
+                Files.readAllBytes(out.resolve(a.getFileName())), Files.readAllBytes(again.resolve(a.getFileName())));
+        MadMinerEventFile f = MadMinerEventFile.read(a);
+        EstimatedScoresFile s = EstimatedScoresFile.forEvents(out, a, f);
+        assertEquals(3, s.members().length);
+        double[][] sum = new double[f.observations().length][2];
+        for (int k = 0; k < 3; k++) {
+            try (TrainedNetwork net = TrainedNetwork.load(members.get(k))) {
+                float[][] t = net.outputs(f.observations());
+                for (int e = 0; e < t.length; e++) {
+                    for (int p = 0; p < 2; p++) {
+                        assertEquals(t[e][p], s.members()[k][e][p], 0, "member " + k);
+                        sum[e][p] += t[e][p];
+                    }
+                }
+            }
+        }
+        for (int e = 0; e < sum.length; e++)
+            for (int p = 0; p < 2; p++) assertEquals(sum[e][p] / 3, s.score()[e][p], 1e-12, "event " + e);
+        Path single = dir.resolve("single");
+        assertEquals(
+                0,
+                StepMain.execute(
+                        new ShiftCommand(),
+                        "scores",
+                        "--model",
+                        sally.toString(),
+                        "--events",
+                        a.toString(),
+                        "-o",
+                        single.toString()));
+        assertEquals(null, EstimatedScoresFile.forEvents(single, a, f).members());
+    }
+
     @Test
     void refusesANetworkThatEstimatesNoScore() throws Exception {
         MadMinerEventFile events = MadMinerEventFile.read(a);

@@ -218,4 +218,88 @@ class ShiftCommandTest {
         assertEquals(50, sum(t.nominal()[0]), 1e-9);
         assertEquals("inferno_bm1", t.statistic());
     }
+
+    /** A network of the given kind on the samples' features, with random weights from the seed. */
+    private static Path untrained(String kind, long seed, int outputs) {
+        SamplesFile file = SamplesFile.read(samples);
+        double[] mean = Standardisation.mean(file.split(Split.TRAIN).x());
+        boolean binned = !kind.equals("classifier");
+        return ModelFixtures.untrained(
+                dir.resolve(kind + "_seed" + seed),
+                new NetworkSpec(
+                        kind,
+                        List.of(file.features()),
+                        mean,
+                        Standardisation.std(file.split(Split.TRAIN).x(), mean),
+                        List.of(16),
+                        "relu",
+                        outputs,
+                        seed,
+                        2,
+                        2,
+                        0.5,
+                        "test",
+                        binned ? 0.1 : null,
+                        binned ? 1 : null));
+    }
+
+    /**
+     * A classifier ensemble's templates bin the members' mean probability: each process's nominal histogram equals
+     * the one the test fills from each member's own outputs.
+     */
+    @Test
+    void classifierEnsembleTemplatesBinTheMeanProbability() throws Exception {
+        Path other = untrained("classifier", 7, 1);
+        Path out = dir.resolve("ensemble.h5");
+        assertEquals(
+                0,
+                StepMain.execute(
+                        new ShiftCommand(),
+                        "templates",
+                        "--model",
+                        model.toString(),
+                        other.toString(),
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        analysis.toString(),
+                        "-o",
+                        out.toString()));
+        TemplatesFile t = TemplatesFile.read(out);
+        org.infera.core.data.Sample test = SamplesFile.read(samples).split(Split.TEST);
+        try (org.infera.nn.TrainedNetwork a = org.infera.nn.TrainedNetwork.load(model);
+                org.infera.nn.TrainedNetwork b = org.infera.nn.TrainedNetwork.load(other)) {
+            for (int p = 0; p < 2; p++) {
+                double[][] x = test.rowsOfProcess(p);
+                double[] w = test.weightsOfProcess(p), expected = new double[10];
+                float[][] la = a.outputs(x), lb = b.outputs(x);
+                for (int i = 0; i < x.length; i++) {
+                    double prob = (1 / (1 + Math.exp(-la[i][0])) + 1 / (1 + Math.exp(-lb[i][0]))) / 2;
+                    expected[Math.min(9, (int) (prob * 10))] += w[i];
+                }
+                assertArrayEquals(expected, t.nominal()[p], 1e-9, "process " + p);
+            }
+        }
+    }
+
+    /** INFERNO's bins are labelled arbitrarily by each training: two INFERNO networks are refused (exit 2). */
+    @Test
+    void infernoNetworksAreNotAveraged() {
+        Path out = dir.resolve("inferno-ensemble.h5");
+        assertEquals(
+                2,
+                StepMain.execute(
+                        new ShiftCommand(),
+                        "templates",
+                        "--model",
+                        untrained("inferno", 8, 6).toString(),
+                        untrained("inferno", 9, 6).toString(),
+                        "--samples",
+                        samples.toString(),
+                        "--analysis",
+                        analysis.toString(),
+                        "-o",
+                        out.toString()));
+        assertFalse(Files.exists(out));
+    }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             NeosBlobsCommand.class,
             EftToyCommand.class,
             GaussianToyCommand.class,
+            GaussianToyRatioCommand.class,
             ImportCommand.class,
             ValidateCommand.class,
             SeedCommand.class

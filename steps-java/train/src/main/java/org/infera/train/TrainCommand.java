@@ -12,11 +12,14 @@ import picocli.CommandLine.Command;
             org.infera.train.classifier.ClassifierCommand.class,
             org.infera.train.inferno.InfernoCommand.class,
             org.infera.train.neos.NeosCommand.class,
+            org.infera.train.pivot.PivotCommand.class,
             org.infera.train.sally.SallyCommand.class,
+            org.infera.train.ratio.RatioCommand.class,
             org.infera.nn.EngineCommand.class
         },
         description = "Trains a summary statistic on a samples file with DJL (PyTorch engine) and writes a model "
-                + "directory: model.json, weights.params, history.csv. One sub-command per kind of statistic.")
+                + "directory: model.json, weights.params, model.onnx, history.csv. One sub-command per kind of "
+                + "statistic.")
 public final class TrainCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

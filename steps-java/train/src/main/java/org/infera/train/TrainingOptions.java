@@ -4,7 +4,9 @@ import ai.djl.training.optimizer.Optimizer;
 import java.nio.file.Path;
 import java.util.List;
 import org.infera.core.cli.Checks;
+import org.infera.core.cli.InputException;
 import org.infera.core.cli.SeedOption;
+import org.infera.core.random.Rng;
 import org.infera.nn.DeviceOption;
 import org.infera.nn.train.TrainingLoop;
 import picocli.CommandLine.Mixin;
@@ -41,6 +43,14 @@ public final class TrainingOptions {
     @Mixin
     public SeedOption seed;
 
+    @Option(
+            names = "--member",
+            paramLabel = "K",
+            description = "Train member K (0, 1, …) of an ensemble: the seed is Rng.derivedSeed(--seed, K), so the "
+                    + "members are independent trainings on the same samples, combined by infera-shift's mean "
+                    + "prediction. Without it, --seed is used as it is.")
+    public Integer member;
+
     @Mixin
     public EpochOptions epoch;
 
@@ -51,13 +61,20 @@ public final class TrainingOptions {
         epoch.validate();
         mlp.validate();
         Checks.positiveAtMost("--learning-rate", learningRate, 10);
+        if (member != null && member < 0)
+            throw new InputException.BadOption("--member", "--member must be 0 or more, got " + member);
+    }
+
+    /** The seed of this training: --seed, or the ensemble member's seed derived from it. */
+    public long seed() {
+        return member == null ? seed.seed : Rng.derivedSeed(seed.seed, member);
     }
 
     /** The training loop's settings: these options with the command's network and optimiser. */
     public TrainingLoop.Settings settings(int outputs, int features, Optimizer optimizer) {
         return new TrainingLoop.Settings(
                 out,
-                seed.seed,
+                seed(),
                 device.device,
                 mlp.hidden,
                 mlp.activation,

@@ -106,9 +106,14 @@ public final class TrainingShards {
      * once and kept when resident, else read and prepared again on every call.
      */
     public <T> Function<Integer, T> prepared(Split split, Function<Sample, T> prepare) {
-        if (resident == null) return shard -> prepare.apply(read(shard, split));
+        return prepared(split, (shard, sample) -> prepare.apply(sample));
+    }
+
+    /** As {@link #prepared(Split, Function)}, for preparations that depend on the shard (a seed derived from it). */
+    public <T> Function<Integer, T> prepared(Split split, java.util.function.BiFunction<Integer, Sample, T> prepare) {
+        if (resident == null) return shard -> prepare.apply(shard, read(shard, split));
         List<T> all = new ArrayList<>();
-        for (int s = 0; s < shards(); s++) all.add(prepare.apply(read(s, split)));
+        for (int s = 0; s < shards(); s++) all.add(prepare.apply(s, read(s, split)));
         return all::get;
     }
 

@@ -70,4 +70,34 @@ public final class Checks {
         if (value < 0) throw new InputException.BadOption(option, option + " must not be negative, got " + value);
         return value;
     }
+
+    /** The most points of one LO:HI:N range: more is a typo, and would take hours. */
+    public static final int MAX_RANGE_POINTS = 10_000;
+
+    /** LO:HI:N as N equally spaced values; errors name {@code option}. */
+    public static double[] range(String option, String range) {
+        String[] parts = range.split(":");
+        try {
+            if (parts.length != 3) throw new NumberFormatException();
+            double lo = Double.parseDouble(parts[0]), hi = Double.parseDouble(parts[1]);
+            int n = Integer.parseInt(parts[2]);
+            if (!(hi > lo)
+                    || n < 2
+                    || n > MAX_RANGE_POINTS
+                    || !Double.isFinite(lo)
+                    || !Double.isFinite(hi)
+                    || Math.abs(lo) > MAX_PARAMETER
+                    || Math.abs(hi) > MAX_PARAMETER) {
+                throw new NumberFormatException();
+            }
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) v[i] = lo + (hi - lo) * i / (n - 1);
+            return v;
+        } catch (NumberFormatException e) {
+            throw new InputException.BadOption(
+                    option,
+                    option + " '" + range + "': expected LO:HI:N with finite LO < HI (within ±" + MAX_PARAMETER
+                            + ") and 2 ≤ N ≤ " + MAX_RANGE_POINTS + ", e.g. 0:3:61");
+        }
+    }
 }

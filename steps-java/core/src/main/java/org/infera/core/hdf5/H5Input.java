@@ -294,11 +294,15 @@ public final class H5Input implements AutoCloseable {
             throw badAttribute(node, name, "cannot be read: " + reason(e));
         }
         if (a == null) throw badAttribute(node, name, "is missing");
+        Object data;
         try {
-            return a.getData();
+            data = a.getData();
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw badAttribute(node, name, "cannot be read: " + reason(e));
         }
+        // an attribute with an empty (null) dataspace has no value at all (a fuzzed file found it)
+        if (data == null) throw badAttribute(node, name, "has no value (empty dataspace)");
+        return data;
     }
 
     private Node node(String node) {

@@ -48,14 +48,19 @@ public final class TemplatesWorkspace {
         throw new InputException(t.statistic() + " templates: no signal process");
     }
 
-    public static Workspace of(TemplatesFile t, Analysis.Benchmark benchmark, String source) {
-        int[] keep = IntStream.range(0, t.bins())
+    /** The bins the workspace keeps: those with expected events at nominal values, in order. */
+    public static int[] keptBins(TemplatesFile t) {
+        return IntStream.range(0, t.bins())
                 .filter(i -> {
                     double total = 0;
                     for (double[] row : t.nominal()) total += row[i];
                     return total > 0;
                 })
                 .toArray();
+    }
+
+    public static Workspace of(TemplatesFile t, Analysis.Benchmark benchmark, String source) {
+        int[] keep = keptBins(t);
         if (keep.length == 0) throw new InputException(source + ": every bin of the templates is empty");
         List<String> floating = benchmark.floating() == null ? List.of() : benchmark.floating();
         Map<String, Double> widths = benchmark.constraints() == null ? Map.of() : benchmark.constraints();

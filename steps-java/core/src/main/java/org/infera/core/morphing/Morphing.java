@@ -13,7 +13,7 @@ import org.infera.core.cli.InputException;
  * benchmark weights are w_b(θ) = Σ_c M[c][b] Π_p θ_p^k(c,p), and an event's weight at θ is
  * Σ_b w_b(θ) W[event][b].
  */
-public final class Morphing {
+public final class Morphing implements BenchmarkCoefficients {
     private final long[][] components; // [component][parameter]
     private final double[][] matrix; // [component][benchmark]
 
@@ -42,6 +42,7 @@ public final class Morphing {
         return matrix;
     }
 
+    @Override
     public int benchmarks() {
         return matrix[0].length;
     }
@@ -51,6 +52,7 @@ public final class Morphing {
     }
 
     /** w_b(θ): the coefficient of each basis benchmark's weight in the weight at θ. */
+    @Override
     public double[] benchmarkWeights(double[] theta) {
         double[] w = new double[benchmarks()];
         for (int c = 0; c < components.length; c++) {
@@ -74,18 +76,6 @@ public final class Morphing {
             }
         }
         return g;
-    }
-
-    /** Per event, the weight at θ from the weights at the basis benchmarks [event][benchmark]. */
-    public double[] eventWeights(double[][] weights, double[] theta) {
-        double[] wb = benchmarkWeights(theta);
-        double[] out = new double[weights.length];
-        for (int e = 0; e < weights.length; e++) {
-            double s = 0;
-            for (int b = 0; b < wb.length; b++) s += wb[b] * weights[e][b];
-            out[e] = s;
-        }
-        return out;
     }
 
     /** Per event, ∂w(θ)/∂θ_p as [event][parameter]. */

@@ -41,7 +41,7 @@ public final class SamplesFixtures {
     }
 
     /** Alternating signal and background events in every split, weighted to the expected yields. */
-    private static Path write(
+    public static Path write(
             Path file,
             int perProcessAndSplit,
             long seed,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.infera.core.data.EventsFile;
 import org.infera.core.data.MadMinerEventFile;
+import org.infera.core.data.PseudoExperimentsFile;
 import org.infera.core.data.RatioSamplesFile;
 import org.infera.core.data.Sample;
 import org.infera.core.data.SamplesFile;
@@ -14,6 +15,9 @@ import org.infera.core.data.ScoreSamplesFile;
 import org.infera.core.data.Split;
 import org.infera.core.data.TemplatesFile;
 import org.infera.core.data.TestSamplesFile;
+import org.infera.core.data.ToyShardFile;
+import org.infera.core.histfactory.infer.TestStatistic;
+import org.infera.core.histfactory.infer.ToyStatistics;
 
 /**
  * Writes the HDF5 seeds of the readers' fuzz tests: the smallest valid file of each format, written
@@ -64,6 +68,31 @@ public final class SeedFiles {
 
         new TestSamplesFile(parameters, features, theta, 5, new double[] {2, 2}, x, theta)
                 .write(file(dir, "testSamples", "seed-test.h5"));
+
+        var run = new ToyShardFile.Run("hypotest", "0".repeat(64), "meas", "code4", "mu", 4, 0.05, true);
+        var toys = new ToyStatistics(
+                TestStatistic.parse("qtilde"),
+                7,
+                2,
+                new double[] {0.5, 1},
+                new double[] {0.3, 1.2},
+                new double[][] {{0.1, 2.5}, {0, 3.1}},
+                new double[][] {{1.4, 0.2}, {2.2, 0.7}},
+                new long[] {0, 1});
+        new ToyShardFile(run, toys).write(file(dir, "toyShard", "seed-toy-shard.h5"));
+
+        new PseudoExperimentsFile(
+                        "classifier",
+                        7,
+                        new double[] {0, 0.5, 1},
+                        new String[] {"nominal", "r+1sigma"},
+                        new String[] {"s", "r"},
+                        new double[][] {{50, 0}, {50, 0.2}},
+                        new long[] {0, 1, 2},
+                        new long[] {4, 4, 4},
+                        new long[] {0, 1, 1},
+                        new long[][] {{12, 40}, {9, 51}, {15, 38}})
+                .write(file(dir, "pseudoExperiments", "seed-pseudo-experiments.h5"));
 
         // MadMiner's layout with the header of the MadMiner file given and its first events (the fixture is 450 KB)
         MadMinerEventFile m = MadMinerEventFile.read(Path.of(args[1]));

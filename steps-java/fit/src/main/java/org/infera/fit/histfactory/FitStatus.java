@@ -4,14 +4,14 @@ import java.io.PrintWriter;
 import org.infera.core.cli.ExitCodes;
 
 /** A fit that did not converge is said on stderr and in the exit code, never left as a silent number. */
-final class FitStatus {
+public final class FitStatus {
     private FitStatus() {}
 
-    static int exitCode(boolean converged, String what, PrintWriter err) {
+    public static int exitCode(boolean converged, String what, PrintWriter err) {
         return exitCode(converged, what, "a fit did not converge; the numbers printed are not trustworthy", err);
     }
 
-    static int exitCode(boolean ok, String what, String problem, PrintWriter err) {
+    public static int exitCode(boolean ok, String what, String problem, PrintWriter err) {
         if (ok) return ExitCodes.OK;
         err.println("warning: " + what + ": " + problem);
         return ExitCodes.FIT_FAILED;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import org.infera.core.cli.InputException;
 import org.infera.core.cli.VersionProvider;
+import org.infera.core.data.ToyShardFile;
 import org.infera.core.histfactory.infer.AsymptoticCalculator;
 import org.infera.core.histfactory.infer.Hypotest;
 import org.infera.core.histfactory.infer.TestStatistic;
@@ -18,15 +19,21 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Asymptotic hypothesis test of one POI value, as pyhf.infer.hypotest: prints JSON with "
+            "Hypothesis test of one POI value, as pyhf.infer.hypotest: prints JSON with "
                     + "cls_obs, cls_exp (−2σ…+2σ of the background-only hypothesis, most excluding first) and "
                     + "test_stat. "
                     + "With --test-stat q0 (discovery, μ = 0): p0_obs, p0_exp and the significances.",
+            "Asymptotic by default; --calculator toys --toys N --seed S counts the p-values on pseudo-experiments "
+                    + "(pyhf's ToyCalculator) and adds their Monte Carlo errors (*_mc_error). With --toy-range "
+                    + "FIRST:COUNT --out SHARD.h5 it computes one shard of the run (merge with toys-merge).",
             "Exit codes: 0 done, 2 bad input, 3 a fit did not converge (the JSON says which numbers are affected)."
         })
 public final class HypotestCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions options;
+
+    @Mixin
+    ToyOptions toyOptions;
 
     @Option(
             paramLabel = "MU",
@@ -57,6 +64,7 @@ public final class HypotestCommand implements Callable<Integer> {
                     "--poi-value " + value + " lies outside the bounds [" + m.lowerBounds()[m.poi()] + ", "
                             + m.upperBounds()[m.poi()] + "] of the POI '" + m.poiName() + "' in " + options.workspace);
         }
+        if (toyOptions.toyBased()) return toys(statistic, value);
         AsymptoticCalculator calc = new AsymptoticCalculator(m, options.observed(), statistic);
         Hypotest h = calc.hypotest(value);
         ObjectNode out = Json.object();
@@ -79,5 +87,10 @@ public final class HypotestCommand implements Callable<Integer> {
         out.put("converged", h.converged());
         Json.print(spec.commandLine().getOut(), out);
         return FitStatus.exitCode(h.converged(), "hypotest", spec.commandLine().getErr());
+    }
+
+    private int toys(TestStatistic statistic, double value) {
+        ToyShardFile run = ToyRuns.compute(options, toyOptions, statistic, new double[] {value}, "hypotest", 0);
+        return ToyRuns.print(run, toyOptions, "hypotest", spec.commandLine());
     }
 }

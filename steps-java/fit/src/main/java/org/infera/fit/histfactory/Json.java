@@ -9,16 +9,16 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /** JSON on stdout, for other programs: one object, indented, numbers as Java prints doubles (round-trip exact). */
-final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {}
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
-    static ArrayNode numbers(ArrayNode array, double[] values) {
+    public static ArrayNode numbers(ArrayNode array, double[] values) {
         for (double v : values) {
             if (Double.isFinite(v)) array.add(v);
             else array.addNull();
@@ -26,7 +26,7 @@ final class Json {
         return array;
     }
 
-    static void print(PrintWriter out, ObjectNode node) {
+    public static void print(PrintWriter out, ObjectNode node) {
         try {
             out.println(MAPPER.writeValueAsString(node));
             out.flush();

@@ -87,33 +87,10 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     /** The most points of one range: more is a typo, and would take hours. */
-    public static final int MAX_POINTS = 10_000;
+    public static final int MAX_POINTS = org.infera.core.cli.Checks.MAX_RANGE_POINTS;
 
     /** LO:HI:N as N equally spaced values; errors name {@code option}. */
     public static double[] parseRange(String option, String range) {
-        String[] parts = range.split(":");
-        try {
-            if (parts.length != 3) throw new NumberFormatException();
-            double lo = Double.parseDouble(parts[0]), hi = Double.parseDouble(parts[1]);
-            int n = Integer.parseInt(parts[2]);
-            if (!(hi > lo)
-                    || n < 2
-                    || n > MAX_POINTS
-                    || !Double.isFinite(lo)
-                    || !Double.isFinite(hi)
-                    || Math.abs(lo) > org.infera.core.cli.Checks.MAX_PARAMETER
-                    || Math.abs(hi) > org.infera.core.cli.Checks.MAX_PARAMETER) {
-                throw new NumberFormatException();
-            }
-            double[] v = new double[n];
-            for (int i = 0; i < n; i++) v[i] = lo + (hi - lo) * i / (n - 1);
-            return v;
-        } catch (NumberFormatException e) {
-            throw new InputException.BadOption(
-                    option,
-                    option + " '" + range + "': expected LO:HI:N with finite LO < HI (within ±"
-                            + org.infera.core.cli.Checks.MAX_PARAMETER + ") and 2 ≤ N ≤ " + MAX_POINTS
-                            + ", e.g. 0:3:61");
-        }
+        return org.infera.core.cli.Checks.range(option, range);
     }
 }

@@ -41,18 +41,33 @@ public final class WorkspaceOptions {
     private Workspace loaded;
     private Model model;
 
-    Workspace workspace() {
+    /** The --workspace file. */
+    public Path path() {
+        return workspace;
+    }
+
+    /** The --measurement name (null: the first). */
+    public String measurement() {
+        return measurement;
+    }
+
+    /** The interpolation codes, "normsys histosys". */
+    public String interpolation() {
+        return normsys + " " + histosys;
+    }
+
+    public Workspace workspace() {
         if (loaded == null) loaded = WorkspaceReader.read(workspace);
         return loaded;
     }
 
-    Model model() {
+    public Model model() {
         if (model == null)
             model = ModelBuilder.build(workspace(), measurement, workspace.toString(), normsys, histosys);
         return model;
     }
 
-    Dataset observed() {
+    public Dataset observed() {
         return ModelBuilder.observed(workspace(), model());
     }
 }

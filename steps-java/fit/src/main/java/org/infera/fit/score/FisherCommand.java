@@ -16,6 +16,7 @@ import org.infera.core.data.SamplingFactors;
 import org.infera.core.histfactory.infer.FisherInformation;
 import org.infera.core.morphing.Morphing;
 import org.infera.core.morphing.WeightedFisher;
+import org.infera.core.stats.EnsembleSpread;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -105,6 +106,7 @@ public final class FisherCommand implements Callable<Integer> {
         // a run's samples simulated at several benchmarks, combined as MadMiner combines them
         SamplingFactors factors = MadMinerEventFile.runSamplingFactors(sorted);
         double[][] kinematic = new double[theta.length][theta.length];
+        double[][][] memberKinematic = null; // an ensemble's: each member's kinematic information
         double[] crossSection = new double[1 + theta.length];
         if (mode.equals("sally")) requireScores();
         for (Path path : sorted) {
@@ -113,10 +115,26 @@ public final class FisherCommand implements Callable<Integer> {
             double[][] weights = f.combinedWeights(factors);
             switch (mode) {
                 case "truth" -> WeightedFisher.addTruth(kinematic, morphing, weights, theta, luminosity);
-                case "sally" -> addSally(
-                        kinematic,
-                        morphing.eventWeights(weights, theta),
-                        EstimatedScoresFile.forEvents(scores, path, f).score());
+                case "sally" -> {
+                    double[] w = morphing.eventWeights(weights, theta);
+                    EstimatedScoresFile estimated = EstimatedScoresFile.forEvents(scores, path, f);
+                    addSally(kinematic, w, estimated.score());
+                    int size = estimated.members() == null ? 1 : estimated.members().length;
+                    if (path == sorted.get(0) && size > 1)
+                        memberKinematic = new double[size][theta.length][theta.length];
+                    int expected = memberKinematic == null ? 1 : memberKinematic.length;
+                    if (size != expected) {
+                        throw new InputException.Mismatch(
+                                scores.resolve(path.getFileName().toString()),
+                                "attribute 'members'",
+                                "the scores of " + size + " network(s), but those of "
+                                        + scores.resolve(
+                                                sorted.get(0).getFileName().toString()) + " of " + expected
+                                        + ": the run's files were scored by different ensembles");
+                    }
+                    for (int k = 0; k < expected && size > 1; k++)
+                        addSally(memberKinematic[k], w, estimated.members()[k]);
+                }
                 default -> {}
             }
             WeightedFisher.addCrossSection(crossSection, morphing, weights, theta);
@@ -129,9 +147,14 @@ public final class FisherCommand implements Callable<Integer> {
                             + " over all files: the weights give no events there");
         }
         double[][] info = mode.equals("truth") ? kinematic : WeightedFisher.rate(crossSection, luminosity);
-        if (mode.equals("sally"))
-            for (int a = 0; a < info.length; a++) for (int b = 0; b < info.length; b++) info[a][b] += kinematic[a][b];
-        return print(info, first.parameters());
+        if (mode.equals("sally")) add(info, kinematic);
+        if (memberKinematic != null) // each member's information: the same rate part, its own kinematic part
+        for (double[][] member : memberKinematic) add(member, WeightedFisher.rate(crossSection, luminosity));
+        return print(info, first.parameters(), memberKinematic);
+    }
+
+    private static void add(double[][] to, double[][] term) {
+        for (int a = 0; a < to.length; a++) for (int b = 0; b < to.length; b++) to[a][b] += term[a][b];
     }
 
     /** L E[t̂ t̂ᵀ] over the test split of score samples drawn at θ. */
@@ -143,17 +166,28 @@ public final class FisherCommand implements Callable<Integer> {
                     + Arrays.toString(theta));
         }
         requireScores();
-        double[][] score = EstimatedScoresFile.forSamples(scores, samples, s).score();
+        EstimatedScoresFile estimated = EstimatedScoresFile.forSamples(scores, samples, s);
+        double[][][] members = null;
+        if (estimated.members() != null) {
+            members = new double[estimated.members().length][][];
+            for (int k = 0; k < members.length; k++)
+                members[k] = samplesFisher(estimated.members()[k]);
+        }
+        return print(samplesFisher(estimated.score()), s.parameters(), members);
+    }
+
+    private double[][] samplesFisher(double[][] score) {
         int n = theta.length;
         double[][] info = new double[n][n];
         for (double[] t : score) {
             for (int a = 0; a < n; a++)
                 for (int b = 0; b < n; b++) info[a][b] += luminosity * t[a] * t[b] / score.length;
         }
-        return print(info, s.parameters());
+        return info;
     }
 
-    private int print(double[][] info, String[] parameters) {
+    /** Prints the JSON; {@code members}: each ensemble member's information (null: one network). */
+    private int print(double[][] info, String[] parameters, double[][][] members) {
         if (plot != null && info.length == 2) FisherEllipsePlot.write(plot, info, parameters, theta, mode, luminosity);
         ObjectNode out = new ObjectMapper().createObjectNode();
         out.put("mode", mode);
@@ -169,11 +203,8 @@ public final class FisherCommand implements Callable<Integer> {
             if (Double.isNaN(s)) sigma.addNull(); // not positive definite: some direction is not measured at all
             else sigma.add(s);
         }
-        ArrayNode rows = out.putArray("fisher");
-        for (double[] row : info) {
-            ArrayNode r = rows.addArray();
-            for (double v : row) r.add(v);
-        }
+        matrix(out.putArray("fisher"), info);
+        if (members != null) out.set("ensemble", ensemble(members));
         try {
             spec.commandLine()
                     .getOut()
@@ -185,6 +216,38 @@ public final class FisherCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private static void matrix(ArrayNode rows, double[][] m) {
+        for (double[] row : m) {
+            ArrayNode r = rows.addArray();
+            for (double v : row) r.add(v);
+        }
+    }
+
+    /**
+     * The training uncertainty of an ensemble's information: each member's information (its own scores) and
+     * Cramér–Rao σ, and their standard deviations over members (fisher_std, sigma_std).
+     */
+    private static ObjectNode ensemble(double[][][] members) {
+        ObjectNode node = new ObjectMapper().createObjectNode();
+        node.put("members", members.length);
+        int n = members[0].length;
+        double[][] sigmas = new double[members.length][n];
+        for (int k = 0; k < members.length; k++)
+            for (int i = 0; i < n; i++) sigmas[k][i] = FisherInformation.sigma(members[k], i, new boolean[n]);
+        matrix(node.putArray("fisher_std"), EnsembleSpread.elementwise(members, true));
+        ArrayNode sigmaStd = node.putArray("sigma_std");
+        for (int i = 0; i < n; i++) {
+            double[] column = new double[members.length];
+            for (int k = 0; k < members.length; k++) column[k] = sigmas[k][i];
+            double std = EnsembleSpread.std(column);
+            if (Double.isNaN(std)) sigmaStd.addNull(); // a member measures some direction not at all
+            else sigmaStd.add(std);
+        }
+        ArrayNode fisherMembers = node.putArray("fisher_members");
+        for (double[][] m : members) matrix(fisherMembers.addArray(), m);
+        return node;
     }
 
     private void requireScores() {

@@ -17,7 +17,7 @@ import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.data.RunFiles;
 import org.infera.core.data.SamplingFactors;
 import org.infera.core.histfactory.model.PoissonTerm;
-import org.infera.core.morphing.Morphing;
+import org.infera.core.morphing.BenchmarkCoefficients;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,12 +30,19 @@ import picocli.CommandLine.Spec;
             "Expected limits on the theory parameters from histograms of the SALLY score, as MadMiner's asymptotic "
                     + "limits: the events are binned by t̂(x) (quantile bins of each component at the true point), the "
                     + "expected "
-                    + "counts in each bin at θ follow from the morphed weights, L Σ w(θ), and on the Asimov data of "
+                    + "counts in each bin at θ follow from the morphed weights, L Σ w(θ) (without morphing, e.g. the "
+                    + "Gaussian toy, from the weights at the benchmark equal to θ: every grid point and the truth "
+                    + "must be one), and on the Asimov data of "
                     + "the true point "
                     + "q(θ) = 2 Σ [ν(θ) − n + n ln(n/ν(θ))] (the Poisson rate term included) gives the p-value from a "
                     + "χ² with one "
                     + "degree of freedom per parameter. Prints JSON over the grid; --plot draws the p-values (two "
-                    + "parameters)."
+                    + "parameters).",
+            "--method sallino is MadMiner's SALLINO: at each θ the events are binned by the one number "
+                    + "h = t̂(x)·(θ − θ_true)/|θ − θ_true| (t̂'s first component at θ_true), "
+                    + "in as many quantile bins as "
+                    + "--method sally has in all (--bins to the power of the parameters), so both see the same number "
+                    + "of bins. It keeps every event's benchmark weights in memory."
         })
 public final class ScoreLimitsCommand implements Callable<Integer> {
     @Option(
@@ -82,10 +89,52 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
     int bins;
 
     @Option(
+            names = "--method",
+            defaultValue = "sally",
+            paramLabel = "sally|sallino",
+            description = "sally: bins of every score component; sallino: 1-D bins of the score projected on θ − "
+                    + "θ_true (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(
             names = "--plot",
             paramLabel = "FILE.png",
             description = "Draw the p-values over the grid (two parameters).")
     Path plot;
+
+    @Option(
+            names = "--toys",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Pseudo-experiments for the coverage of the regions at 68.27%% and 95%% CL, in the JSON's "
+                    + "coverage: Poisson counts of the histograms at the true point, or with --pseudo-events fresh "
+                    + "events; --method sally only "
+                    + "(SALLINO's bins change with θ: one histogram has no pseudo-data) "
+                    + "(default: ${DEFAULT-VALUE}, none).")
+    int toys;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "SEED",
+            defaultValue = "42",
+            description = "Seed of the --toys (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--pseudo-events",
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "With --toys: event-level pseudo-experiments from events simulated at --theta-true "
+                    + "(weighted events in MadMiner's layout whose first benchmark is the truth, e.g. "
+                    + "infera-simulate gaussian-toy --weighted), cut in order into experiments of Poisson(ν) events, "
+                    + "ν the expected events at the truth.")
+    List<Path> pseudoEvents;
+
+    @Option(
+            names = "--pseudo-scores",
+            paramLabel = "<scores-dir>",
+            description = "The estimated scores of the --pseudo-events (infera-shift scores, the same SALLY model).")
+    Path pseudoScores;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -95,14 +144,24 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         if (!(luminosity > 0) || !Double.isFinite(luminosity))
             throw new InputException("--luminosity must be positive, got " + luminosity);
         org.infera.core.cli.Checks.count("--bins", bins, 1000);
+        if (toys < 0 || toys > 1_000_000)
+            throw new InputException.BadOption("--toys", "--toys must lie in 0..1000000, got " + toys);
+        if (!method.equals("sally") && !method.equals("sallino"))
+            throw new InputException.BadOption("--method", "--method must be sally or sallino, got '" + method + "'");
+        if (toys > 0 && method.equals("sallino"))
+            throw new InputException.BadOption(
+                    "--toys",
+                    "--toys draws pseudo-experiments of SALLY's fixed histograms; SALLINO's change with θ, so "
+                            + "--method sallino takes none");
+        if ((pseudoEvents == null) != (pseudoScores == null))
+            throw new InputException.BadOption(
+                    pseudoEvents == null ? "--pseudo-scores" : "--pseudo-events",
+                    "--pseudo-events and --pseudo-scores go together");
+        if (pseudoEvents != null && toys == 0)
+            throw new InputException.BadOption("--pseudo-events", "--pseudo-events needs --toys N (N ≥ 1)");
         org.infera.core.cli.Checks.point("--theta-true", thetaTrue);
         List<Path> sorted = RunFiles.inNameOrder(events);
         MadMinerEventFile f = MadMinerEventFile.read(sorted.get(0));
-        if (!f.hasMorphing())
-            throw new InputException.Shape(
-                    sorted.get(0),
-                    "dataset 'morphing/components'",
-                    "no morphing group: the weights' θ dependence is unknown");
         int params = f.parameters().length;
         if (grid.size() != params)
             throw new InputException("--grid has " + grid.size() + " ranges for " + params + " parameters "
@@ -129,25 +188,27 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
                 }
             }
         }
-        Morphing morphing = new Morphing(f.morphingComponents(), f.morphingMatrix());
+        // the weights at θ: morphed, or (a simulator that is not morphable) at the benchmarks, which must hold every
+        // grid point and the truth
+        BenchmarkCoefficients weightsAt = BenchmarkCoefficients.of(f, sorted.get(0));
+        weightsAt.benchmarkWeights(truth);
+        for (int g = 0; !f.hasMorphing() && g < gridPoints; g++) weightsAt.benchmarkWeights(gridPoint(axes, g));
         // a run's samples simulated at several benchmarks, combined as MadMiner combines them
         SamplingFactors factors = MadMinerEventFile.runSamplingFactors(sorted);
 
-        // Two passes over the files, one file at a time: the scores and weights at the true point set the
-        // quantile bins (a few numbers per event kept), then each file's weights fill the bins.
-        int[] bin = binOf(sorted, f, factors, morphing, truth, params);
+        // SALLY: two passes over the files, one file at a time: the scores and weights at the true point set the
+        // quantile bins (a few numbers per event kept), then each file's weights fill the bins. SALLINO bins anew
+        // at every θ, so it keeps every event's weights.
+        TruthScores truthScores = truthScores(sorted, f, factors, weightsAt, truth, params);
         int nBins = (int) Math.pow(bins, params);
-        int benchmarks = morphing.benchmarks();
-        double[][] h = new double[nBins][benchmarks]; // Σ over the events of each bin of their benchmark weights
-        int offset = 0;
-        for (Path path : sorted) {
-            double[][] weights =
-                    (path.equals(sorted.get(0)) ? f : MadMinerEventFile.read(path)).combinedWeights(factors);
-            for (int e = 0; e < weights.length; e++)
-                for (int k = 0; k < benchmarks; k++) h[bin[offset + e]][k] += weights[e][k];
-            offset += weights.length;
-        }
-        double[] observed = expected(h, morphing.benchmarkWeights(truth));
+        double[][] h = null;
+        Sallino sallino = null;
+        ScoreBins sallyBins = null;
+        if (method.equals("sally")) {
+            sallyBins = new ScoreBins(truthScores.score(), truthScores.weight(), bins);
+            h = histograms(sorted, f, factors, sallyBins.eventBins(), nBins, weightsAt.benchmarks());
+        } else sallino = new Sallino(truthScores, allWeights(sorted, f, factors), truth, nBins, weightsAt.benchmarks());
+        double[] observed = h == null ? null : expected(h, weightsAt.benchmarkWeights(truth));
         ChiSquaredDistribution chi2 = new ChiSquaredDistribution(params);
 
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -157,19 +218,24 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         ArrayNode t = out.putArray("theta_true");
         for (double v : truth) t.add(v);
         out.put("luminosity", luminosity);
+        out.put("method", method);
         out.put("bins", nBins);
         ArrayNode points = out.putArray("grid");
         List<double[]> plotted = new ArrayList<>();
         int total = 1;
         for (double[] a : axes) total *= a.length;
+        double[][] nu = new double[total + 1][]; // SALLY's expected counts at each grid point, then at the truth
+        nu[total] = observed;
         for (int g = 0; g < total; g++) {
-            double[] theta = new double[params];
-            int rest = g;
-            for (int p = params - 1; p >= 0; p--) {
-                theta[p] = axes[p][rest % axes[p].length];
-                rest /= axes[p].length;
+            double[] theta = gridPoint(axes, g);
+            double q;
+            if (sallino == null) q = testStatistic(nu[g] = expected(h, weightsAt.benchmarkWeights(theta)), observed);
+            else {
+                double[][] hTheta = sallino.histograms(theta);
+                q = testStatistic(
+                        expected(hTheta, weightsAt.benchmarkWeights(theta)),
+                        expected(hTheta, weightsAt.benchmarkWeights(truth)));
             }
-            double q = testStatistic(expected(h, morphing.benchmarkWeights(theta)), observed);
             double pValue = Double.isFinite(q) ? 1 - chi2.cumulativeProbability(q) : 0;
             ObjectNode point = points.addObject();
             ArrayNode th = point.putArray("theta");
@@ -179,10 +245,27 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
             point.put("p_value", pValue);
             plotted.add(new double[] {theta[0], params > 1 ? theta[1] : 0, pValue});
         }
+        if (toys > 0) {
+            LimitsCoverage.Counts counts = pseudoEvents == null
+                    ? LimitsCoverage.poisson(observed, seed)
+                    : PseudoEventExperiments.read(
+                            pseudoEvents, pseudoScores, f, truth, sallyBins, observed, toys, seed);
+            LimitsCoverage.compute(out, counts, total, params, toys, seed, (n, g) -> testStatistic(nu[g], n));
+        }
         if (plot != null && params == 2) PValuePlot.write(plot, f.parameters(), axes, plotted, truth, luminosity);
         spec.commandLine().getOut().println(json.writeValueAsString(out));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** Grid point g, the last parameter varying fastest. */
+    private static double[] gridPoint(double[][] axes, int g) {
+        double[] theta = new double[axes.length];
+        for (int p = axes.length - 1, rest = g; p >= 0; p--) {
+            theta[p] = axes[p][rest % axes[p].length];
+            rest /= axes[p].length;
+        }
+        return theta;
     }
 
     /** ν_b(θ) = L Σ_k w_k(θ) H[b][k]. */
@@ -207,14 +290,16 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
     }
 
     /**
-     * The bin of each event of the run (files in order): quantile bins of each score component under the
-     * events weighted at the true point. Keeps the scores (float) and clipped weights of every event.
+     * The scores of a run's events, [component][event] as the network's float32 values, and their weights at
+     * θ_true.
      */
-    private int[] binOf(
+    record TruthScores(float[][] score, double[] weight) {}
+
+    private TruthScores truthScores(
             List<Path> files,
             MadMinerEventFile first,
             SamplingFactors factors,
-            Morphing morphing,
+            BenchmarkCoefficients weightsAt,
             double[] truth,
             int params) {
         int n = 0;
@@ -226,45 +311,37 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
             MadMinerEventFile f = path.equals(files.get(0)) ? first : MadMinerEventFile.read(path);
             f.requireSameRunAs(first, path, files.get(0));
             double[][] t = EstimatedScoresFile.forEvents(scores, path, f).score();
-            double[] w = morphing.eventWeights(f.combinedWeights(factors), truth);
+            double[] w = weightsAt.eventWeights(f.combinedWeights(factors), truth);
             for (int e = 0; e < t.length; e++) {
                 for (int a = 0; a < params; a++) score[a][offset + e] = (float) t[e][a]; // the network's float32 values
                 weights[offset + e] = w[e];
             }
             offset += t.length;
         }
-        double total = 0;
-        for (double w : weights) total += Math.max(w, 0);
-        int[] bin = new int[n];
-        int stride = 1;
-        for (int a = 0; a < params; a++) {
-            int[] order = ascending(score[a]);
-            double cumulative = 0;
-            for (int r = 0; r < n; r++) {
-                int i = order[r];
-                int k = Math.min(bins - 1, (int) (cumulative / total * bins));
-                bin[i] += k * stride;
-                cumulative += Math.max(weights[i], 0);
-            }
-            stride *= bins;
-        }
-        return bin;
+        return new TruthScores(score, weights);
     }
 
-    /**
-     * Event indices by ascending value (Float.compare's order), ties in index order: a primitive sort of (value, index)
-     * keys.
-     */
-    static int[] ascending(float[] values) {
-        long[] keys = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            int bits = Float.floatToIntBits(values[i]);
-            int sortable = bits ^ ((bits >> 31) & 0x7fffffff); // signed int order = Float.compare order
-            keys[i] = ((long) sortable << 32) | i;
+    /** H[b][k]: Σ over the events of bin b of their weights at benchmark k, one file at a time. */
+    private static double[][] histograms(
+            List<Path> sorted, MadMinerEventFile first, SamplingFactors factors, int[] bin, int nBins, int benchmarks) {
+        double[][] h = new double[nBins][benchmarks];
+        int offset = 0;
+        for (Path path : sorted) {
+            double[][] weights =
+                    (path.equals(sorted.get(0)) ? first : MadMinerEventFile.read(path)).combinedWeights(factors);
+            for (int e = 0; e < weights.length; e++)
+                for (int k = 0; k < benchmarks; k++) h[bin[offset + e]][k] += weights[e][k];
+            offset += weights.length;
         }
-        Arrays.sort(keys);
-        int[] order = new int[values.length];
-        for (int r = 0; r < order.length; r++) order[r] = (int) keys[r];
-        return order;
+        return h;
+    }
+
+    /** Every event's combined benchmark weights, [event][benchmark], files in order. */
+    private static double[][] allWeights(List<Path> sorted, MadMinerEventFile first, SamplingFactors factors) {
+        List<double[]> rows = new ArrayList<>();
+        for (Path path : sorted)
+            rows.addAll(Arrays.asList(
+                    (path.equals(sorted.get(0)) ? first : MadMinerEventFile.read(path)).combinedWeights(factors)));
+        return rows.toArray(new double[0][]);
     }
 }

@@ -84,6 +84,76 @@ class SallySummaryCommandTest {
         assertTrue(Files.readString(dir.resolve("out/summary.csv")).startsWith("mode,parameter,sigma_median"));
     }
 
+    /**
+     * Replicas whose SALLY information comes from ensembles: the summary reports the median over replicas of the
+     * members' spread beside the median information and σ; a replica without an ensemble among ensembles is refused.
+     */
+    @Test
+    void ensembleSpreadIsReportedAsTheTrainingUncertainty() throws Exception {
+        double[][] spread = {{5, 0.002}, {3, 0.001}, {9, 0.004}}; // per replica: std of I_11, of σ(theta1)
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("sally-summary", "--fisher"));
+        for (int r = 0; r < 3; r++) {
+            Path d = Files.createDirectories(dir.resolve("fisher_r" + r));
+            write(d.resolve("truth.json"), "truth", 300, 80);
+            write(d.resolve("rate.json"), "rate", 30, 1);
+            write(d.resolve("sally.json"), "sally", 270, 64);
+            ObjectNode sally =
+                    (ObjectNode) JSON.readTree(d.resolve("sally.json").toFile());
+            ObjectNode e = sally.putObject("ensemble").put("members", 3);
+            e.putArray("fisher_std")
+                    .add(JSON.createArrayNode().add(spread[r][0]).add(0.5))
+                    .add(JSON.createArrayNode().add(0.5).add(2 * spread[r][0]));
+            e.putArray("sigma_std").add(spread[r][1]).add(2 * spread[r][1]);
+            JSON.writeValue(d.resolve("sally.json").toFile(), sally);
+            args.add(d.toString());
+        }
+        args.addAll(java.util.List.of("-o", dir.resolve("out").toString()));
+        assertEquals(0, StepMain.execute(new FitCommand(), args.toArray(String[]::new)));
+        JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
+        assertEquals(3, summary.at("/ensemble/members").asInt());
+        assertEquals(5, summary.at("/ensemble/information_std/theta1").asDouble(), 0); // median of 5, 3, 9
+        assertEquals(10, summary.at("/ensemble/information_std/theta2").asDouble(), 0);
+        assertEquals(0.002, summary.at("/ensemble/sigma_std/theta1").asDouble(), 0);
+        String md = Files.readString(dir.resolve("out/summary.md"));
+        assertTrue(md.contains("| theta1 | 270.0 ± 5.0 | 0.06086 ± 0.0020 |"), md); // σ = 1/sqrt(270)
+        assertTrue(Files.readString(dir.resolve("out/summary.csv"))
+                .contains("sally_training_std,theta1,0.002,0.001,0.004,5.0"));
+        // one replica scored by a single network among ensembles
+        write(dir.resolve("fisher_r2/sally.json"), "sally", 270, 64);
+        assertEquals(
+                2, StepMain.execute(new FitCommand(), args.toArray(String[]::new)), "a replica without its ensemble");
+    }
+
+    @Test
+    void withoutFisherInformationTheLimitsAloneGiveTheTable() throws Exception {
+        // a simulator that is not morphable (the Gaussian toy): no fisher_r<k>, the run's parameters from its limits
+        Path l0 = dir.resolve("limits_r0.json"), l1 = dir.resolve("limits_r1.json");
+        writeLimits(l0, 270, 64);
+        writeLimits(l1, 300, 80);
+        Path out = dir.resolve("out");
+        assertEquals(
+                0,
+                StepMain.execute(
+                        new FitCommand(),
+                        "sally-summary",
+                        "--limits",
+                        l0.toString(),
+                        l1.toString(),
+                        "-o",
+                        out.toString()));
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertEquals(2, summary.get("replicas").asInt());
+        assertTrue(summary.path("cramer_rao_sigma").isMissingNode());
+        assertFalse(summary.at("/limits/theta1").has("fisher_half_width_sally"));
+        // the median of the two replicas' slices, each sqrt(χ²₀.₉₅ / I11) from its exact quadratic q
+        double level = new ChiSquaredDistribution(2).inverseCumulativeProbability(0.95);
+        double median = (Math.sqrt(level / 270) + Math.sqrt(level / 300)) / 2;
+        assertEquals(median, summary.at("/limits/theta1/histogram_slice/1").asDouble(), 0.005);
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("No Fisher information"), md);
+        assertFalse(md.contains("Fisher approximation"), md);
+    }
+
     @Test
     void badInputExitsTwoAndWritesNothing() throws Exception {
         Path d = dir.resolve("fisher_r0");

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The registry as the pipeline reads it (conf/statistics.json): per kind its family, whether it is trained per
- * benchmark, and the training options with the parameters behind them. Written from {@link StatisticKind}
- * only; a test fails when the file in the repository differs.
+ * benchmark, whether its trainings can be averaged (--ensemble), whether its trainer reads the analysis, and the
+ * training options with the parameters behind them. Written from {@link StatisticKind} only; a test fails when the
+ * file in the repository differs.
  */
 public final class PipelineStatistics {
     private PipelineStatistics() {}
@@ -20,6 +21,8 @@ public final class PipelineStatistics {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("family", k.family().name().toLowerCase(Locale.ROOT));
             entry.put("per_benchmark", k.perBenchmark());
+            entry.put("ensemble", k.averagedOverTrainings());
+            entry.put("reads_analysis", k.readsAnalysis());
             entry.put("options", k.pipelineOptions());
             kinds.put(k.id(), entry);
         }

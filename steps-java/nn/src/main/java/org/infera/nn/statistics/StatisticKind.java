@@ -120,6 +120,40 @@ public enum StatisticKind {
                     "neos_histogram",
                     "--bandwidth",
                     "neos_bandwidth")),
+    /** The classifier made insensitive to the nuisances by an adversary (Louppe, Kagan & Cranmer 2017). */
+    PIVOT(
+            "pivot",
+            Family.BINNED,
+            false,
+            true,
+            options(
+                    "--hidden",
+                    "100,100",
+                    "--activation",
+                    "relu",
+                    "--epochs",
+                    "50",
+                    "--batch-size",
+                    "256",
+                    "--patience",
+                    "5"),
+            options(
+                    "--epochs",
+                    "epochs",
+                    "--batch-size",
+                    "batch_size",
+                    "--learning-rate",
+                    "learning_rate",
+                    "--patience",
+                    "patience",
+                    "--hidden",
+                    "hidden",
+                    "--lambda",
+                    "pivot_lambda",
+                    "--pretrain-epochs",
+                    "pivot_pretrain_epochs",
+                    "--adversary-steps",
+                    "pivot_adversary_steps")),
     SALLY(
             "sally",
             Family.SCORE,
@@ -143,14 +177,35 @@ public enum StatisticKind {
                     "--patience",
                     "sally_patience",
                     "--hidden",
-                    "sally_hidden"));
+                    "sally_hidden")),
+    RATIO(
+            "ratio",
+            Family.RATIO,
+            false,
+            options(
+                    "--hidden",
+                    "100",
+                    "--activation",
+                    "tanh", // MadMiner's parameterised ratio network
+                    "--epochs",
+                    "50",
+                    "--batch-size",
+                    "128",
+                    "--patience",
+                    "10"),
+            options());
 
     /** How a statistic is used after training. */
     public enum Family {
         /** Binned templates, nominal and shifted, fitted by a binned profile likelihood (workflow binned). */
         BINNED,
         /** The estimated score of each event, for Fisher information and limits on θ (workflow score). */
-        SCORE
+        SCORE,
+        /**
+         * A likelihood-ratio estimator log r̂(x | θ, θ1) parameterised in θ (CARL, ROLR, RASCAL, ALICES): evaluated by
+         * the train step's own report; no workflow applies it yet.
+         */
+        RATIO
     }
 
     private static final Pattern PER_BENCHMARK = Pattern.compile("([a-z]+)_bm(\\d+)");
@@ -158,6 +213,7 @@ public enum StatisticKind {
     private final String id;
     private final Family family;
     private final boolean perBenchmark;
+    private final boolean readsAnalysis;
     private final Map<String, String> trainerDefaults;
     private final Map<String, String> pipelineOptions;
 
@@ -167,9 +223,20 @@ public enum StatisticKind {
             boolean perBenchmark,
             Map<String, String> trainerDefaults,
             Map<String, String> pipelineOptions) {
+        this(id, family, perBenchmark, perBenchmark, trainerDefaults, pipelineOptions);
+    }
+
+    StatisticKind(
+            String id,
+            Family family,
+            boolean perBenchmark,
+            boolean readsAnalysis,
+            Map<String, String> trainerDefaults,
+            Map<String, String> pipelineOptions) {
         this.id = id;
         this.family = family;
         this.perBenchmark = perBenchmark;
+        this.readsAnalysis = readsAnalysis;
         this.trainerDefaults = trainerDefaults;
         this.pipelineOptions = pipelineOptions;
     }
@@ -190,6 +257,28 @@ public enum StatisticKind {
 
     public boolean perBenchmark() {
         return perBenchmark;
+    }
+
+    /**
+     * Whether K trainings of the kind can be combined by their mean prediction (an ensemble): only where an
+     * output means the same thing in every training (a probability, a score). A soft histogram's bins are
+     * labelled arbitrarily by each training, so INFERNO's and neos's outputs are not averaged; their spread
+     * over replicas is the measure. Every kind must answer (no default), so a new one decides.
+     */
+    public boolean averagedOverTrainings() {
+        return switch (this) {
+            case CLASSIFIER, SALLY, RATIO -> true;
+                // the pivot's probability could be averaged as the classifier's is, but the shift step does not yet
+            case INFERNO, NEOS, PIVOT -> false;
+        };
+    }
+
+    /**
+     * Whether its trainer reads the analysis ({@code --analysis}): every per-benchmark kind, and the pivot, whose
+     * events are shifted by the analysis's nuisances.
+     */
+    public boolean readsAnalysis() {
+        return readsAnalysis;
     }
 
     /** Each training option (in the order they are passed) and the pipeline parameter it takes its value from. */

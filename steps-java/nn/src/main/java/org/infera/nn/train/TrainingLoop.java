@@ -119,25 +119,36 @@ public final class TrainingLoop {
 
     /** One optimiser step on a batch, or none where its loss or gradient is not finite. */
     private void step(Trainer trainer, Objective.Batch batch) {
+        BatchLoss loss = step(trainer, batch, objective.checksGradients());
+        if (loss == null) {
+            skipped++;
+        } else {
+            sum += loss.value() * loss.weight();
+            weight += loss.weight();
+        }
+    }
+
+    /**
+     * One optimiser step of the trainer's network on a batch, as every epoch of the loop takes it: the batch's
+     * loss if the step was taken, null where its loss (or, when {@code checkGradients}, gradient) was not finite
+     * and no step was made. Objectives with phases of their own (the pivot's pre-training) step with it too.
+     */
+    public static BatchLoss step(Trainer trainer, Objective.Batch batch, boolean checkGradients) {
         try (NDManager m = trainer.getManager().newSubManager()) {
-            boolean stepped = false;
+            BatchLoss stepped = null;
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 BatchLoss loss = batch.loss(trainer, m);
                 if (loss.usable()) {
                     gc.backward(loss.differentiable());
-                    if (!objective.checksGradients() || Gradients.finite(trainer)) {
-                        sum += loss.value() * loss.weight();
-                        weight += loss.weight();
-                        stepped = true;
-                    }
+                    if (!checkGradients || Gradients.finite(trainer)) stepped = loss;
                 }
             }
-            if (stepped) {
+            if (stepped != null) {
                 trainer.step();
             } else {
                 Gradients.clear(trainer); // no step rather than NaN weights
-                skipped++;
             }
+            return stepped;
         }
     }
 }

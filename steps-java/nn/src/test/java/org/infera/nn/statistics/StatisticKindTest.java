@@ -32,6 +32,11 @@ class StatisticKindTest {
         assertTrue(StatisticKind.parse("classifier_bm1").isEmpty(), "the classifier is not trained per benchmark");
         assertTrue(StatisticKind.parse("inferno").isEmpty(), "INFERNO needs its benchmark");
         assertTrue(StatisticKind.parse("classifer").isEmpty());
-        assertEquals("classifier|inferno_bm\\d+|neos_bm\\d+", StatisticKind.namePattern(StatisticKind.Family.BINNED));
+        assertEquals(
+                new StatisticKind.Named(StatisticKind.PIVOT, null),
+                StatisticKind.parse("pivot").orElseThrow());
+        assertTrue(StatisticKind.PIVOT.readsAnalysis() && !StatisticKind.CLASSIFIER.readsAnalysis());
+        assertEquals(
+                "classifier|inferno_bm\\d+|neos_bm\\d+|pivot", StatisticKind.namePattern(StatisticKind.Family.BINNED));
     }
 }

@@ -35,7 +35,7 @@ public final class ClassifierCommand implements Callable<Integer> {
     public Integer call() {
         options.validate();
         ClassifierObjective objective = ClassifierObjective.of(
-                options.seed.seed, options.mlp, resident.shards(options.samples), options.epoch.batchSize);
+                options.seed(), options.mlp, resident.shards(options.samples), options.epoch.batchSize);
         Optimizer adam = Optimizer.adam()
                 .optLearningRateTracker(Tracker.fixed((float) options.learningRate))
                 .build();

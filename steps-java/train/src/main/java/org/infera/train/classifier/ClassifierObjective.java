@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.infera.core.cli.InputException;
+import org.infera.core.data.Sample;
 import org.infera.core.data.Split;
 import org.infera.core.random.Rng;
 import org.infera.nn.NetworkSpec;
@@ -20,21 +21,43 @@ import org.infera.train.TrainingShards;
 /**
  * The cross-entropy classifier of signal against all backgrounds: class-balanced weighted BCE on the logit.
  *
- * @param train each training shard's batches; validation, the same in large batches
+ * @param train each training shard's batches; validation, the same in batches of {@link #VALIDATION_BATCH}
  */
-record ClassifierObjective(
+public record ClassifierObjective(
         NetworkSpec draft,
         TrainingShards shards,
         int batchSize,
         Function<Integer, Batches> train,
         Function<Integer, Batches> validation)
         implements Objective {
-    private static final int VALIDATION_BATCH = 65536;
+    /**
+     * Events per validation pass: large enough that each native call does real work, small enough that a
+     * hidden layer's activations (4096 × 100 floats) stay in cache; 65536 at once took five times as long.
+     */
+    public static final int VALIDATION_BATCH = 4096;
 
     static ClassifierObjective of(long seed, MlpOptions mlp, TrainingShards shards, int batchSize) {
+        NetworkSpec draft = draft("classifier", seed, mlp, shards);
+        return new ClassifierObjective(
+                draft,
+                shards,
+                batchSize,
+                batches(
+                        shards,
+                        Split.TRAIN,
+                        (shard, sample, events, signal) -> new Batches(draft, sample, batchSize, events, signal)),
+                batches(
+                        shards,
+                        Split.VALIDATION,
+                        (shard, sample, events, signal) ->
+                                new Batches(draft, sample, VALIDATION_BATCH, events, signal)));
+    }
+
+    /** A one-output network of the kind on the shards' features, standardised over their training events. */
+    public static NetworkSpec draft(String kind, long seed, MlpOptions mlp, TrainingShards shards) {
         double[] mean = shards.mean();
-        NetworkSpec draft = new NetworkSpec(
-                "classifier",
+        return new NetworkSpec(
+                kind,
                 List.of(shards.run().features()),
                 mean,
                 shards.std(mean),
@@ -48,16 +71,16 @@ record ClassifierObjective(
                 Engine.getDjlVersion(),
                 null,
                 null);
-        return new ClassifierObjective(
-                draft,
-                shards,
-                batchSize,
-                batches(shards, draft, Split.TRAIN, batchSize),
-                batches(shards, draft, Split.VALIDATION, VALIDATION_BATCH));
+    }
+
+    /** How one shard's events of a split become batches, given the split's events and signal events over all shards. */
+    @FunctionalInterface
+    public interface Preparation {
+        Batches of(int shard, Sample sample, long events, long signal);
     }
 
     /** Each shard's events of a split as batches, with class weights balanced over all shards. */
-    private static Function<Integer, Batches> batches(TrainingShards shards, NetworkSpec draft, Split split, int size) {
+    public static Function<Integer, Batches> batches(TrainingShards shards, Split split, Preparation preparation) {
         long events = shards.size(split), signal = shards.signal(split);
         if (signal == 0 || signal == events) {
             throw new InputException.Value(
@@ -68,7 +91,7 @@ record ClassifierObjective(
                             + " event over all "
                             + shards.shards() + " file(s): a classifier needs both");
         }
-        return shards.prepared(split, sample -> new Batches(draft, sample, size, events, signal));
+        return shards.prepared(split, (shard, sample) -> preparation.of(shard, sample, events, signal));
     }
 
     @Override
@@ -102,11 +125,10 @@ record ClassifierObjective(
             for (int b = 0; b < batches.count(); b++) {
                 int index = b;
                 step.accept((trainer, m) -> {
-                    NDList[] data = batches.batch(m, order, index);
-                    NDArray logits = trainer.forward(data[0]).singletonOrThrow();
-                    NDArray loss = trainer.getLoss().evaluate(data[1], new NDList(logits));
-                    return new BatchLoss(
-                            loss, loss.getFloat(), data[1].get(1).sum().getFloat());
+                    Batches.Batch batch = batches.batch(m, order, index);
+                    NDArray logits = trainer.forward(batch.features()).singletonOrThrow();
+                    NDArray loss = trainer.getLoss().evaluate(batch.labels(), new NDList(logits));
+                    return new BatchLoss(loss, loss.getFloat(), batch.weight());
                 });
             }
         }
@@ -116,7 +138,7 @@ record ClassifierObjective(
     @Override
     public double validate(Trainer trainer) {
         double[] sums = new double[2];
-        for (int s = 0; s < shards.shards(); s++) validation.apply(s).addLoss(trainer, sums);
+        for (int s = 0; s < shards.shards(); s++) validation.apply(s).addLoss(trainer, trainer.getLoss(), sums);
         return sums[0] / sums[1];
     }
 

@@ -2,12 +2,13 @@ package org.infera.train.classifier;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
 import ai.djl.training.loss.Loss;
-import org.infera.nn.Scalars;
 
 /**
  * Binary cross-entropy from logits with a weight per event: labels are (y, w), the prediction is
- * the logit z; loss = Σ w [max(z, 0) − z y + log(1 + exp(−|z|))] / Σ w, the numerically stable form.
+ * the logit z; loss = Σ w [softplus(z) − z y] / Σ w, with softplus(z) = log(1 + exp(z)) evaluated stably
+ * by libtorch (as max(z, 0) + log(1 + exp(−|z|)) would be): three native ops, and as few in the backward pass.
  */
 public final class WeightedBinaryCrossEntropy extends Loss {
     public WeightedBinaryCrossEntropy() {
@@ -19,9 +20,7 @@ public final class WeightedBinaryCrossEntropy extends Loss {
         NDArray z = predictions.singletonOrThrow().reshape(-1);
         NDArray y = labels.get(0).reshape(-1);
         NDArray w = labels.get(1).reshape(-1);
-        NDArray perEvent = Scalars.maximum(z, 0)
-                .sub(z.mul(y))
-                .add(z.abs().neg().exp().add(1).log());
+        NDArray perEvent = Activation.softPlus(z).sub(z.mul(y));
         return perEvent.mul(w).sum().div(w.sum());
     }
 }

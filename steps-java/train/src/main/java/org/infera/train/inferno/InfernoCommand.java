@@ -65,7 +65,7 @@ public final class InfernoCommand implements Callable<Integer> {
                 options.mlp.hidden,
                 options.mlp.activation,
                 profiled.soft.bins,
-                options.seed.seed,
+                options.seed(),
                 0,
                 0,
                 Double.NaN,

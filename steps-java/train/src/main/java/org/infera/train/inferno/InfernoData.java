@@ -123,6 +123,17 @@ public final class InfernoData {
         return new NDList(m.create(x, new Shape(total, features)));
     }
 
+    /** The number of groups: every process, then up and down of every floated nuisance. */
+    public int groups() {
+        return groups.size();
+    }
+
+    /** Events from (inclusive) to (exclusive) of one group, as one array [events, features]. */
+    NDArray rows(NDManager m, int group, int from, int to) {
+        float[] x = java.util.Arrays.copyOfRange(groups.get(group), from * features, to * features);
+        return m.create(x, new Shape(to - from, features));
+    }
+
     /** Every event of every group, in one array. */
     public NDList all(NDManager m) {
         int total = sizes.stream().mapToInt(Integer::intValue).sum();
@@ -146,27 +157,8 @@ public final class InfernoData {
         return cuts.length == 0 ? new NDList(output) : output.split(cuts, 0);
     }
 
-    /** Batch b of the process groups only (no shifted copies): what a classifier would see. */
-    NDList nominalBatch(NDManager m, int[][] orders, int b, int perProcess) {
-        NDArray all = batch(m, orders, b, perProcess).singletonOrThrow();
-        return new NDList(all.get("0:" + (long) perProcess * processes()));
-    }
-
-    /** Every event of the process groups only. */
-    NDList nominalAll(NDManager m) {
-        int rows = 0;
-        for (int p = 0; p < processes(); p++) rows += sizes.get(p);
-        return new NDList(all(m).singletonOrThrow().get("0:" + rows));
-    }
-
-    /** Splits a batch's output into {@code groups} equal parts (0: one per group of this data). */
-    NDList splitBatch(NDArray output, int groups) {
-        int n = groups > 0 ? groups : this.groups.size();
-        return n == 1 ? new NDList(output) : output.split(n, 0);
-    }
-
     /** Splits the network's output for {@link #batch} into one array per group. */
     public NDList splitBatch(NDArray output) {
-        return splitBatch(output, 0);
+        return groups.size() == 1 ? new NDList(output) : output.split(groups.size(), 0);
     }
 }

@@ -1,7 +1,6 @@
 package org.infera.train.inferno;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
@@ -53,9 +52,8 @@ record InfernoObjective(
     @Override
     public void epoch(Rng rng, Consumer<Batch> step) {
         data.epoch(rng, train, batchSize, step, (events, orders, b) -> (trainer, m) -> {
-            NDList x = events.batch(m, orders, b, batchSize);
-            NDArray value = loss.evaluate(
-                    new NDList(), events.splitBatch(trainer.forward(x).singletonOrThrow()));
+            NDArray value = loss.ofBatch(
+                    trainer.forward(events.batch(m, orders, b, batchSize)).singletonOrThrow());
             return new BatchLoss(value, value.getFloat(), 1);
         });
     }
@@ -63,16 +61,10 @@ record InfernoObjective(
     /** The loss of the soft histograms of all validation events, accumulated shard by shard. */
     @Override
     public double validate(Trainer trainer) {
-        GroupMeans histograms = new GroupMeans();
-        for (int s = 0; s < data.shards().shards(); s++) {
-            InfernoData events = validation.apply(s);
-            try (NDManager m = trainer.getManager().newSubManager()) {
-                NDArray logits = trainer.evaluate(events.all(m)).singletonOrThrow();
-                histograms.add(loss.softHistograms(events.splitAll(logits)), events.groupSizes());
-            }
-        }
+        SoftHistogramTotals histograms = new SoftHistogramTotals(loss);
+        for (int s = 0; s < data.shards().shards(); s++) histograms.add(trainer, validation.apply(s));
         try (NDManager m = trainer.getManager().newSubManager()) {
-            return loss.ofHistograms(histograms.means(m)).getFloat();
+            return histograms.loss(m);
         }
     }
 

@@ -100,7 +100,7 @@ public final class NeosCommand implements Callable<Integer> {
                 options.mlp.hidden,
                 options.mlp.activation,
                 histogram.outputs(),
-                options.seed.seed,
+                options.seed(),
                 0,
                 0,
                 Double.NaN,

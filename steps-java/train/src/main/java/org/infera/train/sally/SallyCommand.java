@@ -1,24 +1,20 @@
 package org.infera.train.sally;
 
 import ai.djl.engine.Engine;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.infera.core.cli.Checks;
-import org.infera.core.cli.InputException;
 import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.ScoreSamplesFile;
 import org.infera.core.data.Split;
 import org.infera.nn.NetworkSpec;
 import org.infera.nn.Standardisation;
-import org.infera.nn.train.Amsgrad;
 import org.infera.nn.train.TrainingLoop;
+import org.infera.train.MadMinerOptimizer;
 import org.infera.train.TrainingDefaults;
 import org.infera.train.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(
         name = "sally",
@@ -38,28 +34,14 @@ public final class SallyCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions options;
 
-    @Option(
-            paramLabel = "RATE",
-            names = "--final-learning-rate",
-            defaultValue = "1e-4",
-            description = "Learning rate of the last epoch (default: ${DEFAULT-VALUE}).")
-    double finalLearningRate;
-
-    @Option(
-            names = "--optimizer",
-            defaultValue = "amsgrad",
-            description = "amsgrad (Adam with AMSGrad, as MadMiner) or adam (default: ${DEFAULT-VALUE}).")
-    String optimizer;
+    @Mixin
+    MadMinerOptimizer optimizer;
 
     @Override
     public Integer call() {
         options.validate();
         Checks.positive("--patience", options.epoch.patience);
-        Checks.positiveAtMost("--final-learning-rate", finalLearningRate, 10);
-        if (!optimizer.equals("amsgrad") && !optimizer.equals("adam")) {
-            throw new InputException.BadOption(
-                    "--optimizer", "--optimizer must be amsgrad or adam, got '" + optimizer + "'");
-        }
+        optimizer.validate();
         ScoreSamplesFile file = ScoreSamplesFile.readAll(options.samples);
         double[][] x = file.splits().get(Split.TRAIN).x();
         double[] mean = Standardisation.mean(x);
@@ -72,7 +54,7 @@ public final class SallyCommand implements Callable<Integer> {
                 options.mlp.hidden,
                 options.mlp.activation,
                 params,
-                options.seed.seed,
+                options.seed(),
                 0,
                 0,
                 Double.NaN,
@@ -80,13 +62,9 @@ public final class SallyCommand implements Callable<Integer> {
                 null,
                 null);
         SallyObjective objective = SallyObjective.of(file, draft, options.epoch.batchSize);
-        long steps = objective.batchesPerEpoch();
-        double decay = Math.pow(finalLearningRate / options.learningRate, 1.0 / Math.max(1, options.epoch.epochs - 1));
-        Tracker rate = update -> (float) (options.learningRate * Math.pow(decay, update / steps));
-        Optimizer chosen = optimizer.equals("amsgrad")
-                ? new Amsgrad(rate)
-                : Optimizer.adam().optLearningRateTracker(rate).build();
-        TrainingLoop.run(options.settings(params, mean.length, chosen), objective);
+        TrainingLoop.run(
+                options.settings(params, mean.length, optimizer.build(options, objective.batchesPerEpoch())),
+                objective);
         return 0;
     }
 }

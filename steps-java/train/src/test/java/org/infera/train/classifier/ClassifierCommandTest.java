@@ -61,6 +61,34 @@ class ClassifierCommandTest {
         assertEquals(4, Files.readAllLines(a.resolve(TrainedNetwork.HISTORY)).size(), "header and 3 epochs");
     }
 
+    /**
+     * Ensemble members: member k is trained with Rng.derivedSeed(--seed, k), the same member twice gives the same
+     * bytes, another member other weights; without --member the seed is --seed itself.
+     */
+    @Test
+    void ensembleMembersAreTrainingsWithDerivedSeeds() throws Exception {
+        Path m1 = dir.resolve("m1"), again = dir.resolve("m1-again"), m2 = dir.resolve("m2"), plain = dir.resolve("p");
+        assertEquals(0, train(m1, "--epochs", "2", "--member", "1"));
+        assertEquals(0, train(again, "--epochs", "2", "--member", "1"));
+        assertEquals(0, train(m2, "--epochs", "2", "--member", "2"));
+        assertEquals(0, train(plain, "--epochs", "2"));
+        for (String f : List.of(TrainedNetwork.SPEC, TrainedNetwork.WEIGHTS, TrainedNetwork.HISTORY))
+            assertArrayEquals(Files.readAllBytes(m1.resolve(f)), Files.readAllBytes(again.resolve(f)), f);
+        assertFalse(java.util.Arrays.equals(
+                Files.readAllBytes(m1.resolve(TrainedNetwork.WEIGHTS)),
+                Files.readAllBytes(m2.resolve(TrainedNetwork.WEIGHTS))));
+        try (TrainedNetwork a = TrainedNetwork.load(m1);
+                TrainedNetwork b = TrainedNetwork.load(m2);
+                TrainedNetwork p = TrainedNetwork.load(plain)) {
+            assertEquals(org.infera.core.random.Rng.derivedSeed(3, 1), a.spec().seed());
+            assertEquals(org.infera.core.random.Rng.derivedSeed(3, 2), b.spec().seed());
+            assertEquals(3, p.spec().seed());
+        }
+        Path refused = dir.resolve("refused");
+        assertEquals(2, train(refused, "--epochs", "1", "--member", "-1"));
+        assertFalse(Files.exists(refused));
+    }
+
     @Test
     void learnsAndRestoresTheWeightsOfTheBestEpoch() throws Exception {
         Path out = dir.resolve("best");

@@ -24,9 +24,14 @@ public final class ProfileScan {
     }
 
     public ProfileScan(Likelihood likelihood, int parameter) {
+        this(likelihood, parameter, likelihood.model().inits());
+    }
+
+    /** The best fit started from {@code start} (pseudo-experiments start at their truth, where fits land). */
+    public ProfileScan(Likelihood likelihood, int parameter, double[] start) {
         this.likelihood = likelihood;
         this.parameter = parameter;
-        this.best = Mle.fit(likelihood);
+        this.best = Mle.fit(likelihood, start);
         this.converged = best.converged();
     }
 

@@ -160,6 +160,12 @@ public final class Model {
         return constraintPar.length;
     }
 
+    /** The index of parameter {@code p}'s constraint in the auxiliary data, or −1 where it has none. */
+    public int constraintIndex(int p) {
+        for (int k = 0; k < constraintPar.length; k++) if (constraintPar[k] == p) return k;
+        return -1;
+    }
+
     /** The expected data at θ: main counts, and the auxiliary data the constraints expect (θ, or θτ for Poisson). */
     public Dataset expected(double[] theta) {
         double[] aux = new double[constraintPar.length];

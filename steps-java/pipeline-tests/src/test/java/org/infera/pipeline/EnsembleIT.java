@@ -1,0 +1,81 @@
+package org.infera.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * --ensemble 3 on the score method at tiny sizes (PipelineIT's sally-eft settings): three TRAIN tasks per replica
+ * (members with derived seeds), SALLY's information from their mean score with each member's beside it, and the
+ * summary's training uncertainty.
+ */
+class EnsembleIT {
+    @TempDir
+    static Path tmp;
+
+    @Test
+    void sallyEnsembleReportsTheTrainingUncertainty() throws Exception {
+        Path launch = tmp.resolve("ensemble");
+        int code = NextflowRun.run(
+                launch,
+                "-params-file",
+                NextflowRun.REPO.resolve("params/sally-eft.yaml").toString(),
+                "--events",
+                "10000",
+                "--draws",
+                "10000",
+                "--sally_epochs",
+                "3",
+                "--replicas",
+                "1",
+                "--ensemble",
+                "3",
+                "--limits_grid=-0.5:0.5:21,-1:1:21",
+                "--outdir",
+                launch.resolve("results").toString());
+        assertEquals(0, code, NextflowRun.console(launch));
+        Path results = launch.resolve("results");
+        Map<String, List<String>> trace = NextflowRun.trace(results);
+        assertEquals(List.of("COMPLETED", "COMPLETED", "COMPLETED"), trace.get("TRAIN"), "one task per member");
+        for (int k = 0; k < 3; k++)
+            assertTrue(Files.isRegularFile(results.resolve("models/model_sally_r0_m" + k + "/weights.params")));
+        JsonNode sally = new ObjectMapper()
+                .readTree(results.resolve("sally/fisher_r0/sally.json").toFile());
+        JsonNode ensemble = sally.get("ensemble");
+        assertEquals(3, ensemble.get("members").asInt());
+        for (int p = 0; p < 2; p++) {
+            double[] member = new double[3];
+            for (int k = 0; k < 3; k++)
+                member[k] =
+                        ensemble.at("/fisher_members/" + k + "/" + p + "/" + p).asDouble();
+            double mean = (member[0] + member[1] + member[2]) / 3;
+            double std = Math.sqrt(((member[0] - mean) * (member[0] - mean)
+                            + (member[1] - mean) * (member[1] - mean)
+                            + (member[2] - mean) * (member[2] - mean))
+                    / 2);
+            assertEquals(std, ensemble.at("/fisher_std/" + p + "/" + p).asDouble(), 1e-9 * mean);
+            assertTrue(std > 0, "members are different trainings");
+            // the mean score's kinematic information Σ w t̄ t̄ᵀ is at most the members' mean Σ w t_k t_kᵀ / K
+            // (t ↦ t tᵀ is convex), and the rate part is the same for all
+            double ensembleInformation = sally.at("/fisher/" + p + "/" + p).asDouble();
+            assertTrue(ensembleInformation <= mean * (1 + 1e-12), ensembleInformation + " vs members' mean " + mean);
+            System.out.printf(
+                    "EnsembleIT: I_%d%d = %.2f ± %.2f (std over members %s)%n",
+                    p, p, ensembleInformation, std, java.util.Arrays.toString(member));
+        }
+        String md = Files.readString(results.resolve("sally/summary/summary.md"));
+        assertTrue(md.contains("Training uncertainty of SALLY: an ensemble of 3 trainings"), md);
+        JsonNode summary = new ObjectMapper()
+                .readTree(results.resolve("sally/summary/summary.json").toFile());
+        assertEquals(3, summary.at("/ensemble/members").asInt());
+        assertTrue(summary.at("/ensemble/sigma_std/theta1").asDouble() > 0);
+    }
+}
