@@ -129,6 +129,16 @@ public record NetworkSpec(
 
     /** This description with the figures of a finished training: epochs run, the best epoch and its validation loss. */
     public NetworkSpec withTraining(int epochsRun, int bestEpoch, double bestValidationLoss) {
+        return with(epochsRun, bestEpoch, bestValidationLoss, ratio);
+    }
+
+    /** This description with what a likelihood-ratio estimator learned. */
+    public NetworkSpec withRatio(Ratio learned) {
+        return with(epochsRun, bestEpoch, bestValidationLoss, learned);
+    }
+
+    // the one copy of every field: what a trainer learns after the draft (its figures, a ratio) replaced
+    private NetworkSpec with(int epochsRun, int bestEpoch, double bestValidationLoss, Ratio ratio) {
         return new NetworkSpec(
                 kind,
                 features,
@@ -148,29 +158,6 @@ public record NetworkSpec(
                 bandwidth,
                 bins,
                 ratio);
-    }
-
-    /** This description with what a likelihood-ratio estimator learned. */
-    public NetworkSpec withRatio(Ratio learned) {
-        return new NetworkSpec(
-                kind,
-                features,
-                mean,
-                std,
-                hidden,
-                activation,
-                outputs,
-                seed,
-                epochsRun,
-                bestEpoch,
-                bestValidationLoss,
-                djlVersion,
-                temperature,
-                benchmark,
-                histogram,
-                bandwidth,
-                bins,
-                learned);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
