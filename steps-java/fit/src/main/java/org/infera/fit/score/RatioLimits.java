@@ -23,7 +23,7 @@ final class RatioLimits {
     private RatioLimits() {}
 
     /** q at each grid point (+∞ where the morphed rate ν(θ) ≤ 0), the truth's index among them, and ν(θ_t). */
-    record Result(double[] q, int truth, double expectedEvents) {}
+    record Result(double[] q, int truth, double expectedEvents, String estimator) {}
 
     /** @param points the grid, [point][parameter], numbered as infera-shift log-ratios numbers it */
     static Result compute(
@@ -44,11 +44,19 @@ final class RatioLimits {
                             + "log r̂ at the truth from the grid's log-ratios");
         double[] benchmarkSums = new double[weightsAt.benchmarks()];
         double[] kinematic = new double[points.length]; // Σ_i n_i log r̂_i(θ_g)
+        String estimator = null;
         for (Path path : sorted) {
             MadMinerEventFile f = path.equals(sorted.get(0)) ? first : MadMinerEventFile.read(path);
             f.requireSameRunAs(first, path, sorted.get(0));
-            float[][] logR =
-                    EstimatedLogRatiosFile.forEvents(logRatios, path, f, points).logR();
+            EstimatedLogRatiosFile file = EstimatedLogRatiosFile.forEvents(logRatios, path, f, points);
+            if (estimator == null) estimator = file.loss();
+            else if (!estimator.equals(file.loss()))
+                throw new InputException.Mismatch(
+                        logRatios.resolve(path.getFileName().toString()),
+                        "attribute 'loss'",
+                        "log r̂ of a " + file.loss() + " estimator, but the first file's is of " + estimator
+                                + ": one run's files come from one model");
+            float[][] logR = file.logR();
             double[][] weights = f.combinedWeights(factors);
             double[] n = weightsAt.eventWeights(weights, truth);
             for (int e = 0; e < weights.length; e++) {
@@ -70,7 +78,7 @@ final class RatioLimits {
             double rateTerm = PoissonTerm.overSaturated(rate(weightsAt, benchmarkSums, points[g], luminosity), nuTrue);
             q[g] = rateTerm == Double.POSITIVE_INFINITY ? rateTerm : 2 * rateTerm - 2 * (kinematic[g] - kinematic[t]);
         }
-        return new Result(q, t, nuTrue);
+        return new Result(q, t, nuTrue, estimator);
     }
 
     /** ν(θ) = L Σ_b c_b(θ) Σ_i W_ib. */

@@ -324,6 +324,7 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         for (double v : truth) t.add(v);
         out.put("luminosity", luminosity);
         out.put("method", method);
+        out.put("estimator", r.estimator());
         out.put("expected_events", r.expectedEvents());
         // a learned r̂ can put q below 0 off the truth: the p-values are those of q − min q, as MadMiner's
         out.put("q_min", qMin);
