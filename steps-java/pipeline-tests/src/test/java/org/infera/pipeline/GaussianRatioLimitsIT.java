@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Expected likelihood-ratio limits from a learned log r̂, step by step on the Gaussian toy (x ~ N(θ, 5), σ = 1):
  * ratio samples with θ0 from flat[−1, 1] against θ1 = 0 → ALICES → log r̂ of weighted events at a θ grid →
  * infera-fit limits --method ratio at L = 100. The exact Asimov q = N θ²/5 puts the 68.27% and 95% CL ends at
- * ±0.2224 and ±0.4383; the learned ones must lie within 10% (docs/usage.md has the measured numbers, about 3
- * minutes of training on one core).
+ * ±0.2224 and ±0.4383; the learned ones must lie within 10% (docs/usage.md has the measured numbers: the same
+ * seeds and options, 3 minutes of training as an executable with one libtorch thread, longer in the test's JVM).
  */
 class GaussianRatioLimitsIT {
     static final String GRID = "-0.6:0.6:61";
