@@ -46,9 +46,9 @@ import picocli.CommandLine.Spec;
                     + "of bins. It keeps every event's benchmark weights in memory.",
             "--method ratio takes a likelihood-ratio estimator's log r̂(x | θ, θ1) at every grid point (--log-ratios, "
                     + "infera-shift log-ratios with the same --grid) and the extended unbinned likelihood of the "
-                    + "Asimov data, as MadMiner's mode 'ml': q(θ) = 2[ν(θ) − ν_t + ν_t ln(ν_t/ν(θ))] − 2 Σ_i L w_i(θ_t)"
-                    + " [log r̂_i(θ) − log r̂_i(θ_t)], p-values from q − min q (a learned r̂ may put the minimum off the "
-                    + "truth); the truth must be a grid point."
+                    + "Asimov data, as MadMiner's mode 'ml': q(θ) = 2[ν(θ) − ν_t + ν_t ln(ν_t/ν(θ))] − 2 Σ_i "
+                    + "L w_i(θ_t) [log r̂_i(θ) − log r̂_i(θ_t)], p-values from q − min q (a learned r̂ may put the "
+                    + "minimum off the truth); the truth must be a grid point."
         })
 public final class ScoreLimitsCommand implements Callable<Integer> {
     @Option(
@@ -295,7 +295,7 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         return ParameterGrid.point(axes, g);
     }
 
-    /** --method ratio: q from learned log r̂, p-values from q − min q, the same JSON and plot as SALLY's. */
+    /** --method ratio: q from learned log r̂ (RatioLimits), printed as SALLY's limits are (RatioLimitsReport). */
     private void ratioLimits(
             List<Path> sorted,
             MadMinerEventFile f,
@@ -304,48 +304,9 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
             double[][] axes,
             double[] truth)
             throws Exception {
-        int params = axes.length;
         double[][] points = ParameterGrid.points(axes);
         RatioLimits.Result r = RatioLimits.compute(sorted, f, factors, weightsAt, logRatios, points, truth, luminosity);
-        double qMin = 0; // q(θ_t) = 0
-        int best = r.truth();
-        for (int g = 0; g < points.length; g++) {
-            if (r.q()[g] < qMin) {
-                qMin = r.q()[g];
-                best = g;
-            }
-        }
-        ChiSquaredDistribution chi2 = new ChiSquaredDistribution(params);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode out = json.createObjectNode();
-        ArrayNode names = out.putArray("parameters");
-        for (String p : f.parameters()) names.add(p);
-        ArrayNode t = out.putArray("theta_true");
-        for (double v : truth) t.add(v);
-        out.put("luminosity", luminosity);
-        out.put("method", method);
-        out.put("estimator", r.estimator());
-        out.put("expected_events", r.expectedEvents());
-        // a learned r̂ can put q below 0 off the truth: the p-values are those of q − min q, as MadMiner's
-        out.put("q_min", qMin);
-        ArrayNode bestFit = out.putArray("best_fit");
-        for (double v : points[best]) bestFit.add(v);
-        ArrayNode grid = out.putArray("grid");
-        List<double[]> plotted = new ArrayList<>();
-        for (int g = 0; g < points.length; g++) {
-            double q = r.q()[g];
-            double pValue = Double.isFinite(q) ? 1 - chi2.cumulativeProbability(q - qMin) : 0;
-            ObjectNode point = grid.addObject();
-            ArrayNode th = point.putArray("theta");
-            for (double v : points[g]) th.add(v);
-            if (Double.isFinite(q)) point.put("q", q);
-            else point.putNull("q");
-            point.put("p_value", pValue);
-            plotted.add(new double[] {points[g][0], params > 1 ? points[g][1] : 0, pValue});
-        }
-        if (plot != null && params == 2) PValuePlot.write(plot, f.parameters(), axes, plotted, truth, luminosity);
-        spec.commandLine().getOut().println(json.writeValueAsString(out));
-        spec.commandLine().getOut().flush();
+        RatioLimitsReport.print(spec.commandLine().getOut(), plot, f.parameters(), axes, points, truth, luminosity, r);
     }
 
     /** ν_b(θ) = L Σ_k w_k(θ) H[b][k]. */
