@@ -34,6 +34,7 @@ class GaussianRatioLimitsIT {
         System.setProperty("ai.djl.offline", "true");
         Path samples = dir.resolve("ratio.h5"), model = dir.resolve("alices"), events = dir.resolve("w/gauss.h5");
         Path logRatios = dir.resolve("log-ratios");
+        java.nio.file.Files.createDirectories(events.getParent());
         run(
                 new SimulateCommand(),
                 "gaussian-toy-ratio",
