@@ -1,12 +1,12 @@
 // The result table of a score-based analysis: Cramér–Rao σ per Fisher mode and the expected limits'
 // slices, medians over replicas (summary.md, summary.json, summary.csv).
 process SALLY_SUMMARY {
-    tag "${limits instanceof List ? limits.size().intdiv(2) : 1} replica(s)"   // SALLY's and SALLINO's limits per replica
+    tag "${limits instanceof List ? limits.count { !it.name.startsWith('limits_sallino') && !it.name.startsWith('limits_ratio') } : 1} replica(s)"   // SALLY's limits, one per replica
     label 'process_low'
 
     input:
     path(fisher, stageAs: 'fisher/*')   // fisher_r<k> directories, sorted by replica (none: the Gaussian toy)
-    path(limits, stageAs: 'limits/*')   // limits_r<k>.json and limits_sallino_r<k>.json, sorted by replica
+    path(limits, stageAs: 'limits/*')   // limits_r<k>.json, limits_sallino_r<k>.json (and limits_ratio_r<k>.json), by replica
 
     output:
     path "summary"     , emit: summary

@@ -1,12 +1,17 @@
 // Score-based inference (SALLY): the weighted events become score samples at θ, a network learns the
 // score, shift applies it to every event, the Fisher information comes from the weights (truth, rate) and
 // from the estimated scores, the expected limits from histograms of them;
-// one table sums up the replicas.
+// one table sums up the replicas. --ratio_loss L adds a likelihood-ratio estimator per replica (ratio samples with θ0
+// flat over the limits grid against θ1 = θ) and its expected limits on the same grid, a column of the table.
 //
 // The Gaussian toy is not morphable: its weighted events carry weights at the limits' grid only, so it is not
 // augmented at θ (its score samples are simulated directly at θ), has no Fisher information from the weights,
 // and its limits' coverage comes from fresh events simulated at θ (event-level pseudo-experiments).
 include { AUGMENT       } from '../../modules/augment'
+include { AUGMENT as AUGMENT_RATIO } from '../../modules/augment'
+include { TRAIN as TRAIN_RATIO     } from '../../modules/train'
+include { SHIFT_LOG_RATIOS } from '../../modules/shift_log_ratios'
+include { LIMITS_RATIO     } from '../../modules/limits_ratio'
 include { SIMULATE as SIMULATE_SAMPLES } from '../../modules/simulate'
 include { SIMULATE as SIMULATE_PSEUDO  } from '../../modules/simulate'
 include { SHIFT_SCORES as SHIFT_PSEUDO_SCORES } from '../../modules/shift_scores'
@@ -25,6 +30,9 @@ workflow SCORE {
 
     main:
     direct = params.model == 'gaussian-toy' && !params.events_files && !params.generator
+    if (params.ratio_loss != 'none' && direct)
+        error("infera: --ratio_loss needs morphable weighted events: the Gaussian toy's carry weights at the limits " +
+              "grid only, so ratio samples cannot be drawn at any θ0 (use --ratio_loss none)")
     if (direct) {
         // params.draws score samples at θ in the run's shards, from their own seed; meta.of keeps the replica's meta
         SIMULATE_SAMPLES(ch_replicas.flatMap { meta, files ->
@@ -72,6 +80,22 @@ workflow SCORE {
         ch_limits = ch_scored.map { meta, events, scores -> [meta, events, scores, [], []] }
     }
     LIMITS(ch_limits)
+    if (params.ratio_loss != 'none') {
+        // one file of ratio samples per replica from all its shards (infera-train ratio reads one; θ0 flat over the
+        // limits grid, θ1 = θ), one estimator per replica, log r̂ of every event at every grid point, the Asimov
+        // limits on the same grid and luminosity as SALLY's
+        AUGMENT_RATIO(ch_replicas)
+        def ratio = [statistic: 'ratio', kind: 'ratio', train_args: Statistics.trainArgs('ratio', params, projectDir.toFile())]
+        TRAIN_RATIO(AUGMENT_RATIO.out.samples.map { meta, samples -> [meta + ratio, samples] }, analysis)
+        SHIFT_LOG_RATIOS(ch_replicas.join(TRAIN_RATIO.out.model.map { meta, model ->
+            [meta.findAll { !(it.key in ['statistic', 'kind', 'train_args']) }, model] }))
+        LIMITS_RATIO(ch_replicas.join(SHIFT_LOG_RATIOS.out.log_ratios))
+        ch_ratio_limits = LIMITS_RATIO.out.limits
+        ch_versions = ch_versions.mix(AUGMENT_RATIO.out.versions, TRAIN_RATIO.out.versions,
+                                      SHIFT_LOG_RATIOS.out.versions, LIMITS_RATIO.out.versions)
+    } else {
+        ch_ratio_limits = Channel.empty()
+    }
     if (direct) {
         ch_fisher = Channel.value([])   // no Fisher information from weights known at the grid only
     } else {
@@ -79,7 +103,7 @@ workflow SCORE {
         ch_fisher = byReplica(FISHER.out.fisher)
         ch_versions = ch_versions.mix(FISHER.out.versions)
     }
-    SALLY_SUMMARY(ch_fisher, byReplica(LIMITS.out.limits))
+    SALLY_SUMMARY(ch_fisher, byReplica(LIMITS.out.limits.mix(ch_ratio_limits)))
 
     emit:
     versions = ch_versions.mix(LIMITS.out.versions, SALLY_SUMMARY.out.versions)

@@ -29,21 +29,10 @@ final class RatioScores {
             String[] observables,
             double[][] x) {
         NetworkSpec spec = network.spec();
-        List<String> expected = new ArrayList<>(List.of(observables));
-        for (String p : parameters) expected.add(NetworkSpec.Ratio.THETA_PREFIX + p);
-        if (!spec.features().equals(expected)) {
-            throw new InputException.Mismatch(
-                    path,
-                    "dataset 'observables/names'",
-                    "observables " + List.of(observables) + " and parameters " + List.of(parameters)
-                            + ", but the ratio estimator " + model + " reads " + spec.features());
-        }
+        requireReads(spec, model, path, parameters, observables);
         int f = observables.length, p = parameters.length;
-        double[][] inputs = new double[x.length][];
-        for (int e = 0; e < x.length; e++) {
-            inputs[e] = Arrays.copyOf(x[e], f + p);
-            System.arraycopy(theta, 0, inputs[e], f, p);
-        }
+        double[][] inputs = inputs(x, p);
+        setTheta(inputs, f, theta);
         // each member's score (an ensemble's: their mean is written, with each member's)
         double[][][] gradients = network.inputGradients(inputs);
         double[][][] members = new double[gradients.length][x.length][];
@@ -57,6 +46,31 @@ final class RatioScores {
                 observables,
                 Ensemble.mean(members),
                 members.length > 1 ? members : null);
+    }
+
+    /** Refuses events whose observables and parameters are not the estimator's inputs (x, θ0). */
+    static void requireReads(NetworkSpec spec, Path model, Path path, String[] parameters, String[] observables) {
+        List<String> expected = new ArrayList<>(List.of(observables));
+        for (String p : parameters) expected.add(NetworkSpec.Ratio.THETA_PREFIX + p);
+        if (!spec.features().equals(expected)) {
+            throw new InputException.Mismatch(
+                    path,
+                    "dataset 'observables/names'",
+                    "observables " + List.of(observables) + " and parameters " + List.of(parameters)
+                            + ", but the ratio estimator " + model + " reads " + spec.features());
+        }
+    }
+
+    /** The network's inputs (x, θ0) of every event, θ0 still to be set by {@link #setTheta}. */
+    static double[][] inputs(double[][] x, int parameters) {
+        double[][] inputs = new double[x.length][];
+        for (int e = 0; e < x.length; e++) inputs[e] = Arrays.copyOf(x[e], x[e].length + parameters);
+        return inputs;
+    }
+
+    /** θ0 = theta in every event's inputs, after its {@code observables} values. */
+    static void setTheta(double[][] inputs, int observables, double[] theta) {
+        for (double[] row : inputs) System.arraycopy(theta, 0, row, observables, theta.length);
     }
 
     /** The point --at names (the estimator's reference θ1 where it is not given), checked. */

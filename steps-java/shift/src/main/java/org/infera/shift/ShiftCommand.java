@@ -11,9 +11,15 @@ import picocli.CommandLine.Spec;
         name = "infera-shift",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {TemplatesCommand.class, ScoresCommand.class, PseudoExperimentsCommand.class},
+        subcommands = {
+            TemplatesCommand.class,
+            ScoresCommand.class,
+            LogRatiosCommand.class,
+            PseudoExperimentsCommand.class
+        },
         description = "Applies a trained network to events: binned templates, nominal and shifted, for the binned "
                 + "statistics (templates); the estimated score of every event for the score estimators (scores); "
+                + "a likelihood-ratio estimator's log r̂ of every event at every point of a θ grid (log-ratios); "
                 + "event-level pseudo-experiments binned like the templates, for coverage (pseudo-experiments). "
                 + "The fit step reads what this step writes and never a network.")
 public final class ShiftCommand implements Runnable {

@@ -164,6 +164,21 @@ public final class H5Input implements AutoCloseable {
         return out;
     }
 
+    /** A rank-2 float32 dataset ({@code columns} < 0: any), kept as float32: for datasets too large to double. */
+    public float[][] floats2d(String name, int columns) {
+        Dataset d = dataset(name);
+        checkRank(d, name, 2);
+        if (columns >= 0 && d.getDimensions()[1] != columns)
+            throw bad(name, "expected " + columns + " columns, found shape " + Arrays.toString(d.getDimensions()));
+        if (!(read(d, name) instanceof float[][] out))
+            throw bad(name, "expected float32 values, found " + d.getJavaType().getSimpleName());
+        for (int i = 0; i < out.length; i++)
+            for (int j = 0; j < out[i].length; j++)
+                if (!Float.isFinite(out[i][j]))
+                    throw badValue(name, "non-finite value " + out[i][j] + " at [" + i + ", " + j + "]");
+        return out;
+    }
+
     /** A rank-1 floating-point dataset of the given length ({@code length} < 0: any). */
     public double[] doubles1d(String name, int length) {
         Dataset d = dataset(name);

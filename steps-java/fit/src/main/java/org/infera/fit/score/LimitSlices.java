@@ -9,11 +9,11 @@ import org.infera.core.cli.InputException;
 
 /**
  * The slices of one replica's expected limits (infera-fit limits) through the true point: for each parameter
- * [lo, hi], and the method whose histograms gave them (sally or sallino).
+ * [lo, hi], and the method that gave them (sally or sallino histograms, or ratio: a learned log r̂).
  */
 record LimitSlices(String method, double[][] slices) {
     /** The methods of infera-fit limits, in the order of the summary's columns. */
-    static final List<String> METHODS = List.of("sally", "sallino");
+    static final List<String> METHODS = List.of("sally", "sallino", "ratio");
 
     /**
      * Along each parameter, through the grid point nearest the true point, the grid values whose p-value
@@ -21,11 +21,27 @@ record LimitSlices(String method, double[][] slices) {
      */
     static LimitSlices of(JsonNode limits, Path file, String[] parameters, double[] truth, double alpha) {
         if (!limits.isObject()) throw new InputException.Shape(file, "$", "expected a JSON object");
-        ScoreJson.allowOnly(
-                limits, file, "$", "parameters", "theta_true", "luminosity", "method", "bins", "grid", "coverage");
         String method = limits.path("method").asText("sally");
         if (!METHODS.contains(method))
             throw new InputException.Value(file, "$.method", "expected one of " + METHODS + ", found " + method);
+        boolean ratio = method.equals("ratio");
+        if (ratio)
+            ScoreJson.allowOnly(
+                    limits,
+                    file,
+                    "$",
+                    "parameters",
+                    "theta_true",
+                    "luminosity",
+                    "method",
+                    "estimator",
+                    "expected_events",
+                    "q_min",
+                    "best_fit",
+                    "grid");
+        else
+            ScoreJson.allowOnly(
+                    limits, file, "$", "parameters", "theta_true", "luminosity", "method", "bins", "grid", "coverage");
         if (!Arrays.equals(parameters, ScoreJson.strings(limits, "parameters", file)))
             throw new InputException.Mismatch(file, "$.parameters", "differ from the Fisher files'");
         double[] thetaTrue = ScoreJson.doubles(limits, "theta_true", file);
@@ -34,7 +50,7 @@ record LimitSlices(String method, double[][] slices) {
         if (!(ScoreJson.number(limits.get("luminosity"), file, "$.luminosity") > 0))
             throw new InputException.Value(file, "$.luminosity", "must be positive");
         JsonNode bins = limits.get("bins");
-        if (bins == null || !bins.isIntegralNumber() || bins.asLong() < 1)
+        if (!ratio && (bins == null || !bins.isIntegralNumber() || bins.asLong() < 1))
             throw new InputException.Value(file, "$.bins", "expected a positive integer, found " + bins);
         JsonNode grid = limits.path("grid");
         if (!grid.isArray() || grid.isEmpty()) throw new InputException.Shape(file, "$.grid", "is missing or empty");
@@ -44,10 +60,13 @@ record LimitSlices(String method, double[][] slices) {
             JsonNode g = grid.get(i);
             double[] row = new double[n + 1];
             ScoreJson.allowOnly(g, file, "$.grid[" + i + "]", "theta", "q", "p_value");
+            // a learned log r̂ can put q below 0 (its p-values are those of q − q_min)
             if (g.get("q") == null
-                    || (!g.get("q").isNull() && !(ScoreJson.number(g.get("q"), file, "$.grid[" + i + "].q") >= 0))) {
+                    || (!g.get("q").isNull()
+                            && !(ratio || ScoreJson.number(g.get("q"), file, "$.grid[" + i + "].q") >= 0))) {
                 throw new InputException.Value(file, "$.grid[" + i + "].q", "expected a non-negative number or null");
             }
+            if (ratio && !g.get("q").isNull()) ScoreJson.number(g.get("q"), file, "$.grid[" + i + "].q");
             if (!g.path("theta").isArray() || g.path("theta").size() != n)
                 throw new InputException.Shape(file, "$.grid[" + i + "].theta", "expected " + n + " numbers");
             for (int p = 0; p < n; p++)

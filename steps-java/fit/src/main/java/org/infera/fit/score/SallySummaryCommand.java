@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
             "The result table of a score-based analysis, like the INFERNO benchmark table: per Fisher mode (truth, "
                     + "rate, sally) the Cramér–Rao σ of each parameter, median over replicas with the range; from the "
                     + "score-histogram "
-                    + "limits (SALLY's, and SALLINO's where given), the slice of the expected 95%% CL region through "
+                    + "limits (SALLY's, and SALLINO's where given) and the likelihood-ratio limits of a learned log r̂ "
+                    + "(infera-fit limits --method ratio, where given), the slice of the expected 95%% CL region "
+                    + "through "
                     + "the true point along each parameter, beside the "
                     + "half-width the same region has in the Fisher approximation. Writes summary.json, summary.csv "
                     + "and summary.md."
@@ -50,7 +52,7 @@ public final class SallySummaryCommand implements Callable<Integer> {
             names = "--limits",
             arity = "1..*",
             paramLabel = "FILE",
-            description = "One infera-fit limits JSON per replica and method (sally, sallino).")
+            description = "One infera-fit limits JSON per replica and method (sally, sallino, ratio).")
     List<Path> limits;
 
     @Option(
@@ -242,7 +244,8 @@ public final class SallySummaryCommand implements Callable<Integer> {
             md.append(String.format(
                     "%nExpected %.0f%% CL region (score histograms, Asimov data at θ, χ² with %d degrees of freedom), "
                             + "its slice through θ along each parameter (SALLY: bins of every score component; "
-                            + "SALLINO: 1-D bins of the score projected on θ − θ_true)%s:%n%n| parameter |",
+                            + "SALLINO: 1-D bins of the score projected on θ − θ_true; RATIO: the unbinned likelihood "
+                            + "of a learned log r̂, p-values of q − min q)%s:%n%n| parameter |",
                     100 * confidence,
                     parameters.length,
                     sigma == null

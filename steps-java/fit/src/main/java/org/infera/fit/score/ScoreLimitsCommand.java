@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.infera.core.cli.InputException;
+import org.infera.core.cli.ParameterGrid;
 import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.EstimatedScoresFile;
 import org.infera.core.data.MadMinerEventFile;
@@ -42,7 +43,12 @@ import picocli.CommandLine.Spec;
                     + "h = t̂(x)·(θ − θ_true)/|θ − θ_true| (t̂'s first component at θ_true), "
                     + "in as many quantile bins as "
                     + "--method sally has in all (--bins to the power of the parameters), so both see the same number "
-                    + "of bins. It keeps every event's benchmark weights in memory."
+                    + "of bins. It keeps every event's benchmark weights in memory.",
+            "--method ratio takes a likelihood-ratio estimator's log r̂(x | θ, θ1) at every grid point (--log-ratios, "
+                    + "infera-shift log-ratios with the same --grid) and the extended unbinned likelihood of the "
+                    + "Asimov data, as MadMiner's mode 'ml': q(θ) = 2[ν(θ) − ν_t + ν_t ln(ν_t/ν(θ))] − 2 Σ_i "
+                    + "L w_i(θ_t) [log r̂_i(θ) − log r̂_i(θ_t)], p-values from q − min q (a learned r̂ may put the "
+                    + "minimum off the truth); the truth must be a grid point."
         })
 public final class ScoreLimitsCommand implements Callable<Integer> {
     @Option(
@@ -54,10 +60,17 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
 
     @Option(
             names = "--scores",
-            required = true,
             paramLabel = "<scores-dir>",
-            description = "The estimated scores of the events, written by infera-shift scores from a SALLY model.")
+            description = "The estimated scores of the events, written by infera-shift scores from a SALLY model "
+                    + "(--method sally and sallino).")
     Path scores;
+
+    @Option(
+            names = "--log-ratios",
+            paramLabel = "<log-ratios-dir>",
+            description = "--method ratio: log r̂ of the events at every --grid point, written by infera-shift "
+                    + "log-ratios from a likelihood-ratio estimator.")
+    Path logRatios;
 
     @Option(
             names = "--luminosity",
@@ -91,9 +104,9 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
     @Option(
             names = "--method",
             defaultValue = "sally",
-            paramLabel = "sally|sallino",
+            paramLabel = "sally|sallino|ratio",
             description = "sally: bins of every score component; sallino: 1-D bins of the score projected on θ − "
-                    + "θ_true (default: ${DEFAULT-VALUE}).")
+                    + "θ_true; ratio: the unbinned likelihood from learned log r̂ (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(
@@ -146,8 +159,23 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         org.infera.core.cli.Checks.count("--bins", bins, 1000);
         if (toys < 0 || toys > 1_000_000)
             throw new InputException.BadOption("--toys", "--toys must lie in 0..1000000, got " + toys);
-        if (!method.equals("sally") && !method.equals("sallino"))
-            throw new InputException.BadOption("--method", "--method must be sally or sallino, got '" + method + "'");
+        if (!method.equals("sally") && !method.equals("sallino") && !method.equals("ratio"))
+            throw new InputException.BadOption(
+                    "--method", "--method must be sally, sallino or ratio, got '" + method + "'");
+        boolean ratio = method.equals("ratio");
+        if (ratio && logRatios == null)
+            throw new InputException.BadOption(
+                    "--log-ratios", "--method ratio needs --log-ratios (infera-shift log-ratios)");
+        if (ratio && scores != null)
+            throw new InputException.BadOption("--scores", "--method ratio reads --log-ratios, not --scores");
+        if (!ratio && scores == null)
+            throw new InputException.BadOption(
+                    "--scores", "--method " + method + " needs --scores (infera-shift scores)");
+        if (!ratio && logRatios != null)
+            throw new InputException.BadOption("--log-ratios", "--log-ratios belongs to --method ratio, not " + method);
+        if (toys > 0 && ratio)
+            throw new InputException.BadOption(
+                    "--toys", "--toys is not implemented for --method ratio (Asimov limits only)");
         if (toys > 0 && method.equals("sallino"))
             throw new InputException.BadOption(
                     "--toys",
@@ -195,6 +223,10 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         for (int g = 0; !f.hasMorphing() && g < gridPoints; g++) weightsAt.benchmarkWeights(gridPoint(axes, g));
         // a run's samples simulated at several benchmarks, combined as MadMiner combines them
         SamplingFactors factors = MadMinerEventFile.runSamplingFactors(sorted);
+        if (ratio) {
+            ratioLimits(sorted, f, factors, weightsAt, axes, truth);
+            return 0;
+        }
 
         // SALLY: two passes over the files, one file at a time: the scores and weights at the true point set the
         // quantile bins (a few numbers per event kept), then each file's weights fill the bins. SALLINO bins anew
@@ -258,14 +290,23 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Grid point g, the last parameter varying fastest. */
+    /** Grid point g, the last parameter varying fastest (as infera-shift log-ratios numbers them). */
     private static double[] gridPoint(double[][] axes, int g) {
-        double[] theta = new double[axes.length];
-        for (int p = axes.length - 1, rest = g; p >= 0; p--) {
-            theta[p] = axes[p][rest % axes[p].length];
-            rest /= axes[p].length;
-        }
-        return theta;
+        return ParameterGrid.point(axes, g);
+    }
+
+    /** --method ratio: q from learned log r̂ (RatioLimits), printed as SALLY's limits are (RatioLimitsReport). */
+    private void ratioLimits(
+            List<Path> sorted,
+            MadMinerEventFile f,
+            SamplingFactors factors,
+            BenchmarkCoefficients weightsAt,
+            double[][] axes,
+            double[] truth)
+            throws Exception {
+        double[][] points = ParameterGrid.points(axes);
+        RatioLimits.Result r = RatioLimits.compute(sorted, f, factors, weightsAt, logRatios, points, truth, luminosity);
+        RatioLimitsReport.print(spec.commandLine().getOut(), plot, f.parameters(), axes, points, truth, luminosity, r);
     }
 
     /** ν_b(θ) = L Σ_k w_k(θ) H[b][k]. */

@@ -155,6 +155,52 @@ class SallySummaryCommandTest {
     }
 
     @Test
+    void ratioLimitsAreAColumnBesideSallys() throws Exception {
+        // SALLY's exact quadratic q and a learned r̂'s q with its minimum off the truth: q = I (θ1 − 0.02)² − I 0.02²,
+        // negative near the truth, p-values of q − min q; the slice is 0.02 ± sqrt(χ²₀.₉₅ / I)
+        Path sally = dir.resolve("ratio-case/limits_r0.json"), ratio = dir.resolve("ratio-case/limits_ratio_r0.json");
+        Files.createDirectories(sally.getParent());
+        writeLimits(sally, 270, 64);
+        ChiSquaredDistribution chi2 = new ChiSquaredDistribution(2);
+        ObjectNode node = JSON.createObjectNode();
+        node.putArray("parameters").add("theta1").add("theta2");
+        node.putArray("theta_true").add(0).add(0);
+        node.put("luminosity", 100).put("method", "ratio").put("estimator", "alices");
+        node.put("expected_events", 100).put("q_min", -270 * 0.02 * 0.02);
+        node.putArray("best_fit").add(0.02).add(0);
+        ArrayNode grid = node.putArray("grid");
+        for (int a = 0; a <= 100; a++) {
+            for (int b = 0; b <= 100; b++) {
+                double t1 = -1 + 0.02 * a, t2 = -1 + 0.02 * b;
+                double shifted = 270 * (t1 - 0.02) * (t1 - 0.02) + 64 * t2 * t2;
+                ObjectNode point = grid.addObject();
+                point.putArray("theta").add(t1).add(t2);
+                point.put("q", shifted - 270 * 0.02 * 0.02);
+                point.put("p_value", 1 - chi2.cumulativeProbability(shifted));
+            }
+        }
+        JSON.writeValue(ratio.toFile(), node);
+        Path out = dir.resolve("ratio-case/out");
+        assertEquals(
+                0,
+                StepMain.execute(
+                        new FitCommand(),
+                        "sally-summary",
+                        "--limits",
+                        sally.toString(),
+                        ratio.toString(),
+                        "-o",
+                        out.toString()));
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        double half = Math.sqrt(new ChiSquaredDistribution(2).inverseCumulativeProbability(0.95) / 270);
+        assertEquals(half, summary.at("/limits/theta1/histogram_slice/1").asDouble(), 0.005);
+        assertEquals(0.02 + half, summary.at("/limits/theta1/ratio_slice/1").asDouble(), 0.005);
+        assertEquals(0.02 - half, summary.at("/limits/theta1/ratio_slice/0").asDouble(), 0.005);
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("RATIO: slice"), md);
+    }
+
+    @Test
     void badInputExitsTwoAndWritesNothing() throws Exception {
         Path d = dir.resolve("fisher_r0");
         Files.createDirectories(d);

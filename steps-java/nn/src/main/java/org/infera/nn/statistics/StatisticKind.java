@@ -193,7 +193,15 @@ public enum StatisticKind {
                     "128",
                     "--patience",
                     "10"),
-            options());
+            options(
+                    "--loss",
+                    "ratio_loss",
+                    "--epochs",
+                    "ratio_epochs",
+                    "--batch-size",
+                    "ratio_batch_size",
+                    "--hidden",
+                    "ratio_hidden"));
 
     /** How a statistic is used after training. */
     public enum Family {
