@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.infera.core.data.EstimatedLogRatiosFile;
+import org.infera.core.data.EstimatedScoresFile;
 import org.infera.core.data.EventsFile;
 import org.infera.core.data.MadMinerEventFile;
 import org.infera.core.data.PseudoExperimentsFile;
@@ -93,6 +95,29 @@ public final class SeedFiles {
                         new long[] {0, 1, 1},
                         new long[][] {{12, 40}, {9, 51}, {15, 38}})
                 .write(file(dir, "pseudoExperiments", "seed-pseudo-experiments.h5"));
+
+        double[][] score = {{0.1, -0.2}, {0.3, 0.0}, {-0.4, 0.5}};
+        new EstimatedScoresFile(
+                        "eft.h5",
+                        3,
+                        "sally",
+                        new String[] {"theta0", "theta1"},
+                        new String[] {"x0", "x1"},
+                        score,
+                        new double[][][] {score, {{0.2, -0.1}, {0.3, 0.1}, {-0.3, 0.4}}})
+                .write(file(dir, "estimatedScores", "seed-ensemble-scores.h5"));
+        new EstimatedLogRatiosFile(
+                        "gauss.h5",
+                        3,
+                        "ratio",
+                        "alices",
+                        1,
+                        new String[] {"theta"},
+                        new String[] {"x"},
+                        new double[] {0},
+                        new double[][] {{-0.5}, {0}, {0.5}},
+                        new float[][] {{0.1f, 0f, -0.1f}, {0.2f, 0f, -0.2f}, {-0.05f, 0f, 0.05f}})
+                .write(file(dir, "estimatedLogRatios", "seed-log-ratios.h5"));
 
         // MadMiner's layout with the header of the MadMiner file given and its first events (the fixture is 450 KB)
         MadMinerEventFile m = MadMinerEventFile.read(Path.of(args[1]));
