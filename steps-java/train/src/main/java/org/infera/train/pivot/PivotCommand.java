@@ -53,7 +53,7 @@ public final class PivotCommand implements Callable<Integer> {
     @Option(
             names = "--lambda",
             paramLabel = "λ",
-            defaultValue = "1000",
+            defaultValue = "100",
             description = "Weight of the adversary's loss in the classifier's, L_f − λ L_r; 0 trains the plain "
                     + "classifier on the same events (default: ${DEFAULT-VALUE}).")
     double lambda;
@@ -69,7 +69,7 @@ public final class PivotCommand implements Callable<Integer> {
     @Option(
             names = "--adversary-steps",
             paramLabel = "K",
-            defaultValue = "20",
+            defaultValue = "5",
             description = "Steps of the adversary before each step of the classifier (default: ${DEFAULT-VALUE}).")
     int adversarySteps;
 
