@@ -17,6 +17,14 @@ final class SigmaChart {
         Map<String, Map<Integer, Double>> byStatistic = new TreeMap<>();
         for (ReplicaSummary r : rows)
             byStatistic.computeIfAbsent(r.statistic(), k -> new TreeMap<>()).put(r.benchmark(), r.medianSigmaFisher());
+        write(png, byStatistic);
+    }
+
+    /**
+     * The chart of σ by statistic and benchmark. A σ that is not finite (fits that did not converge: the tables flag
+     * them) gets no bar; the chart library refuses an infinite value, which stopped the whole fit step.
+     */
+    static void write(Path png, Map<String, Map<Integer, Double>> byStatistic) {
         CategoryChart chart = new CategoryChartBuilder()
                 .width(Png.WIDTH)
                 .height(Png.HEIGHT)
@@ -31,7 +39,7 @@ final class SigmaChart {
             List<Double> y = new ArrayList<>();
             values.forEach((b, v) -> {
                 x.add("BM" + b);
-                y.add(v);
+                y.add(Double.isFinite(v) ? v : null);
             });
             chart.addSeries(statistic, x, y);
         });
