@@ -191,19 +191,10 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         List<Path> sorted = RunFiles.inNameOrder(events);
         MadMinerEventFile f = MadMinerEventFile.read(sorted.get(0));
         int params = f.parameters().length;
-        if (grid.size() != params)
-            throw new InputException("--grid has " + grid.size() + " ranges for " + params + " parameters "
-                    + Arrays.toString(f.parameters()));
+        double[][] axes = ParameterGrid.axes("--grid", grid, f.parameters());
         double[] truth = thetaTrue == null ? new double[params] : thetaTrue;
         if (truth.length != params)
             throw new InputException("--theta-true has " + truth.length + " values for " + params + " parameters");
-        double[][] axes = new double[params][];
-        for (int p = 0; p < params; p++)
-            axes[p] = org.infera.fit.histfactory.ScanCommand.parseRange("--grid", grid.get(p));
-        double gridPoints = 1;
-        for (double[] axis : axes) gridPoints *= axis.length;
-        if (gridPoints > 1e6)
-            throw new InputException.BadOption("--grid", "--grid has " + (long) gridPoints + " points, more than 10^6");
         if (Math.pow(bins, params) > 1e6)
             throw new InputException.BadOption(
                     "--bins", "--bins " + bins + " gives " + bins + "^" + params + " bins, more than 10^6");
@@ -220,7 +211,8 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         // grid point and the truth
         BenchmarkCoefficients weightsAt = BenchmarkCoefficients.of(f, sorted.get(0));
         weightsAt.benchmarkWeights(truth);
-        for (int g = 0; !f.hasMorphing() && g < gridPoints; g++) weightsAt.benchmarkWeights(gridPoint(axes, g));
+        for (int g = 0; !f.hasMorphing() && g < ParameterGrid.size(axes); g++)
+            weightsAt.benchmarkWeights(ParameterGrid.point(axes, g));
         // a run's samples simulated at several benchmarks, combined as MadMiner combines them
         SamplingFactors factors = MadMinerEventFile.runSamplingFactors(sorted);
         if (ratio) {
@@ -254,12 +246,11 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         out.put("bins", nBins);
         ArrayNode points = out.putArray("grid");
         List<double[]> plotted = new ArrayList<>();
-        int total = 1;
-        for (double[] a : axes) total *= a.length;
+        int total = ParameterGrid.size(axes);
         double[][] nu = new double[total + 1][]; // SALLY's expected counts at each grid point, then at the truth
         nu[total] = observed;
         for (int g = 0; g < total; g++) {
-            double[] theta = gridPoint(axes, g);
+            double[] theta = ParameterGrid.point(axes, g);
             double q;
             if (sallino == null) q = testStatistic(nu[g] = expected(h, weightsAt.benchmarkWeights(theta)), observed);
             else {
@@ -288,11 +279,6 @@ public final class ScoreLimitsCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(json.writeValueAsString(out));
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    /** Grid point g, the last parameter varying fastest (as infera-shift log-ratios numbers them). */
-    private static double[] gridPoint(double[][] axes, int g) {
-        return ParameterGrid.point(axes, g);
     }
 
     /** --method ratio: q from learned log r̂ (RatioLimits), printed as SALLY's limits are (RatioLimitsReport). */
