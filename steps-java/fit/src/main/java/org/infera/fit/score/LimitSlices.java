@@ -60,13 +60,11 @@ record LimitSlices(String method, double[][] slices) {
             JsonNode g = grid.get(i);
             double[] row = new double[n + 1];
             ScoreJson.allowOnly(g, file, "$.grid[" + i + "]", "theta", "q", "p_value");
+            JsonNode q = g.get("q");
             // a learned log r̂ can put q below 0 (its p-values are those of q − q_min)
-            if (g.get("q") == null
-                    || (!g.get("q").isNull()
-                            && !(ratio || ScoreJson.number(g.get("q"), file, "$.grid[" + i + "].q") >= 0))) {
+            if (q == null || (!q.isNull() && !(ScoreJson.number(q, file, "$.grid[" + i + "].q") >= 0) && !ratio)) {
                 throw new InputException.Value(file, "$.grid[" + i + "].q", "expected a non-negative number or null");
             }
-            if (ratio && !g.get("q").isNull()) ScoreJson.number(g.get("q"), file, "$.grid[" + i + "].q");
             if (!g.path("theta").isArray() || g.path("theta").size() != n)
                 throw new InputException.Shape(file, "$.grid[" + i + "].theta", "expected " + n + " numbers");
             for (int p = 0; p < n; p++)
