@@ -12,6 +12,7 @@ root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 jar="$root/steps-java/train/target/infera-train.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -B -q package -DskipTests)
 export MKL_CBWR="${MKL_CBWR:-COMPATIBLE}" MKL_DYNAMIC="${MKL_DYNAMIC:-FALSE}"   # as bin/infera-step
+export GLIBC_TUNABLES="${GLIBC_TUNABLES:-glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456}"
 exec java -Dai.djl.offline=true -Dai.djl.pytorch.graph_optimizer=false \
   -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 -cp "$jar:$root/steps-java/train/target/lib/*" \
   org.infera.train.inferno.InfernoEpochBenchmark "$root/params/analysis/inferno-paper.json" "${1:-3}" "${2:-1,2}"
