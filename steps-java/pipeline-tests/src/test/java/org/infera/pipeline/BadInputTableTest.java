@@ -2284,7 +2284,8 @@ class BadInputTableTest {
             {"--adversary-steps", "0"},
             {"--adversary-steps", "101"},
             {"--adversary-hidden", "0"},
-            {"--adversary-hidden", "-3"}
+            {"--adversary-hidden", "-3"},
+            {"--adversary-activation", "sigmoid"}
         }) {
             options.add(new Object[] {
                 "train pivot " + o[0] + " " + o[1],

@@ -96,6 +96,7 @@ class StepHelpTest {
             {"pivot_lambda", "train", "pivot", "--lambda"},
             {"pivot_pretrain_epochs", "train", "pivot", "--pretrain-epochs"},
             {"pivot_adversary_steps", "train", "pivot", "--adversary-steps"},
+            {"pivot_adversary_activation", "train", "pivot", "--adversary-activation"},
             {"sally_hidden", "train", "sally", "--hidden"},
             {"sally_epochs", "train", "sally", "--epochs"},
             {"sally_batch_size", "train", "sally", "--batch-size"},

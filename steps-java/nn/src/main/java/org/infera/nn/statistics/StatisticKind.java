@@ -153,7 +153,9 @@ public enum StatisticKind {
                     "--pretrain-epochs",
                     "pivot_pretrain_epochs",
                     "--adversary-steps",
-                    "pivot_adversary_steps")),
+                    "pivot_adversary_steps",
+                    "--adversary-activation",
+                    "pivot_adversary_activation")),
     SALLY(
             "sally",
             Family.SCORE,

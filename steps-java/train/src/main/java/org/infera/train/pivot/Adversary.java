@@ -23,17 +23,24 @@ import org.infera.train.TrainingShards;
 import org.infera.train.classifier.Batches;
 
 /**
- * The adversary r: an MLP (ReLU) from the classifier's probability sigmoid(f) to the standardised nuisance values,
- * with its own Adam. Its steps see the classifier's output as data (computed outside any gradient recording), so
- * they move r only.
+ * The adversary r: an MLP (ReLU or tanh) from the classifier's probability sigmoid(f) to the standardised
+ * nuisance values, with its own Adam. Its steps see the classifier's output as data (computed outside any
+ * gradient recording), so they move r only.
  */
 final class Adversary implements AutoCloseable {
     private final Model model;
     private final Trainer trainer;
 
-    Adversary(String name, ai.djl.Device device, List<Integer> hidden, int nuisances, double learningRate, int batch) {
+    Adversary(
+            String name,
+            ai.djl.Device device,
+            List<Integer> hidden,
+            String activation,
+            int nuisances,
+            double learningRate,
+            int batch) {
         model = Model.newInstance(name, device);
-        model.setBlock(Networks.mlp(hidden, "relu", nuisances));
+        model.setBlock(Networks.mlp(hidden, activation, nuisances));
         Optimizer adam = Optimizer.adam()
                 .optLearningRateTracker(Tracker.fixed((float) learningRate))
                 .build();

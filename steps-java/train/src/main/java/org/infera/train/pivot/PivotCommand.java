@@ -78,8 +78,17 @@ public final class PivotCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "<units>",
             defaultValue = "50,50",
-            description = "Hidden layer sizes of the adversary, a ReLU MLP (default: ${DEFAULT-VALUE}).")
+            description = "Hidden layer sizes of the adversary, an MLP (default: ${DEFAULT-VALUE}).")
     List<Integer> adversaryHidden;
+
+    @Option(
+            names = "--adversary-activation",
+            paramLabel = "relu|tanh",
+            defaultValue = "relu",
+            description = "Hidden units of the running adversary: relu, or tanh (which cannot go flat in its input "
+                    + "as a ReLU adversary can). The check's fresh adversary is always ReLU "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String adversaryActivation;
 
     /** The most a λ can be: beyond it the adversary's term swamps the cross-entropy in float32. */
     static final double MAX_LAMBDA = 1e6;
@@ -98,6 +107,11 @@ public final class PivotCommand implements Callable<Integer> {
         }
         Checks.count("--adversary-steps", adversarySteps, 100);
         for (int h : adversaryHidden) Checks.count("--adversary-hidden", h, NetworkSpec.MAX_UNITS);
+        if (!List.of("relu", "tanh").contains(adversaryActivation)) {
+            throw new InputException.BadOption(
+                    "--adversary-activation",
+                    "--adversary-activation must be relu or tanh, got '" + adversaryActivation + "'");
+        }
         Analysis analysis = Analysis.read(analysisFile);
         TrainingShards shards = resident.shards(options.samples);
         analysis.requireMatches(shards.run().features(), shards.run().processes(), shards.path(0), analysisFile);
@@ -106,7 +120,7 @@ public final class PivotCommand implements Callable<Integer> {
         long seed = options.seed.seed;
         int batchSize = options.epoch.batchSize;
         PivotObjective.Schedule schedule = new PivotObjective.Schedule(
-                lambda, pretrainEpochs, adversarySteps, adversaryHidden, options.learningRate);
+                lambda, pretrainEpochs, adversarySteps, adversaryHidden, adversaryActivation, options.learningRate);
         try (PivotObjective objective = new PivotObjective(
                 draft,
                 shards,

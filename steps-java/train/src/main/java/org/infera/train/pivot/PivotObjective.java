@@ -33,7 +33,14 @@ final class PivotObjective implements Objective, AutoCloseable {
             int pretrain,
             int adversarySteps,
             java.util.List<Integer> adversaryHidden,
+            String adversaryActivation,
             double learningRate) {}
+
+    /**
+     * The fresh adversary of the check is a ReLU network whatever the running one is, so that pivots trained with
+     * either adversary are judged by the same test.
+     */
+    static final String CHECK_ACTIVATION = "relu";
 
     private final NetworkSpec draft;
     private final TrainingShards shards;
@@ -94,11 +101,12 @@ final class PivotObjective implements Objective, AutoCloseable {
         return bce;
     }
 
-    private Adversary newAdversary(String name) {
+    private Adversary newAdversary(String name, String activation) {
         return new Adversary(
                 name,
                 classifier.getManager().getDevice(),
                 schedule.adversaryHidden(),
+                activation,
                 prior.size(),
                 schedule.learningRate(),
                 batchSize);
@@ -108,7 +116,7 @@ final class PivotObjective implements Objective, AutoCloseable {
     @Override
     public void beforeTraining(Trainer trainer, Progress progress) {
         classifier = trainer;
-        adversary = newAdversary("adversary");
+        adversary = newAdversary("adversary", schedule.adversaryActivation());
         Rng rng = new Rng(Rng.derivedSeed(seed, 5));
         for (int e = 1; e <= schedule.pretrain(); e++) {
             classifierEpoch(rng, batch -> TrainingLoop.step(trainer, batch, false), 0, 0);
@@ -181,7 +189,7 @@ final class PivotObjective implements Objective, AutoCloseable {
     @Override
     public void writeExtras(Path dir, Trainer trainer) throws IOException {
         ValidationFigures atBest;
-        try (Adversary fresh = newAdversary("adversary check")) {
+        try (Adversary fresh = newAdversary("adversary check", CHECK_ACTIVATION)) {
             Rng rng = new Rng(Rng.derivedSeed(seed, 6));
             ValidationFigures best = null;
             for (int e = 0; e < Math.max(schedule.pretrain(), PivotReport.CHECK_EPOCHS); e++) {

@@ -28,6 +28,8 @@ final class PivotReport {
         root.put("pretrain_epochs", schedule.pretrain());
         root.put("adversary_steps", schedule.adversarySteps());
         root.put("adversary_hidden", schedule.adversaryHidden());
+        root.put("adversary_activation", schedule.adversaryActivation());
+        root.put("check_adversary_activation", PivotObjective.CHECK_ACTIVATION);
         Map<String, Object> nuisances = new LinkedHashMap<>();
         for (Analysis.Nuisance n : prior.nuisances()) {
             Map<String, Object> p = new LinkedHashMap<>();

@@ -112,8 +112,13 @@ class PivotCommandTest {
     @Test
     void sameSeedGivesByteIdenticalModels() throws Exception {
         Path a = dir.resolve("a"), b = dir.resolve("b");
-        assertEquals(0, train(a, "--lambda", "3", "--epochs", "2"));
-        assertEquals(0, train(b, "--lambda", "3", "--epochs", "2"));
+        // with the tanh adversary, which pivot.json names beside the check's ReLU one
+        assertEquals(0, train(a, "--lambda", "3", "--epochs", "2", "--adversary-activation", "tanh"));
+        assertEquals(0, train(b, "--lambda", "3", "--epochs", "2", "--adversary-activation", "tanh"));
+        JsonNode report =
+                new ObjectMapper().readTree(a.resolve(PivotReport.FILE).toFile());
+        assertEquals("tanh", report.get("adversary_activation").asText());
+        assertEquals("relu", report.get("check_adversary_activation").asText());
         for (String f : List.of(
                 TrainedNetwork.SPEC,
                 TrainedNetwork.WEIGHTS,
