@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the Gaussian density: log r(x | θ0, θ1) = [(x − θ1)² − (x − θ0)²]/10. The figures (also in
  * target/ratio-gaussian-report.txt):
  * <ul>
- *   <li>RMS(log r̂ − log r) over the test split (each event at its own θ0) at most 0.05 (CARL: 0.08, see below);
+ *   <li>RMS(log r̂ − log r) over the test split (each event at its own θ0) at most 0.05;
  *   <li>calibration: the mean of r̂(x | θ0, θ1) over the test events drawn at θ1 equals 1 within 3 standard errors
  *       (E_θ1[r] = ∫ p(x | θ0) dx = 1, so an overconfident r̂ fails it);
  *   <li>the expected (Asimov) limits of N = 100 events at θ1, q(θ) = −2 N E_θ1[log r̂(x | θ, θ1)] on a θ grid (the
@@ -35,8 +35,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       ones: q(θ) = N θ²/5, so θ = ±√(5 q_c/N), q_c the χ² quantile;
  *   <li>where the loss trains the θ-gradient, the Fisher information per event E_θ1[t̂(x | θ1)²] within 15% of 0.2.
  * </ul>
- * CARL, trained on the labels alone, is the least sample-efficient (as in Brehmer et al.): its RMS and limits are
- * reported, and only its calibration and an RMS of 0.08 are required.
+ * Each trains 30 epochs in batches of 256, except CARL: trained on the labels alone, it is the least
+ * sample-efficient (as in Brehmer et al.) and needs MadMiner's defaults, 50 epochs in batches of 128 (with 30 and
+ * 256 its RMS was 0.054).
  */
 class GaussianToyRatioEstimatorsTest {
     static final double THETA1 = 0;
@@ -65,7 +66,7 @@ class GaussianToyRatioEstimatorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"carl", "rolr", "rascal", "alices"})
+    @ValueSource(strings = {"carl", "rolr", "rascal", "alices", "cascal"})
     void estimatorReachesTheExactRatio(String loss) throws IOException {
         Path model = tmp.resolve(loss);
         int code = StepMain.execute(new TrainCommand(), new String[] {
@@ -79,9 +80,9 @@ class GaussianToyRatioEstimatorsTest {
             "--seed",
             "3",
             "--epochs",
-            "30",
+            loss.equals("carl") ? "50" : "30",
             "--batch-size",
-            "256",
+            loss.equals("carl") ? "128" : "256",
             "--hidden",
             "100"
         });
@@ -134,19 +135,13 @@ class GaussianToyRatioEstimatorsTest {
                     report, line, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
 
             assertTrue(Math.abs(mean - 1) <= 3 * error, loss + ": E_θ1[r̂] = " + mean + " ± " + error);
-            if (loss.equals("carl")) {
-                // CARL learns r from the labels alone: it misses the 0.05 target (0.054 measured; 0.068 with 100k
-                // events) and its θ-dependence is too rough for limits (reported only)
-                assertTrue(rms <= 0.08, loss + ": RMS(log r̂ − log r) " + rms);
-                return;
-            }
             assertTrue(rms <= 0.05, loss + ": RMS(log r̂ − log r) " + rms);
             for (int k = 0; k < 4; k++) {
                 double truth = exact(k < 2 ? 0.32 : 0.05) * (k % 2 == 0 ? -1 : 1);
                 assertEquals(truth, limits[k], 0.1 * Math.abs(truth), loss + ": limit " + k);
             }
-            // ROLR's gradient is not trained, so its score is reported only
-            if (!loss.equals("rolr")) assertEquals(0.2, fisher, 0.03, loss + ": Fisher information per event");
+            // CARL's and ROLR's θ-gradients are not trained, so their scores are reported only
+            if (!loss.equals("carl") && !loss.equals("rolr")) assertEquals(0.2, fisher, 0.03, loss + ": Fisher information per event");
         }
     }
 
