@@ -2236,7 +2236,13 @@ class BadInputTableTest {
         // the likelihood-aware trainers: soft bins and benchmark (both), figure of merit and soft histogram (neos)
         Map<String, String[][]> profiled = new LinkedHashMap<>();
         profiled.put("inferno", new String[][] {
-            {"--temperature", "0"}, {"--temperature", "NaN"}, {"--benchmark", "9"}, {"--benchmark", "-1"}
+            {"--temperature", "0"},
+            {"--temperature", "NaN"},
+            {"--benchmark", "9"},
+            {"--benchmark", "-1"},
+            {"--learning-rate-decay", "0"},
+            {"--learning-rate-decay", "1.5"},
+            {"--learning-rate-decay", "NaN"}
         });
         profiled.put("neos", new String[][] {
             {"--objective", "bogus"},

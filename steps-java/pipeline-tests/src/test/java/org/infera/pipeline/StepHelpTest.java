@@ -93,6 +93,7 @@ class StepHelpTest {
             {"neos_histogram", "train", "neos", "--histogram"},
             {"neos_bandwidth", "train", "neos", "--bandwidth"},
             {"neos_mu", "train", "neos", "--mu"},
+            {"inferno_learning_rate_decay", "train", "inferno", "--learning-rate-decay"},
             {"pivot_lambda", "train", "pivot", "--lambda"},
             {"pivot_pretrain_epochs", "train", "pivot", "--pretrain-epochs"},
             {"pivot_adversary_steps", "train", "pivot", "--adversary-steps"},

@@ -35,8 +35,8 @@ public final class MadMinerOptimizer {
 
     /** The optimiser for {@code stepsPerEpoch} batches an epoch, with the learning rate of {@code options}. */
     public Optimizer build(TrainingOptions options, long stepsPerEpoch) {
-        double decay = Math.pow(finalLearningRate / options.learningRate, 1.0 / Math.max(1, options.epoch.epochs - 1));
-        Tracker rate = update -> (float) (options.learningRate * Math.pow(decay, update / stepsPerEpoch));
+        Tracker rate = LearningRateDecay.exponential(
+                options.learningRate, finalLearningRate, options.epoch.epochs, stepsPerEpoch);
         return optimizer.equals("amsgrad")
                 ? new Amsgrad(rate)
                 : Optimizer.adam().optLearningRateTracker(rate).build();

@@ -70,6 +70,8 @@ public enum StatisticKind {
                     "inferno_batch_size",
                     "--learning-rate",
                     "inferno_learning_rate",
+                    "--learning-rate-decay",
+                    "inferno_learning_rate_decay",
                     "--patience",
                     "inferno_patience",
                     "--hidden",

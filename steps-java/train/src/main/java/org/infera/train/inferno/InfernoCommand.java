@@ -2,7 +2,6 @@ package org.infera.train.inferno;
 
 import ai.djl.engine.Engine;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,10 +9,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.infera.core.analysis.Analysis;
+import org.infera.core.cli.Checks;
 import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.Split;
 import org.infera.nn.NetworkSpec;
 import org.infera.nn.train.TrainingLoop;
+import org.infera.train.LearningRateDecay;
 import org.infera.train.ProfiledOptions;
 import org.infera.train.TrainingDefaults;
 import org.infera.train.TrainingOptions;
@@ -50,9 +51,19 @@ public final class InfernoCommand implements Callable<Integer> {
                     + "events train, the rest validate. Nuisances not named here are exact.")
     Map<String, String> shifted = new LinkedHashMap<>();
 
+    @Option(
+            names = "--learning-rate-decay",
+            paramLabel = "FRACTION",
+            defaultValue = "1",
+            description = "The last epoch's learning rate (--epochs) as a fraction of --learning-rate, reached by "
+                    + "exponential decay over the epochs as MadMiner's trainers do; 1 keeps the rate constant "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double learningRateDecay;
+
     @Override
     public Integer call() throws IOException {
         options.validate();
+        Checks.positiveAtMost("--learning-rate-decay", learningRateDecay, 1);
         Analysis analysis = Analysis.read(profiled.target.analysisFile);
         FisherLayout layout = FisherLayout.of(analysis, profiled.target.benchmark);
         ProcessShards data = ProcessShards.open(profiled.shards(options), analysis, profiled.target.analysisFile);
@@ -86,7 +97,11 @@ public final class InfernoCommand implements Callable<Integer> {
                 train,
                 validation);
         Optimizer adam = Optimizer.adam()
-                .optLearningRateTracker(Tracker.fixed((float) options.learningRate))
+                .optLearningRateTracker(LearningRateDecay.exponential(
+                        options.learningRate,
+                        options.learningRate * learningRateDecay,
+                        options.epoch.epochs,
+                        objective.batchesPerEpoch()))
                 .build();
         TrainingLoop.run(options.settings(profiled.soft.bins, draft.mean().length, adam), objective);
         return 0;

@@ -141,7 +141,8 @@ class GaussianToyRatioEstimatorsTest {
                 assertEquals(truth, limits[k], 0.1 * Math.abs(truth), loss + ": limit " + k);
             }
             // CARL's and ROLR's θ-gradients are not trained, so their scores are reported only
-            if (!loss.equals("carl") && !loss.equals("rolr")) assertEquals(0.2, fisher, 0.03, loss + ": Fisher information per event");
+            if (!loss.equals("carl") && !loss.equals("rolr"))
+                assertEquals(0.2, fisher, 0.03, loss + ": Fisher information per event");
         }
     }
 
