@@ -267,6 +267,10 @@ class PipelineIT {
                         launch.resolve("results").toString()),
                 NextflowRun.console(launch));
         assertTrue(Files.isRegularFile(launch.resolve("results/fit/benchmarks.csv")));
+        // a selector of a process that does not run (toys, coverage) makes Nextflow warn: a newcomer's first worry
+        assertFalse(
+                NextflowRun.console(launch).contains("no process matching config selector"),
+                NextflowRun.console(launch));
     }
 
     @Test
