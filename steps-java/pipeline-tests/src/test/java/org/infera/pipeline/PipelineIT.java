@@ -263,10 +263,13 @@ class PipelineIT {
                         "-profile",
                         "test",
                         "-stub-run",
+                        "--statistics",
+                        "classifier,inferno_bm4,pivot",
                         "--outdir",
                         launch.resolve("results").toString()),
                 NextflowRun.console(launch));
         assertTrue(Files.isRegularFile(launch.resolve("results/fit/benchmarks.csv")));
+        assertTrue(NextflowRun.console(launch).contains("pivot r1"), "the pivot's trainings ran");
         // a selector of a process that does not run (toys, coverage) makes Nextflow warn: a newcomer's first worry
         assertFalse(
                 NextflowRun.console(launch).contains("no process matching config selector"),

@@ -95,6 +95,7 @@ class StepHelpTest {
             {"neos_mu", "train", "neos", "--mu"},
             {"inferno_learning_rate_decay", "train", "inferno", "--learning-rate-decay"},
             {"pivot_lambda", "train", "pivot", "--lambda"},
+            {"pivot_epochs", "train", "pivot", "--epochs"},
             {"pivot_pretrain_epochs", "train", "pivot", "--pretrain-epochs"},
             {"pivot_adversary_steps", "train", "pivot", "--adversary-steps"},
             {"pivot_adversary_activation", "train", "pivot", "--adversary-activation"},

@@ -53,7 +53,7 @@ public final class PivotCommand implements Callable<Integer> {
     @Option(
             names = "--lambda",
             paramLabel = "λ",
-            defaultValue = "100",
+            defaultValue = "1000",
             description = "Weight of the adversary's loss in the classifier's, L_f − λ L_r; 0 trains the plain "
                     + "classifier on the same events (default: ${DEFAULT-VALUE}).")
     double lambda;
@@ -61,7 +61,7 @@ public final class PivotCommand implements Callable<Integer> {
     @Option(
             names = "--pretrain-epochs",
             paramLabel = "N",
-            defaultValue = "5",
+            defaultValue = "2",
             description = "Epochs of the classifier alone, then as many of the adversary alone, before they "
                     + "alternate (default: ${DEFAULT-VALUE}).")
     int pretrainEpochs;
@@ -69,7 +69,7 @@ public final class PivotCommand implements Callable<Integer> {
     @Option(
             names = "--adversary-steps",
             paramLabel = "K",
-            defaultValue = "5",
+            defaultValue = "20",
             description = "Steps of the adversary before each step of the classifier (default: ${DEFAULT-VALUE}).")
     int adversarySteps;
 
