@@ -22,6 +22,7 @@ include { LIMITS        } from '../../modules/limits'
 include { SALLY_SUMMARY } from '../../modules/sally_summary'
 include { GATHER_SHARDS } from '../../subworkflows/gather_shards'
 include { ENSEMBLE; members } from '../../subworkflows/ensemble'
+include { ENSEMBLE as ENSEMBLE_RATIO } from '../../subworkflows/ensemble'
 
 workflow SCORE {
     take:
@@ -82,13 +83,17 @@ workflow SCORE {
     LIMITS(ch_limits)
     if (params.ratio_loss != 'none') {
         // one file of ratio samples per replica from all its shards (infera-train ratio reads one; θ0 flat over the
-        // limits grid, θ1 = θ), one estimator per replica, log r̂ of every event at every grid point, the Asimov
-        // limits on the same grid and luminosity as SALLY's
+        // limits grid, θ1 = θ), one estimator per replica (--ensemble K > 1: K members, as SALLY's), log r̂ of every
+        // event at every grid point (an ensemble's mean), the Asimov limits on the same grid and luminosity as SALLY's
         AUGMENT_RATIO(ch_replicas)
         def ratio = [statistic: 'ratio', kind: 'ratio', train_args: Statistics.trainArgs('ratio', params, projectDir.toFile())]
-        TRAIN_RATIO(AUGMENT_RATIO.out.samples.map { meta, samples -> [meta + ratio, samples] }, analysis)
-        SHIFT_LOG_RATIOS(ch_replicas.join(TRAIN_RATIO.out.model.map { meta, model ->
-            [meta.findAll { !(it.key in ['statistic', 'kind', 'train_args']) }, model] }))
+        TRAIN_RATIO(AUGMENT_RATIO.out.samples
+                        .map { meta, samples -> [meta + ratio, samples] }
+                        .flatMap { meta, samples -> members(meta, samples, params.ensemble as int) },
+                    analysis)
+        ENSEMBLE_RATIO(TRAIN_RATIO.out.model)
+        SHIFT_LOG_RATIOS(ch_replicas.join(ENSEMBLE_RATIO.out.models.map { meta, models ->
+            [meta.findAll { !(it.key in ['statistic', 'kind', 'train_args']) }, models] }))
         LIMITS_RATIO(ch_replicas.join(SHIFT_LOG_RATIOS.out.log_ratios))
         ch_ratio_limits = LIMITS_RATIO.out.limits
         ch_versions = ch_versions.mix(AUGMENT_RATIO.out.versions, TRAIN_RATIO.out.versions,

@@ -1,6 +1,7 @@
 package org.infera.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,5 +78,53 @@ class EnsembleIT {
                 .readTree(results.resolve("sally/summary/summary.json").toFile());
         assertEquals(3, summary.at("/ensemble/members").asInt());
         assertTrue(summary.at("/ensemble/sigma_std/theta1").asDouble() > 0);
+    }
+
+    @Test
+    void ratioEnsembleTrainsItsMembersAndShiftsTheirMeanLogRatio() throws Exception {
+        Path launch = tmp.resolve("ratio-ensemble");
+        int code = NextflowRun.run(
+                launch,
+                "-params-file",
+                NextflowRun.REPO.resolve("params/sally-eft.yaml").toString(),
+                "--events",
+                "10000",
+                "--draws",
+                "10000",
+                "--sally_epochs",
+                "2",
+                "--ratio_loss",
+                "alices",
+                "--ratio_epochs",
+                "2",
+                "--replicas",
+                "1",
+                "--ensemble",
+                "2",
+                "--limits_grid=-0.5:0.5:11,-1:1:11",
+                "--outdir",
+                launch.resolve("results").toString());
+        assertEquals(0, code, NextflowRun.console(launch));
+        Path results = launch.resolve("results");
+        assertEquals(
+                List.of("COMPLETED", "COMPLETED"), NextflowRun.trace(results).get("TRAIN_RATIO"));
+        byte[] m0 = Files.readAllBytes(results.resolve("models/model_ratio_r0_m0/weights.params"));
+        byte[] m1 = Files.readAllBytes(results.resolve("models/model_ratio_r0_m1/weights.params"));
+        assertFalse(java.util.Arrays.equals(m0, m1), "members are different trainings");
+        // the log-ratios the limits read are the two members' mean (LogRatiosCommandTest checks the mean itself)
+        List<String> names = NextflowRun.traceColumn(results, "name");
+        List<String> dirs = NextflowRun.traceColumn(results, "workdir");
+        Path workdir = Path.of(dirs.get(names.indexOf(names.stream()
+                .filter(n -> n.contains("SHIFT_LOG_RATIOS"))
+                .findFirst()
+                .orElseThrow())));
+        try (var files = Files.list(workdir.resolve("log_ratios_r0"))) {
+            List<Path> h5 = files.filter(f -> f.toString().endsWith(".h5")).toList();
+            assertFalse(h5.isEmpty(), "log-ratios files in " + workdir);
+            for (Path f : h5)
+                assertEquals(
+                        2, org.infera.core.data.EstimatedLogRatiosFile.read(f).members(), f.toString());
+        }
+        assertTrue(Files.isRegularFile(results.resolve("sally/limits/limits_ratio_r0.json")));
     }
 }
