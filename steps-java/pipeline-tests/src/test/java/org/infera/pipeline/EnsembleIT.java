@@ -22,28 +22,28 @@ class EnsembleIT {
     @TempDir
     static Path tmp;
 
-    @Test
-    void sallyEnsembleReportsTheTrainingUncertainty() throws Exception {
-        Path launch = tmp.resolve("ensemble");
-        int code = NextflowRun.run(
-                launch,
+    /** One replica of params/sally-eft.yaml at 10^4 events and draws, with the extra arguments: its results. */
+    static Path sallyEft(Path launch, String... extra) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "-params-file",
                 NextflowRun.REPO.resolve("params/sally-eft.yaml").toString(),
                 "--events",
                 "10000",
                 "--draws",
                 "10000",
-                "--sally_epochs",
-                "3",
                 "--replicas",
                 "1",
-                "--ensemble",
-                "3",
-                "--limits_grid=-0.5:0.5:21,-1:1:21",
                 "--outdir",
-                launch.resolve("results").toString());
-        assertEquals(0, code, NextflowRun.console(launch));
-        Path results = launch.resolve("results");
+                launch.resolve("results").toString()));
+        args.addAll(List.of(extra));
+        assertEquals(0, NextflowRun.run(launch, args.toArray(new String[0])), NextflowRun.console(launch));
+        return launch.resolve("results");
+    }
+
+    @Test
+    void sallyEnsembleReportsTheTrainingUncertainty() throws Exception {
+        Path results = sallyEft(
+                tmp.resolve("ensemble"), "--sally_epochs", "3", "--ensemble", "3", "--limits_grid=-0.5:0.5:21,-1:1:21");
         Map<String, List<String>> trace = NextflowRun.trace(results);
         assertEquals(List.of("COMPLETED", "COMPLETED", "COMPLETED"), trace.get("TRAIN"), "one task per member");
         for (int k = 0; k < 3; k++)
@@ -82,30 +82,17 @@ class EnsembleIT {
 
     @Test
     void ratioEnsembleTrainsItsMembersAndShiftsTheirMeanLogRatio() throws Exception {
-        Path launch = tmp.resolve("ratio-ensemble");
-        int code = NextflowRun.run(
-                launch,
-                "-params-file",
-                NextflowRun.REPO.resolve("params/sally-eft.yaml").toString(),
-                "--events",
-                "10000",
-                "--draws",
-                "10000",
+        Path results = sallyEft(
+                tmp.resolve("ratio-ensemble"),
                 "--sally_epochs",
                 "2",
                 "--ratio_loss",
                 "alices",
                 "--ratio_epochs",
                 "2",
-                "--replicas",
-                "1",
                 "--ensemble",
                 "2",
-                "--limits_grid=-0.5:0.5:11,-1:1:11",
-                "--outdir",
-                launch.resolve("results").toString());
-        assertEquals(0, code, NextflowRun.console(launch));
-        Path results = launch.resolve("results");
+                "--limits_grid=-0.5:0.5:11,-1:1:11");
         assertEquals(
                 List.of("COMPLETED", "COMPLETED"), NextflowRun.trace(results).get("TRAIN_RATIO"));
         byte[] m0 = Files.readAllBytes(results.resolve("models/model_ratio_r0_m0/weights.params"));
