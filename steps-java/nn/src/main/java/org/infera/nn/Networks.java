@@ -9,6 +9,9 @@ import org.infera.core.cli.InputException;
 
 /** Builds the multilayer perceptrons that infera trains. */
 public final class Networks {
+    /** The hidden units {@link #mlp} builds. */
+    public static final List<String> ACTIVATIONS = List.of("relu", "tanh");
+
     private Networks() {}
 
     public static Block mlp(List<Integer> hidden, String activation, int outputs) {
@@ -19,7 +22,8 @@ public final class Networks {
                     switch (activation) {
                         case "relu" -> Activation.reluBlock();
                         case "tanh" -> Activation.tanhBlock();
-                        default -> throw new InputException("unknown activation '" + activation + "' (relu or tanh)");
+                        default -> throw new InputException(
+                                "unknown activation '" + activation + "' (" + String.join(" or ", ACTIVATIONS) + ")");
                     });
         }
         block.add(Linear.builder().setUnits(outputs).build());

@@ -12,6 +12,7 @@ import org.infera.core.cli.VersionProvider;
 import org.infera.core.data.Split;
 import org.infera.core.random.Rng;
 import org.infera.nn.NetworkSpec;
+import org.infera.nn.Networks;
 import org.infera.nn.train.TrainingLoop;
 import org.infera.train.ResidentOptions;
 import org.infera.train.TrainingDefaults;
@@ -107,7 +108,7 @@ public final class PivotCommand implements Callable<Integer> {
         }
         Checks.count("--adversary-steps", adversarySteps, 100);
         for (int h : adversaryHidden) Checks.count("--adversary-hidden", h, NetworkSpec.MAX_UNITS);
-        if (!List.of("relu", "tanh").contains(adversaryActivation)) {
+        if (!Networks.ACTIVATIONS.contains(adversaryActivation)) {
             throw new InputException.BadOption(
                     "--adversary-activation",
                     "--adversary-activation must be relu or tanh, got '" + adversaryActivation + "'");
