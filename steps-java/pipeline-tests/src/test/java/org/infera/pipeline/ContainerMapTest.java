@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class ContainerMapTest {
     private static final Pattern PROCESS = Pattern.compile("(?m)^process\\s+(\\w+)");
-    private static final Pattern ALIAS = Pattern.compile("include\\s*\\{\\s*\\w+\\s+as\\s+(\\w+)\\s*}");
+    // an alias of a process (from modules/), not of a subworkflow (ENSEMBLE as ENSEMBLE_RATIO runs no process itself)
+    private static final Pattern ALIAS =
+            Pattern.compile("include\\s*\\{\\s*\\w+\\s+as\\s+(\\w+)\\s*}\\s*from\\s*'[./]*modules/");
     private static final Pattern MAPPED = Pattern.compile("(\\w+):\\s*'(simulate|augment|train|shift|fit)'");
 
     @Test
