@@ -81,7 +81,7 @@ class EnsembleIT {
     }
 
     @Test
-    void ratioEnsembleTrainsItsMembersAndShiftsTheirMeanLogRatio() throws Exception {
+    void ratioEnsembleTrainsItsMembersAndReportsTheSpreadOfTheirLimits() throws Exception {
         Path results = sallyEft(
                 tmp.resolve("ratio-ensemble"),
                 "--sally_epochs",
@@ -112,6 +112,16 @@ class EnsembleIT {
                 assertEquals(
                         2, org.infera.core.data.EstimatedLogRatiosFile.read(f).members(), f.toString());
         }
-        assertTrue(Files.isRegularFile(results.resolve("sally/limits/limits_ratio_r0.json")));
+        // each member's limits beside the mean's, and their spread in the summary (RatioLimitsTest and
+        // SallySummaryCommandTest check the numbers)
+        JsonNode limits = new ObjectMapper()
+                .readTree(results.resolve("sally/limits/limits_ratio_r0.json").toFile());
+        assertEquals(2, limits.at("/ensemble/p_values").size());
+        JsonNode summary = new ObjectMapper()
+                .readTree(results.resolve("sally/summary/summary.json").toFile());
+        assertEquals(2, summary.at("/ratio_ensemble/members").asInt());
+        assertTrue(summary.at("/ratio_ensemble/slice_std/theta0").isArray(), summary.toString());
+        assertTrue(Files.readString(results.resolve("sally/summary/summary.md"))
+                .contains("Training uncertainty of RATIO"));
     }
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 + "directory with one file per input file, of the same name (format estimated_log_ratios, float32, "
                 + "see docs/data-contract.md), read by infera-fit limits --method ratio with the same --grid. One "
                 + "input file at a time: memory and the file are 4 bytes × events × grid points (10^5 events at 31 × "
-                + "31 points: 385 MB).")
+                + "31 points: 385 MB; an ensemble of K members: K + 1 times that, its mean and each member's).")
 public final class LogRatiosCommand implements Callable<Integer> {
     @Option(
             names = "--model",
@@ -37,7 +37,7 @@ public final class LogRatiosCommand implements Callable<Integer> {
             arity = "1..*",
             paramLabel = "<model-dir>",
             description = "Model directory written by infera-train ratio; several: the members of an ensemble "
-                    + "(trainings with --member 0, 1, …), whose mean log r̂ is written.")
+                    + "(trainings with --member 0, 1, …), whose mean log r̂ is written with each member's.")
     List<Path> models;
 
     @Option(
@@ -88,17 +88,18 @@ public final class LogRatiosCommand implements Callable<Integer> {
                         f.requireSameRunAs(first, path, files.get(0));
                         RatioScores.requireReads(spec, models.get(0), path, f.parameters(), f.observables());
                         String name = path.getFileName().toString();
+                        float[][][] logR = logRatios(network, f.observations(), points, progress);
                         new EstimatedLogRatiosFile(
                                         name,
                                         f.events(),
                                         spec.kind(),
                                         spec.ratio().loss(),
-                                        network.size(),
                                         f.parameters(),
                                         f.observables(),
                                         spec.ratio().theta1(),
                                         points,
-                                        logRatios(network, f.observations(), points, progress))
+                                        logR[0],
+                                        logR.length > 1 ? java.util.Arrays.copyOfRange(logR, 1, logR.length) : null)
                                 .write(dir.resolve(name));
                     }
                 }
@@ -110,15 +111,22 @@ public final class LogRatiosCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** log r̂(x_e | θ_g, θ1), [event][grid point]: an ensemble's mean over its members, as float32. */
-    private static float[][] logRatios(Ensemble network, double[][] x, double[][] points, Progress progress) {
+    /**
+     * log r̂(x_e | θ_g, θ1) as float32, [0][event][grid point]: one network's, or an ensemble's mean over its members,
+     * followed by each member's at [1 + k].
+     */
+    private static float[][][] logRatios(Ensemble network, double[][] x, double[][] points, Progress progress) {
         int f = x.length == 0 ? 0 : x[0].length;
         double[][] inputs = RatioScores.inputs(x, points[0].length);
-        float[][] out = new float[x.length][points.length];
+        int k = network.size();
+        float[][][] out = new float[k == 1 ? 1 : k + 1][x.length][points.length];
         for (int g = 0; g < points.length; g++) {
             RatioScores.setTheta(inputs, f, points[g]);
-            double[][] mean = Ensemble.mean(network.predictions(inputs, Ensemble::raw));
-            for (int e = 0; e < x.length; e++) out[e][g] = (float) mean[e][0];
+            double[][][] members = network.predictions(inputs, Ensemble::raw);
+            double[][] mean = Ensemble.mean(members);
+            for (int e = 0; e < x.length; e++) out[0][e][g] = (float) mean[e][0];
+            for (int m = 0; m < k && k > 1; m++)
+                for (int e = 0; e < x.length; e++) out[1 + m][e][g] = (float) members[m][e][0];
             progress.step(1);
         }
         return out;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * infera-shift log-ratios: each event's log r̂ at each grid point is the network's output at (x, θ_g), computed here
- * one input row at a time; an ensemble's is the mean of its members'; the grid points are numbered with the last
+ * one input row at a time; an ensemble's is the mean of its members', stored with each member's; the grid points are numbered with the last
  * parameter fastest.
  */
 class LogRatiosCommandTest {
@@ -102,8 +102,10 @@ class LogRatiosCommandTest {
                 double[] x = f.observations()[e];
                 for (int g = 0; g < r.grid().length; g++) {
                     double[][] in = {{x[0], x[1], r.grid()[g][0], r.grid()[g][1]}};
-                    double mean = ((double) n0.outputs(in)[0][0] + n1.outputs(in)[0][0]) / 2;
-                    assertEquals(mean, r.logR()[e][g], 1e-6, "event " + e + " point " + g);
+                    double o0 = n0.outputs(in)[0][0], o1 = n1.outputs(in)[0][0];
+                    assertEquals((o0 + o1) / 2, r.logR()[e][g], 1e-6, "event " + e + " point " + g);
+                    assertEquals(o0, r.memberLogR()[0][e][g], 1e-6, "member 0, event " + e + " point " + g);
+                    assertEquals(o1, r.memberLogR()[1][e][g], 1e-6, "member 1, event " + e + " point " + g);
                 }
             }
         }

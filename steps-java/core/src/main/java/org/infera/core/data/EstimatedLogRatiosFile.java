@@ -11,41 +11,58 @@ import org.infera.core.hdf5.H5Output;
  * each point θ_j of a parameter grid (format "estimated_log_ratios", version 1; see docs/data-contract.md): what
  * infera-shift log-ratios writes and infera-fit limits --method ratio reads, so the fit reads numbers and never a
  * network. One file per events file, named as it and recording its name and event count. The values are float32
- * (the network's own precision): 10^5 events at a 31 × 31 grid are 385 MB instead of 770.
+ * (the network's own precision): 10^5 events at a 31 × 31 grid are 385 MB instead of 770 (an ensemble of K: K + 1
+ * times that, its mean and each member's, so that the fit gives the spread of the limits over members).
  *
  * @param grid [point, parameter], the last parameter varying fastest (the order infera-fit's --grid gives)
  * @param logR [event, point], the events in the order of the events file: one network's, or the mean over the
  *     members of an ensemble
- * @param members 1, or the number of ensemble members whose mean {@code logR} is
+ * @param memberLogR [member, event, point]: each member's log r̂ when {@code logR} is an ensemble's mean (the
+ *     datasets members/log_r_k), else null
  */
 public record EstimatedLogRatiosFile(
         String eventsFile,
         long events,
         String kind,
         String loss,
-        long members,
         String[] parameters,
         String[] observables,
         double[] theta1,
         double[][] grid,
-        float[][] logR) {
+        float[][] logR,
+        float[][][] memberLogR) {
     public static final String FORMAT = "estimated_log_ratios";
-    public static final long VERSION = 1;
+    /** Version 2 stores each ensemble member's log r̂ (version 1 kept only their mean). */
+    public static final long VERSION = 2;
+
+    public EstimatedLogRatiosFile {
+        if (memberLogR != null && memberLogR.length < 2)
+            throw new IllegalArgumentException("an ensemble has 2 or more members; one network's memberLogR is null");
+    }
+
+    /** 1, or the number of ensemble members whose mean {@code logR} is. */
+    public long members() {
+        return memberLogR == null ? 1 : memberLogR.length;
+    }
 
     /** Grid points closer than this in every parameter are the same point (the tolerance of the benchmarks). */
     public static final double SAME_POINT = 1e-9;
 
     public void write(Path target) {
-        H5Output.write(target, FORMAT, VERSION, out -> out.attribute("", "events_file", eventsFile)
-                .attribute("", "events", events)
-                .attribute("", "kind", kind)
-                .attribute("", "loss", loss)
-                .attribute("", "members", members)
-                .dataset("parameters/names", parameters)
-                .dataset("observables/names", observables)
-                .dataset("theta1", theta1)
-                .dataset("grid/points", grid)
-                .dataset("log_r", logR));
+        H5Output.write(target, FORMAT, VERSION, out -> {
+            out.attribute("", "events_file", eventsFile)
+                    .attribute("", "events", events)
+                    .attribute("", "kind", kind)
+                    .attribute("", "loss", loss)
+                    .attribute("", "members", members())
+                    .dataset("parameters/names", parameters)
+                    .dataset("observables/names", observables)
+                    .dataset("theta1", theta1)
+                    .dataset("grid/points", grid)
+                    .dataset("log_r", logR);
+            if (memberLogR != null)
+                for (int k = 0; k < memberLogR.length; k++) out.dataset("members/log_r_" + k, memberLogR[k]);
+        });
     }
 
     public static EstimatedLogRatiosFile read(Path path) {
@@ -60,21 +77,31 @@ public record EstimatedLogRatiosFile(
             double[] theta1 = in.doubles1d("theta1", parameters.length);
             double[][] grid = in.doubles2d("grid/points", parameters.length);
             if (grid.length == 0) throw in.bad("grid/points", "has no grid point");
-            float[][] logR = in.floats2d("log_r", grid.length);
-            if (logR.length != events)
-                throw in.bad("log_r", logR.length + " rows, but the attribute 'events' says " + events);
+            float[][] logR = rows(in, "log_r", grid.length, events);
+            // version 1 stored an ensemble's mean alone: read as such, without the members' spread
+            boolean stored = members > 1 && in.longAttribute("", H5Output.VERSION_ATTRIBUTE) >= 2;
+            float[][][] memberLogR = stored ? new float[(int) members][][] : null;
+            for (int k = 0; k < members && stored; k++)
+                memberLogR[k] = rows(in, "members/log_r_" + k, grid.length, events);
             return new EstimatedLogRatiosFile(
                     in.stringAttribute("", "events_file"),
                     events,
                     in.stringAttribute("", "kind"),
                     in.stringAttribute("", "loss"),
-                    members,
                     parameters,
                     observables,
                     theta1,
                     grid,
-                    logR);
+                    logR,
+                    memberLogR);
         }
+    }
+
+    private static float[][] rows(H5Input in, String dataset, int points, long events) {
+        float[][] logR = in.floats2d(dataset, points);
+        if (logR.length != events)
+            throw in.bad(dataset, logR.length + " rows, but the attribute 'events' says " + events);
+        return logR;
     }
 
     /**

@@ -111,12 +111,15 @@ public final class SeedFiles {
                         3,
                         "ratio",
                         "alices",
-                        1,
                         new String[] {"theta"},
                         new String[] {"x"},
                         new double[] {0},
                         new double[][] {{-0.5}, {0}, {0.5}},
-                        new float[][] {{0.1f, 0f, -0.1f}, {0.2f, 0f, -0.2f}, {-0.05f, 0f, 0.05f}})
+                        new float[][] {{0.1f, 0f, -0.1f}, {0.2f, 0f, -0.2f}, {-0.05f, 0f, 0.05f}},
+                        new float[][][] { // an ensemble of two, whose mean is log_r
+                            {{0.2f, 0f, -0.1f}, {0.1f, 0f, -0.3f}, {-0.05f, 0f, 0.1f}},
+                            {{0f, 0f, -0.1f}, {0.3f, 0f, -0.1f}, {-0.05f, 0f, 0f}}
+                        })
                 .write(file(dir, "estimatedLogRatios", "seed-log-ratios.h5"));
 
         // MadMiner's layout with the header of the MadMiner file given and its first events (the fixture is 450 KB)

@@ -9,9 +9,10 @@ import org.infera.core.cli.InputException;
 
 /**
  * The slices of one replica's expected limits (infera-fit limits) through the true point: for each parameter
- * [lo, hi], and the method that gave them (sally or sallino histograms, or ratio: a learned log r̂).
+ * [lo, hi], and the method that gave them (sally or sallino histograms, or ratio: a learned log r̂); for a ratio
+ * ensemble also each member's own slices, [member][parameter][lo, hi] (else null).
  */
-record LimitSlices(String method, double[][] slices) {
+record LimitSlices(String method, double[][] slices, double[][][] memberSlices) {
     /** The methods of infera-fit limits, in the order of the summary's columns. */
     static final List<String> METHODS = List.of("sally", "sallino", "ratio");
 
@@ -38,7 +39,8 @@ record LimitSlices(String method, double[][] slices) {
                     "expected_events",
                     "q_min",
                     "best_fit",
-                    "grid");
+                    "grid",
+                    "ensemble");
         else
             ScoreJson.allowOnly(
                     limits, file, "$", "parameters", "theta_true", "luminosity", "method", "bins", "grid", "coverage");
@@ -75,6 +77,48 @@ record LimitSlices(String method, double[][] slices) {
                         file, "$.grid[" + i + "].p_value", "a p-value must lie in [0, 1], got " + row[n]);
             points.add(row);
         }
+        double[][][] members = null;
+        if (limits.has("ensemble")) {
+            double[][] memberP = memberPValues(limits.get("ensemble"), file, points.size());
+            members = new double[memberP.length][][];
+            for (int k = 0; k < members.length; k++) {
+                List<double[]> own = new ArrayList<>();
+                for (int i = 0; i < points.size(); i++) {
+                    double[] row = points.get(i).clone();
+                    row[n] = memberP[k][i];
+                    own.add(row);
+                }
+                members[k] = slices(own, n, truth, alpha);
+            }
+        }
+        return new LimitSlices(method, slices(points, n, truth, alpha), members);
+    }
+
+    /** A ratio ensemble's "ensemble": {"members": K ≥ 2, "p_values": K rows of one p-value per grid point}. */
+    private static double[][] memberPValues(JsonNode e, Path file, int points) {
+        ScoreJson.allowOnly(e, file, "$.ensemble", "members", "p_values");
+        JsonNode k = e.path("members"), rows = e.path("p_values");
+        if (!k.isIntegralNumber() || k.asLong() < 2 || k.asLong() > 10_000)
+            throw new InputException.Value(file, "$.ensemble.members", "expected a whole number of 2 or more");
+        if (!rows.isArray() || rows.size() != k.asInt())
+            throw new InputException.Shape(
+                    file, "$.ensemble.p_values", "expected " + k.asInt() + " rows, one per member");
+        double[][] out = new double[rows.size()][points];
+        for (int m = 0; m < out.length; m++) {
+            String at = "$.ensemble.p_values[" + m + "]";
+            if (!rows.get(m).isArray() || rows.get(m).size() != points)
+                throw new InputException.Shape(file, at, "expected " + points + " p-values, one per grid point");
+            for (int i = 0; i < points; i++) {
+                out[m][i] = ScoreJson.number(rows.get(m).get(i), file, at + "[" + i + "]");
+                if (out[m][i] < 0 || out[m][i] > 1)
+                    throw new InputException.Value(file, at + "[" + i + "]", "a p-value must lie in [0, 1]");
+            }
+        }
+        return out;
+    }
+
+    /** rows: θ (n values) then the p-value; the slices [parameter][lo, hi] through the grid point nearest truth. */
+    private static double[][] slices(List<double[]> points, int n, double[] truth, double alpha) {
         double[] nearest = new double[n];
         for (int p = 0; p < n; p++) {
             final int q = p;
@@ -105,7 +149,7 @@ record LimitSlices(String method, double[][] slices) {
             }
             out[p] = new double[] {lo, hi};
         }
-        return new LimitSlices(method, out);
+        return out;
     }
 
     /** Where p = alpha between two neighbouring grid points, p linear in between. */

@@ -17,13 +17,17 @@ import org.infera.core.morphing.BenchmarkCoefficients;
  * q(θ) = 2[ν(θ) − ν_t + ν_t ln(ν_t/ν(θ))] − 2 Σ_i n_i [log r̂_i(θ) − log r̂_i(θ_t)],
  * the first term Poisson's over its saturated value ({@link PoissonTerm#overSaturated}), the second the kinematic
  * log-likelihood ratio (θ1 cancels). The truth must be a grid point: its log r̂ is one of the columns. One events
- * file at a time: only the per-file log-ratios and weights are in memory.
+ * file at a time: only the per-file log-ratios and weights are in memory. An ensemble's log-ratios give q of their
+ * mean and of each member, whose spread is the training uncertainty of the limits.
  */
 final class RatioLimits {
     private RatioLimits() {}
 
-    /** q at each grid point (+∞ where the morphed rate ν(θ) ≤ 0), the truth's index among them, and ν(θ_t). */
-    record Result(double[] q, int truth, double expectedEvents, String estimator) {}
+    /**
+     * q at each grid point (+∞ where the morphed rate ν(θ) ≤ 0), the truth's index among them, and ν(θ_t);
+     * memberQ: [member][point], each ensemble member's q (null: one network).
+     */
+    record Result(double[] q, int truth, double expectedEvents, String estimator, double[][] memberQ) {}
 
     /** @param points the grid, [point][parameter], numbered as infera-shift log-ratios numbers it */
     static Result compute(
@@ -43,7 +47,8 @@ final class RatioLimits {
                     "--theta-true " + Arrays.toString(truth) + " is no point of --grid: --method ratio takes "
                             + "log r̂ at the truth from the grid's log-ratios");
         double[] benchmarkSums = new double[weightsAt.benchmarks()];
-        double[] kinematic = new double[points.length]; // Σ_i n_i log r̂_i(θ_g)
+        // Σ_i n_i log r̂_i(θ_g): [0] of the (mean) log r̂, [1 + k] of member k's
+        double[][] kinematic = null;
         String estimator = null;
         for (Path path : sorted) {
             MadMinerEventFile f = path.equals(sorted.get(0)) ? first : MadMinerEventFile.read(path);
@@ -56,14 +61,27 @@ final class RatioLimits {
                         "attribute 'loss'",
                         "log r̂ of a " + file.loss() + " estimator, but the first file's is of " + estimator
                                 + ": one run's files come from one model");
-            float[][] logR = file.logR();
+            List<float[][]> logR = new java.util.ArrayList<>();
+            logR.add(file.logR());
+            if (file.memberLogR() != null) logR.addAll(List.of(file.memberLogR()));
+            if (kinematic == null) kinematic = new double[logR.size()][points.length];
+            else if (kinematic.length != logR.size())
+                throw new InputException.Mismatch(
+                        logRatios.resolve(path.getFileName().toString()),
+                        "attribute 'members'",
+                        file.members() + " member(s), but the first file's log-ratios come from "
+                                + (kinematic.length == 1 ? 1 : kinematic.length - 1)
+                                + ": one run's files come from one model");
             double[][] weights = f.combinedWeights(factors);
             double[] n = weightsAt.eventWeights(weights, truth);
             for (int e = 0; e < weights.length; e++) {
                 for (int b = 0; b < benchmarkSums.length; b++) benchmarkSums[b] += weights[e][b];
                 double ne = luminosity * n[e];
-                float[] row = logR[e];
-                for (int g = 0; g < points.length; g++) kinematic[g] += ne * row[g];
+                for (int k = 0; k < kinematic.length; k++) {
+                    float[] row = logR.get(k)[e];
+                    double[] sums = kinematic[k];
+                    for (int g = 0; g < points.length; g++) sums[g] += ne * row[g];
+                }
             }
         }
         double nuTrue = rate(weightsAt, benchmarkSums, truth, luminosity);
@@ -73,12 +91,15 @@ final class RatioLimits {
                     "dataset 'samples/weights'",
                     "the expected events at --theta-true " + Arrays.toString(truth) + " are " + nuTrue
                             + ": the Asimov data need a positive rate");
-        double[] q = new double[points.length];
+        double[][] q = new double[kinematic.length][points.length];
         for (int g = 0; g < points.length; g++) {
             double rateTerm = PoissonTerm.overSaturated(rate(weightsAt, benchmarkSums, points[g], luminosity), nuTrue);
-            q[g] = rateTerm == Double.POSITIVE_INFINITY ? rateTerm : 2 * rateTerm - 2 * (kinematic[g] - kinematic[t]);
+            for (int k = 0; k < q.length; k++)
+                q[k][g] = rateTerm == Double.POSITIVE_INFINITY
+                        ? rateTerm
+                        : 2 * rateTerm - 2 * (kinematic[k][g] - kinematic[k][t]);
         }
-        return new Result(q, t, nuTrue, estimator);
+        return new Result(q[0], t, nuTrue, estimator, q.length > 1 ? Arrays.copyOfRange(q, 1, q.length) : null);
     }
 
     /** ν(θ) = L Σ_b c_b(θ) Σ_i W_ib. */

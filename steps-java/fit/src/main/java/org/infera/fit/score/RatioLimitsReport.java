@@ -31,15 +31,8 @@ final class RatioLimitsReport {
             RatioLimits.Result r)
             throws IOException {
         int params = axes.length;
-        double qMin = 0; // q(θ_t) = 0
-        int best = r.truth();
-        for (int g = 0; g < points.length; g++) {
-            if (r.q()[g] < qMin) {
-                qMin = r.q()[g];
-                best = g;
-            }
-        }
         ChiSquaredDistribution chi2 = new ChiSquaredDistribution(params);
+        PValues ensemble = PValues.of(r.q(), r.truth(), chi2);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode out = json.createObjectNode();
         ArrayNode names = out.putArray("parameters");
@@ -50,24 +43,51 @@ final class RatioLimitsReport {
         out.put("method", "ratio");
         out.put("estimator", r.estimator());
         out.put("expected_events", r.expectedEvents());
-        out.put("q_min", qMin);
+        out.put("q_min", ensemble.qMin());
         ArrayNode bestFit = out.putArray("best_fit");
-        for (double v : points[best]) bestFit.add(v);
+        for (double v : points[ensemble.best()]) bestFit.add(v);
         ArrayNode grid = out.putArray("grid");
         List<double[]> plotted = new ArrayList<>();
         for (int g = 0; g < points.length; g++) {
             double q = r.q()[g];
-            double pValue = Double.isFinite(q) ? 1 - chi2.cumulativeProbability(q - qMin) : 0;
             ObjectNode point = grid.addObject();
             ArrayNode th = point.putArray("theta");
             for (double v : points[g]) th.add(v);
             if (Double.isFinite(q)) point.put("q", q);
             else point.putNull("q");
-            point.put("p_value", pValue);
-            plotted.add(new double[] {points[g][0], params > 1 ? points[g][1] : 0, pValue});
+            point.put("p_value", ensemble.p()[g]);
+            plotted.add(new double[] {points[g][0], params > 1 ? points[g][1] : 0, ensemble.p()[g]});
+        }
+        if (r.memberQ() != null) {
+            // each member's own p-values over the grid, in the grid's order: the summary's training spread of the
+            // limits
+            ObjectNode members = out.putObject("ensemble").put("members", r.memberQ().length);
+            ArrayNode pValues = members.putArray("p_values");
+            for (double[] q : r.memberQ()) {
+                ArrayNode row = pValues.addArray();
+                for (double p : PValues.of(q, r.truth(), chi2).p()) row.add(p);
+            }
         }
         if (plot != null && params == 2) PValuePlot.write(plot, parameters, axes, plotted, truth, luminosity);
         stdout.println(json.writeValueAsString(out));
         stdout.flush();
+    }
+
+    /** The p-values of q − min q over the grid (0 where q is infinite), min q (≤ q(θ_t) = 0) and where it is. */
+    record PValues(double qMin, int best, double[] p) {
+        static PValues of(double[] q, int truth, ChiSquaredDistribution chi2) {
+            double qMin = 0; // q(θ_t) = 0
+            int best = truth;
+            for (int g = 0; g < q.length; g++) {
+                if (q[g] < qMin) {
+                    qMin = q[g];
+                    best = g;
+                }
+            }
+            double[] p = new double[q.length];
+            for (int g = 0; g < q.length; g++)
+                p[g] = Double.isFinite(q[g]) ? 1 - chi2.cumulativeProbability(q[g] - qMin) : 0;
+            return new PValues(qMin, best, p);
+        }
     }
 }

@@ -152,11 +152,13 @@ public final class SallySummaryCommand implements Callable<Integer> {
         java.util.Map<String, List<double[][]>> slices = new java.util.LinkedHashMap<>();
         for (String method : LimitSlices.METHODS) slices.put(method, new ArrayList<>());
         List<JsonNode> coverage = new ArrayList<>(); // each replica's --toys coverage, where it ran
+        LimitsTrainingSpread ratioTraining = new LimitsTrainingSpread(); // the ratio limits' ensemble spread
         if (limits != null) {
             for (Path l : limits) {
                 JsonNode json = ScoreJson.read(l);
                 LimitSlices replica = LimitSlices.of(json, l, parameters, theta, 1 - confidence);
                 slices.get(replica.method()).add(replica.slices());
+                if (replica.method().equals("ratio")) ratioTraining.add(replica, l);
                 if (json.has("coverage")) coverage.add(json.get("coverage"));
             }
         }
@@ -172,7 +174,8 @@ public final class SallySummaryCommand implements Callable<Integer> {
                 level,
                 replicas,
                 coverage,
-                training);
+                training,
+                ratioTraining);
         System.err.printf("infera-fit: score-based summary of %d replicas written to %s%n", replicas, out);
         return 0;
     }
@@ -187,7 +190,8 @@ public final class SallySummaryCommand implements Callable<Integer> {
             double level,
             int replicas,
             List<JsonNode> coverage,
-            TrainingSpread training)
+            TrainingSpread training,
+            LimitsTrainingSpread ratioTraining)
             throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("replicas", replicas).put("luminosity", luminosity).put("confidence", confidence);
@@ -237,6 +241,10 @@ public final class SallySummaryCommand implements Callable<Integer> {
                 training.json(root, parameters);
                 md.append(training.markdown(parameters, sallyInformation, sallySigma));
             }
+            if (ratioTraining.any()) {
+                ratioTraining.csv(csv, parameters);
+                ratioTraining.json(root, parameters);
+            }
             csvText = csv.getOut().toString();
         }
         if (!slices.isEmpty()) {
@@ -264,15 +272,10 @@ public final class SallySummaryCommand implements Callable<Integer> {
                 ObjectNode node = limitsNode.putObject(parameters[p]);
                 md.append("| ").append(parameters[p]).append(" |");
                 for (java.util.Map.Entry<String, List<double[][]>> method : slices.entrySet()) {
-                    List<double[][]> perReplica = method.getValue();
-                    double[] lo = new double[perReplica.size()], hi = new double[perReplica.size()];
-                    for (int r = 0; r < perReplica.size(); r++) {
-                        lo[r] = perReplica.get(r)[p][0];
-                        hi[r] = perReplica.get(r)[p][1];
-                    }
+                    double[] median = medianSlices(method.getValue())[p];
                     String field = method.getKey().equals("sally") ? "histogram_slice" : method.getKey() + "_slice";
-                    node.putArray(field).add(Median.of(lo)).add(Median.of(hi));
-                    md.append(String.format(" [%s, %s] |", bound(Median.of(lo)), bound(Median.of(hi))));
+                    node.putArray(field).add(median[0]).add(median[1]);
+                    md.append(String.format(" [%s, %s] |", bound(median[0]), bound(median[1])));
                 }
                 if (sigma == null) {
                     md.append('\n');
@@ -284,6 +287,7 @@ public final class SallySummaryCommand implements Callable<Integer> {
                 md.append(String.format(" %s ± %.3g | %s ± %.3g |%n", theta[p], halfTruth, theta[p], halfSally));
             }
             md.append("\n(±∞: the region reaches the edge of the grid; widen `--grid`.)\n");
+            if (ratioTraining.any()) md.append(ratioTraining.markdown(parameters, medianSlices(slices.get("ratio"))));
             md.append(LimitsCoverage.markdown(coverage));
         }
         String json = JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
@@ -292,6 +296,19 @@ public final class SallySummaryCommand implements Callable<Integer> {
             Files.writeString(dir.resolve("summary.json"), json);
             Files.writeString(dir.resolve("summary.md"), md.toString());
         });
+    }
+
+    /** [parameter][lo, hi]: the median over replicas of each end of their slices. */
+    private static double[][] medianSlices(List<double[][]> perReplica) {
+        double[][] out = new double[perReplica.get(0).length][2];
+        for (int p = 0; p < out.length; p++) {
+            for (int end = 0; end < 2; end++) {
+                final int q = p, e = end;
+                out[p][end] =
+                        Median.of(perReplica.stream().mapToDouble(s -> s[q][e]).toArray());
+            }
+        }
+        return out;
     }
 
     private static String label(String mode) {

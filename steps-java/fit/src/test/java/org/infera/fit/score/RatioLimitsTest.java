@@ -50,11 +50,29 @@ class RatioLimitsTest {
 
     /** The exact log r(x | θ_g, 0) of every event of one shard, float32 as a network's. */
     private static void exact(Path eventsFile, double[] grid, Path out) {
+        gaussian(eventsFile, grid, out, 5);
+    }
+
+    /**
+     * log r(x | θ_g, 0) of a Gaussian model of variance v, [x² − (x − θ)²]/(2v), of every event of one shard, float32
+     * as a network's (v = 5: the exact one); several variances: an ensemble, one member per variance, and their mean.
+     */
+    private static void gaussian(Path eventsFile, double[] grid, Path out, double... variances) {
         MadMinerEventFile f = MadMinerEventFile.read(eventsFile);
+        int k = variances.length;
         float[][] logR = new float[f.events()][grid.length];
+        float[][][] members = k == 1 ? null : new float[k][f.events()][grid.length];
         for (int e = 0; e < logR.length; e++) {
             double x = f.observations()[e][0];
-            for (int g = 0; g < grid.length; g++) logR[e][g] = (float) logR(x, grid[g]);
+            for (int g = 0; g < grid.length; g++) {
+                double sum = 0;
+                for (int m = 0; m < k; m++) {
+                    double v = (x * x - (x - grid[g]) * (x - grid[g])) / (2 * variances[m]);
+                    if (members != null) members[m][e][g] = (float) v;
+                    sum += v;
+                }
+                logR[e][g] = (float) (sum / k);
+            }
         }
         double[][] points = new double[grid.length][];
         for (int g = 0; g < grid.length; g++) points[g] = new double[] {grid[g]};
@@ -64,12 +82,12 @@ class RatioLimitsTest {
                         f.events(),
                         "ratio",
                         "exact",
-                        1,
                         f.parameters(),
                         f.observables(),
                         new double[] {0},
                         points,
-                        logR)
+                        logR,
+                        members)
                 .write(out.resolve(name));
     }
 
@@ -131,6 +149,48 @@ class RatioLimitsTest {
         JsonNode truth = r.json().get("grid").get(30);
         assertEquals(0, truth.get("theta").get(0).asDouble(), 1e-12);
         assertEquals(0, truth.get("q").asDouble(), 0);
+    }
+
+    /**
+     * An ensemble of Gaussian models of variances 4 and 6.25: member k's Asimov q is N θ²/v_k (E[x] = 0, E[x² − (x −
+     * θ)²] = −θ²), so its boundaries are ±sqrt(v_k χ²_1(c)/N), and their mean log r̂ is the model of 1/v = (1/4 +
+     * 1/6.25)/2. Each member's p-values in the ensemble's JSON are those of the same run on that member alone.
+     */
+    @Test
+    void anEnsembleGivesEachMembersOwnLimitsBesideThoseOfItsMean() throws Exception {
+        double[] grid = Checks.range("grid", GRID), variances = {4, 6.25};
+        Path ensemble = Files.createDirectories(dir.resolve("log-ratios-ensemble"));
+        List<Path> alone = new ArrayList<>();
+        for (int k = 0; k < 2; k++) alone.add(Files.createDirectories(dir.resolve("log-ratios-member" + k)));
+        for (Path p : List.of(a, b)) {
+            gaussian(p, grid, ensemble, variances);
+            for (int k = 0; k < 2; k++) gaussian(p, grid, alone.get(k), variances[k]);
+        }
+        FitCli.Result r = limits("--log-ratios", ensemble.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode members = r.json().get("ensemble");
+        assertEquals(2, members.get("members").asInt());
+        double c = 0.95, chi2 = new ChiSquaredDistribution(1).inverseCumulativeProbability(c);
+        double meanVariance = 1 / ((1 / variances[0] + 1 / variances[1]) / 2);
+        double[] lu = boundaries(r.json(), c);
+        assertEquals(Math.sqrt(meanVariance * chi2 / LUMINOSITY), lu[1], 0.04 * lu[1], "the mean's upper end");
+        for (int k = 0; k < 2; k++) {
+            FitCli.Result own = limits("--log-ratios", alone.get(k).toString());
+            assertEquals(0, own.code(), own.err());
+            assertNull(own.json().get("ensemble"));
+            JsonNode ownGrid = own.json().get("grid");
+            for (int g = 0; g < grid.length; g++)
+                assertEquals(
+                        ownGrid.get(g).get("p_value").asDouble(),
+                        members.get("p_values").get(k).get(g).asDouble(),
+                        1e-12,
+                        "member " + k + " at grid point " + g);
+            double[] ends = boundaries(own.json(), c);
+            double exact = Math.sqrt(variances[k] * chi2 / LUMINOSITY);
+            System.out.printf("RatioLimitsTest: member %d [%.5f, %.5f], exact ±%.5f%n", k, ends[0], ends[1], exact);
+            assertEquals(-exact, ends[0], 0.04 * exact, "member " + k + " lower");
+            assertEquals(exact, ends[1], 0.04 * exact, "member " + k + " upper");
+        }
     }
 
     @Test
@@ -233,12 +293,12 @@ class RatioLimitsTest {
                         3,
                         "ratio",
                         "alices",
-                        1,
                         f.parameters(),
                         f.observables(),
                         f.theta1(),
                         f.grid(),
-                        Arrays.copyOf(f.logR(), 2))
+                        Arrays.copyOf(f.logR(), 2),
+                        null)
                 .write(bad);
         var e = org.junit.jupiter.api.Assertions.assertThrows(
                 org.infera.core.cli.InputException.class, () -> EstimatedLogRatiosFile.read(bad));

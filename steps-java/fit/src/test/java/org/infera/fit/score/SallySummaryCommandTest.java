@@ -10,8 +10,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.infera.core.cli.StepMain;
+import org.infera.fit.FitCli;
 import org.infera.fit.FitCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,24 +164,7 @@ class SallySummaryCommandTest {
         Path sally = dir.resolve("ratio-case/limits_r0.json"), ratio = dir.resolve("ratio-case/limits_ratio_r0.json");
         Files.createDirectories(sally.getParent());
         writeLimits(sally, 270, 64);
-        ChiSquaredDistribution chi2 = new ChiSquaredDistribution(2);
-        ObjectNode node = JSON.createObjectNode();
-        node.putArray("parameters").add("theta1").add("theta2");
-        node.putArray("theta_true").add(0).add(0);
-        node.put("luminosity", 100).put("method", "ratio").put("estimator", "alices");
-        node.put("expected_events", 100).put("q_min", -270 * 0.02 * 0.02);
-        node.putArray("best_fit").add(0.02).add(0);
-        ArrayNode grid = node.putArray("grid");
-        for (int a = 0; a <= 100; a++) {
-            for (int b = 0; b <= 100; b++) {
-                double t1 = -1 + 0.02 * a, t2 = -1 + 0.02 * b;
-                double shifted = 270 * (t1 - 0.02) * (t1 - 0.02) + 64 * t2 * t2;
-                ObjectNode point = grid.addObject();
-                point.putArray("theta").add(t1).add(t2);
-                point.put("q", shifted - 270 * 0.02 * 0.02);
-                point.put("p_value", 1 - chi2.cumulativeProbability(shifted));
-            }
-        }
+        ObjectNode node = ratioLimits(270, 0.02);
         JSON.writeValue(ratio.toFile(), node);
         Path out = dir.resolve("ratio-case/out");
         assertEquals(
@@ -198,6 +184,71 @@ class SallySummaryCommandTest {
         assertEquals(0.02 - half, summary.at("/limits/theta1/ratio_slice/0").asDouble(), 0.005);
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.contains("RATIO: slice"), md);
+    }
+
+    @Test
+    void ratioEnsembleSpreadIsTheStandardDeviationOfItsMembersSlices() throws Exception {
+        // two replicas, each an ensemble of three whose members' q = I_k θ1² + 64 θ2²: member k's slice along θ1
+        // ends at ±sqrt(χ²₀.₉₅ / I_k), and the summary gives the median over replicas of their spread over members
+        double[][] informations = {{200, 270, 360}, {240, 270, 300}};
+        double level = new ChiSquaredDistribution(2).inverseCumulativeProbability(0.95);
+        List<String> args = new ArrayList<>(List.of("sally-summary", "--limits"));
+        double[] spread = new double[2];
+        for (int r = 0; r < 2; r++) {
+            Path file = dir.resolve("ratio-ensemble/limits_ratio_r" + r + ".json");
+            Files.createDirectories(file.getParent());
+            ObjectNode node = ratioLimits(270, 0);
+            ObjectNode ensemble = node.putObject("ensemble").put("members", 3);
+            ArrayNode pValues = ensemble.putArray("p_values");
+            double[] ends = new double[3];
+            for (int k = 0; k < 3; k++) {
+                ArrayNode row = pValues.addArray();
+                for (JsonNode point : ratioLimits(informations[r][k], 0).get("grid")) row.add(point.get("p_value"));
+                ends[k] = Math.sqrt(level / informations[r][k]);
+            }
+            double mean = (ends[0] + ends[1] + ends[2]) / 3, squares = 0;
+            for (double e : ends) squares += (e - mean) * (e - mean);
+            spread[r] = Math.sqrt(squares / 2);
+            JSON.writeValue(file.toFile(), node);
+            args.add(file.toString());
+        }
+        Path out = dir.resolve("ratio-ensemble/out");
+        args.addAll(List.of("-o", out.toString()));
+        assertEquals(0, StepMain.execute(new FitCommand(), args.toArray(String[]::new)));
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertEquals(3, summary.at("/ratio_ensemble/members").asInt());
+        double median = (spread[0] + spread[1]) / 2;
+        System.out.printf("ratio ensemble: spread of the slices' ends %.5f, %.5f%n", spread[0], spread[1]);
+        assertEquals(median, summary.at("/ratio_ensemble/slice_std/theta1/1").asDouble(), 0.05 * median);
+        assertEquals(median, summary.at("/ratio_ensemble/slice_std/theta1/0").asDouble(), 0.05 * median);
+        assertEquals(0, summary.at("/ratio_ensemble/slice_std/theta2/1").asDouble(), 1e-9); // the same I22 = 64
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("Training uncertainty of RATIO"));
+        assertTrue(Files.readString(out.resolve("summary.csv")).contains("ratio_slice_hi_training_std,theta1,"));
+    }
+
+    @Test
+    void ratioLimitsFromOneNetworkBesideAnEnsembleAreRefused() throws Exception {
+        Path one = dir.resolve("ratio-mixed/limits_ratio_r0.json"),
+                two = dir.resolve("ratio-mixed/limits_ratio_r1.json");
+        Files.createDirectories(one.getParent());
+        JSON.writeValue(one.toFile(), ratioLimits(270, 0));
+        ObjectNode node = ratioLimits(270, 0);
+        ArrayNode pValues = node.putObject("ensemble").put("members", 2).putArray("p_values");
+        for (int k = 0; k < 2; k++) {
+            ArrayNode row = pValues.addArray();
+            for (JsonNode point : ratioLimits(270 + k, 0).get("grid")) row.add(point.get("p_value"));
+        }
+        JSON.writeValue(two.toFile(), node);
+        FitCli.Result r = FitCli.run(
+                "sally-summary",
+                "--limits",
+                one.toString(),
+                two.toString(),
+                "-o",
+                dir.resolve("ratio-mixed/out").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("$.ensemble.members") && r.err().contains("one network"), r.err());
+        assertFalse(Files.exists(dir.resolve("ratio-mixed/out")));
     }
 
     @Test
@@ -262,5 +313,28 @@ class SallySummaryCommandTest {
             }
         }
         JSON.writeValue(file.toFile(), node);
+    }
+
+    /** A learned r̂'s limits JSON: q = I11 (θ1 − shift)² + 64 θ2² − I11 shift² over the grid of step 0.02, p-values of q − min q. */
+    private static ObjectNode ratioLimits(double i11, double shift) {
+        ChiSquaredDistribution chi2 = new ChiSquaredDistribution(2);
+        ObjectNode node = JSON.createObjectNode();
+        node.putArray("parameters").add("theta1").add("theta2");
+        node.putArray("theta_true").add(0).add(0);
+        node.put("luminosity", 100).put("method", "ratio").put("estimator", "alices");
+        node.put("expected_events", 100).put("q_min", -i11 * shift * shift);
+        node.putArray("best_fit").add(shift).add(0);
+        ArrayNode grid = node.putArray("grid");
+        for (int a = 0; a <= 100; a++) {
+            for (int b = 0; b <= 100; b++) {
+                double t1 = -1 + 0.02 * a, t2 = -1 + 0.02 * b;
+                double shifted = i11 * (t1 - shift) * (t1 - shift) + 64 * t2 * t2;
+                ObjectNode point = grid.addObject();
+                point.putArray("theta").add(t1).add(t2);
+                point.put("q", shifted - i11 * shift * shift);
+                point.put("p_value", 1 - chi2.cumulativeProbability(shifted));
+            }
+        }
+        return node;
     }
 }
