@@ -24,11 +24,30 @@ import org.junit.jupiter.api.io.TempDir;
  * the command line and in params files, wrong types, values outside an enum or range, malformed grids
  * and θ strings and statistics that do not exist each stop the run with exit 1 and a message naming the
  * parameter; --help prints the schema's parameters and starts nothing. And the schema's defaults are
- * the pipeline's: nextflow.config and the params files cannot drift from it.
+ * the pipeline's: nextflow.config and the params files cannot drift from it. The problems that the schema and the
+ * statistics check find are all reported at once, so one run holds all of them (a user sees every typo at once);
+ * the cases that stop elsewhere (the configuration, the analysis file, the params file, the statistics against
+ * the analysis) run one each.
  */
 class ParamsSchemaIT {
-    /** A bad run: its arguments, and what the message must name. */
+    /** A bad parameter: its arguments, and what the message must name. */
     record Case(String name, List<String> args, String expected) {}
+
+    /** One launch: its arguments, and the cases it holds, each of whose messages must be reported. */
+    record Run(String name, List<String> args, List<Case> cases) {
+        /** The cases' arguments together (params-file cases: their files' lines in one file). */
+        static Run of(String name, List<Case> cases) {
+            List<String> args = new ArrayList<>();
+            StringBuilder paramsFile = new StringBuilder();
+            for (Case c : cases) {
+                if (c.args().get(0).equals("-params-file"))
+                    paramsFile.append(c.args().get(1).substring("PARAMS:".length()));
+                else args.addAll(c.args());
+            }
+            if (paramsFile.length() > 0) args.addAll(List.of("-params-file", "PARAMS:" + paramsFile));
+            return new Run(name, args, cases);
+        }
+    }
 
     private static final List<Case> CASES = List.of(
             new Case(
@@ -96,15 +115,37 @@ class ParamsSchemaIT {
                     List.of("--analysis", "params/analysis/nothing.json"),
                     "--analysis: no such file"));
 
+    /** Cases that stop the run before the joint report of parameter problems, or that share a parameter. */
+    private static final List<String> ALONE = List.of(
+            "statistic beyond the benchmarks",
+            "an ensemble of INFERNO networks",
+            "malformed memory",
+            "missing analysis");
+
+    /** The runs: every case the joint report finds in one, the params file's in another, the rest alone. */
+    static List<Run> runs() {
+        List<Case> joint = new ArrayList<>(), paramsFile = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
+        for (Case c : CASES) {
+            if (ALONE.contains(c.name())) runs.add(Run.of(c.name(), List.of(c)));
+            else if (c.args().get(0).equals("-params-file")) paramsFile.add(c);
+            else joint.add(c);
+        }
+        runs.add(0, Run.of("every problem of the joint report at once", joint));
+        runs.add(Run.of("params file problems", paramsFile));
+        return runs;
+    }
+
     @Test
     void everyBadParameterStopsTheRunBeforeAnyTask(@TempDir Path dir) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Run> runs = runs();
         try {
             List<Future<String>> results = new ArrayList<>();
-            for (int k = 0; k < CASES.size(); k++) {
-                Case c = CASES.get(k);
-                Path launch = dir.resolve("case" + k);
-                results.add(pool.submit(() -> check(c, launch)));
+            for (int k = 0; k < runs.size(); k++) {
+                Run r = runs.get(k);
+                Path launch = dir.resolve("run" + k);
+                results.add(pool.submit(() -> check(r, launch)));
             }
             List<String> failures = new ArrayList<>();
             for (Future<String> r : results) {
@@ -113,14 +154,14 @@ class ParamsSchemaIT {
             }
             assertTrue(
                     failures.isEmpty(),
-                    failures.size() + " of " + CASES.size() + " cases failed:\n" + String.join("\n", failures));
+                    failures.size() + " of " + runs.size() + " runs failed:\n" + String.join("\n", failures));
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** Null when the case stops as it must; else what went wrong. */
-    private static String check(Case c, Path launch) throws Exception {
+    /** Null when the run stops as it must, naming each of its cases; else what went wrong. */
+    private static String check(Run c, Path launch) throws Exception {
         Files.createDirectories(launch);
         List<String> args = new ArrayList<>();
         for (String a : c.args()) {
@@ -136,10 +177,14 @@ class ParamsSchemaIT {
         int code = NextflowRun.run(launch, args.toArray(new String[0]));
         double seconds = (System.nanoTime() - start) / 1e9;
         String console = NextflowRun.console(launch);
-        System.out.printf("params check '%s': exit %d in %.1f s%n", c.name(), code, seconds);
+        System.out.printf(
+                "params check '%s' (%d case(s)): exit %d in %.1f s%n",
+                c.name(), c.cases().size(), code, seconds);
         if (code != 1) return c.name() + ": exit " + code + ", expected 1\n" + console;
-        if (!console.contains(c.expected()))
-            return c.name() + ": the message does not contain \"" + c.expected() + "\"\n" + console;
+        for (Case one : c.cases())
+            if (!console.contains(one.expected()))
+                return c.name() + ", case '" + one.name() + "': the message does not contain \"" + one.expected()
+                        + "\"\n" + console;
         if (taskStarted(launch) || console.contains("Submitted process"))
             return c.name() + ": a task was started\n" + console;
         return null;
