@@ -10,11 +10,12 @@ B="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)/bin"
 [ -f ratio.h5 ] || $B/infera-simulate gaussian-toy-ratio --events 300000 --fractions 0.667,0.2,0.133 --seed 5 -o ratio.h5
 [ -f gauss-w/gauss.h5 ] || { mkdir -p gauss-w; $B/infera-simulate gaussian-toy --weighted --events 400000 --grid -0.6:0.6:61 --seed 9 -o gauss-w/gauss.h5; }
 for loss in rascal alices; do
-  for m in 0 1 2; do
-    [ -d model-$loss-m$m ] || $B/infera-train ratio --loss $loss --seed 3 --member $m --epochs 30 --batch-size 256 --hidden 100 --samples ratio.h5 -o model-$loss-m$m > train-$loss-m$m.log 2>&1 &
-    [ $m = 1 ] && wait
+  pids=()
+  for m in 0 1 2; do   # two at a time: members 0 and 1, then 2
+    [ -d model-$loss-m$m ] || { $B/infera-train ratio --loss $loss --seed 3 --member $m --epochs 30 --batch-size 256 \
+        --hidden 100 --samples ratio.h5 -o model-$loss-m$m > train-$loss-m$m.log 2>&1 & pids+=($!); }
+    if [ $m = 1 ] || [ $m = 2 ]; then for p in "${pids[@]}"; do wait "$p"; done; pids=(); fi   # set -e: a failure stops here
   done
-  wait
   /usr/bin/time -f "log-ratios %e s %M KB" $B/infera-shift log-ratios --model model-$loss-m0 model-$loss-m1 model-$loss-m2 --events gauss-w/gauss.h5 --grid -0.6:0.6:61 -o lr-$loss 2> lr-$loss.log
   $B/infera-fit limits --method ratio --events gauss-w/gauss.h5 --log-ratios lr-$loss --luminosity 100 --grid -0.6:0.6:61 --theta-true 0 > limits-$loss.json
 done
@@ -34,7 +35,7 @@ def ends(values, cut, rising):  # rising: q (region below cut); else p-values (r
     return lo, hi
 q_min = d["q_min"]
 q = [g["q"] - q_min for g in d["grid"]]
-for level, chi2, alpha in (("68%", 0.98895, 0.31731), ("95%", 3.84146, 0.05)):
+for level, chi2, alpha in (("68%", 0.98895, 0.32), ("95%", 3.84146, 0.05)):  # χ²(1) quantiles at 0.68, 0.95
     members = [ends(p, alpha, False) for p in d["ensemble"]["p_values"]]
     lo, hi = ends(q, chi2, True)
     print("%s %s: mean [%.4f, %.4f], members' spread (%.4f, %.4f)" % (sys.argv[2], level, lo, hi,

@@ -40,7 +40,10 @@ public record EstimatedLogRatiosFile(
             throw new IllegalArgumentException("an ensemble has 2 or more members; one network's memberLogR is null");
     }
 
-    /** 1, or the number of ensemble members whose mean {@code logR} is. */
+    /**
+     * 1, or the number of ensemble members whose own log r̂ this file holds beside their mean (a version 1 file of
+     * an ensemble holds the mean alone: 1).
+     */
     public long members() {
         return memberLogR == null ? 1 : memberLogR.length;
     }

@@ -97,12 +97,10 @@ record LimitSlices(String method, double[][] slices, double[][][] memberSlices) 
     /** A ratio ensemble's "ensemble": {"members": K ≥ 2, "p_values": K rows of one p-value per grid point}. */
     private static double[][] memberPValues(JsonNode e, Path file, int points) {
         ScoreJson.allowOnly(e, file, "$.ensemble", "members", "p_values");
-        JsonNode k = e.path("members"), rows = e.path("p_values");
-        if (!k.isIntegralNumber() || k.asLong() < 2 || k.asLong() > 10_000)
-            throw new InputException.Value(file, "$.ensemble.members", "expected a whole number of 2 or more");
-        if (!rows.isArray() || rows.size() != k.asInt())
-            throw new InputException.Shape(
-                    file, "$.ensemble.p_values", "expected " + k.asInt() + " rows, one per member");
+        int k = ScoreJson.ensembleMembers(e, file);
+        JsonNode rows = e.path("p_values");
+        if (!rows.isArray() || rows.size() != k)
+            throw new InputException.Shape(file, "$.ensemble.p_values", "expected " + k + " rows, one per member");
         double[][] out = new double[rows.size()][points];
         for (int m = 0; m < out.length; m++) {
             String at = "$.ensemble.p_values[" + m + "]";

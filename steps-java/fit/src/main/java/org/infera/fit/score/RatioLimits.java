@@ -69,8 +69,7 @@ final class RatioLimits {
                 throw new InputException.Mismatch(
                         logRatios.resolve(path.getFileName().toString()),
                         "attribute 'members'",
-                        file.members() + " member(s), but the first file's log-ratios come from "
-                                + (kinematic.length == 1 ? 1 : kinematic.length - 1)
+                        "holds " + stored(logR.size()) + ", but the first file holds " + stored(kinematic.length)
                                 + ": one run's files come from one model");
             double[][] weights = f.combinedWeights(factors);
             double[] n = weightsAt.eventWeights(weights, truth);
@@ -100,6 +99,13 @@ final class RatioLimits {
                         : 2 * rateTerm - 2 * (kinematic[k][g] - kinematic[k][t]);
         }
         return new Result(q[0], t, nuTrue, estimator, q.length > 1 ? Arrays.copyOfRange(q, 1, q.length) : null);
+    }
+
+    /** What a file's log r̂ arrays (the mean, then each member's) are, for a message. */
+    private static String stored(int arrays) {
+        return arrays == 1
+                ? "one log r̂ (one network, or an ensemble's mean alone in format version 1)"
+                : "the log r̂ of " + (arrays - 1) + " ensemble members";
     }
 
     /** ν(θ) = L Σ_b c_b(θ) Σ_i W_ib. */

@@ -268,11 +268,14 @@ public final class SallySummaryCommand implements Callable<Integer> {
             md.append(sigma == null ? "\n| --- |" : " truth Fisher | SALLY Fisher |\n| --- |")
                     .append(" --- |".repeat(slices.size() + fisherColumns))
                     .append('\n');
+            java.util.Map<String, double[][]> medians = new java.util.LinkedHashMap<>();
+            for (java.util.Map.Entry<String, List<double[][]>> method : slices.entrySet())
+                medians.put(method.getKey(), medianSlices(method.getValue()));
             for (int p = 0; p < parameters.length; p++) {
                 ObjectNode node = limitsNode.putObject(parameters[p]);
                 md.append("| ").append(parameters[p]).append(" |");
-                for (java.util.Map.Entry<String, List<double[][]>> method : slices.entrySet()) {
-                    double[] median = medianSlices(method.getValue())[p];
+                for (java.util.Map.Entry<String, double[][]> method : medians.entrySet()) {
+                    double[] median = method.getValue()[p];
                     String field = method.getKey().equals("sally") ? "histogram_slice" : method.getKey() + "_slice";
                     node.putArray(field).add(median[0]).add(median[1]);
                     md.append(String.format(" [%s, %s] |", bound(median[0]), bound(median[1])));
@@ -287,7 +290,9 @@ public final class SallySummaryCommand implements Callable<Integer> {
                 md.append(String.format(" %s ± %.3g | %s ± %.3g |%n", theta[p], halfTruth, theta[p], halfSally));
             }
             md.append("\n(±∞: the region reaches the edge of the grid; widen `--grid`.)\n");
-            if (ratioTraining.any()) md.append(ratioTraining.markdown(parameters, medianSlices(slices.get("ratio"))));
+            if (ratioTraining.any())
+                md.append(ratioTraining.markdown(
+                        parameters, medians.get("ratio"), confidence, SallySummaryCommand::bound));
             md.append(LimitsCoverage.markdown(coverage));
         }
         String json = JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);

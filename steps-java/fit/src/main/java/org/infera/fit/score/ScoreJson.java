@@ -48,6 +48,15 @@ final class ScoreJson {
         return out;
     }
 
+    /** An "ensemble" object's number of members: a whole number from 2 to 10 000 ($.ensemble.members). */
+    static int ensembleMembers(JsonNode ensemble, Path file) {
+        JsonNode m = ensemble.path("members");
+        if (!m.isIntegralNumber() || m.asLong() < 2 || m.asLong() > 10_000)
+            throw new InputException.Value(
+                    file, "$.ensemble.members", "expected a whole number from 2 to 10000, found " + m);
+        return m.asInt();
+    }
+
     static double number(JsonNode n, Path file, String path) {
         if (n == null || !n.isNumber())
             throw new InputException.Value(

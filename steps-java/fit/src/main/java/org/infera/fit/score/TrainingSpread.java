@@ -22,7 +22,7 @@ final class TrainingSpread {
     /** Reads one replica's sally.json "ensemble" field (absent: one network), checked against earlier replicas. */
     void add(JsonNode sally, Path file, int parameters, boolean first) {
         JsonNode e = sally.get("ensemble");
-        int k = e == null ? 0 : members(e, file);
+        int k = e == null ? 0 : ScoreJson.ensembleMembers(e, file);
         if (!first && k != members) {
             throw new InputException.Mismatch(
                     file,
@@ -52,13 +52,6 @@ final class TrainingSpread {
         }
         informationStd.add(information);
         sigmaStd.add(sigma);
-    }
-
-    private static int members(JsonNode e, Path file) {
-        JsonNode m = e.path("members");
-        if (!m.canConvertToInt() || !m.isIntegralNumber() || m.asInt() < 2)
-            throw new InputException.Value(file, "$.ensemble.members", "expected a whole number of 2 or more");
-        return m.asInt();
     }
 
     boolean any() {

@@ -227,6 +227,30 @@ class SallySummaryCommandTest {
     }
 
     @Test
+    void ratioEnsembleSpreadIsUndefinedWhereAMembersRegionReachesTheGridsEdge() throws Exception {
+        // member 2's I11 = 4 puts its θ1 ends at ±sqrt(χ²₀.₉₅ / 4) = ±1.22, beyond the grid's ±1: no spread of θ1's
+        // ends (null, n/a, empty); θ2's I22 = 64 is every member's, so its spread is 0
+        Path file = dir.resolve("ratio-edge/limits_ratio_r0.json");
+        Files.createDirectories(file.getParent());
+        ObjectNode node = ratioLimits(270, 0);
+        ArrayNode pValues = node.putObject("ensemble").put("members", 3).putArray("p_values");
+        for (double i11 : new double[] {200, 270, 4}) {
+            ArrayNode row = pValues.addArray();
+            for (JsonNode point : ratioLimits(i11, 0).get("grid")) row.add(point.get("p_value"));
+        }
+        JSON.writeValue(file.toFile(), node);
+        Path out = dir.resolve("ratio-edge/out");
+        FitCli.Result r = FitCli.run("sally-summary", "--limits", file.toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertTrue(summary.at("/ratio_ensemble/slice_std/theta1/0").isNull(), summary.toString());
+        assertTrue(summary.at("/ratio_ensemble/slice_std/theta1/1").isNull(), summary.toString());
+        assertEquals(0, summary.at("/ratio_ensemble/slice_std/theta2/1").asDouble(), 1e-9);
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("± n/a"));
+        assertTrue(Files.readString(out.resolve("summary.csv")).contains("ratio_slice_lo_training_std,theta1,,,,"));
+    }
+
+    @Test
     void ratioLimitsFromOneNetworkBesideAnEnsembleAreRefused() throws Exception {
         Path one = dir.resolve("ratio-mixed/limits_ratio_r0.json"),
                 two = dir.resolve("ratio-mixed/limits_ratio_r1.json");
