@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * infera-shift log-ratios: each event's log r̂ at each grid point is the network's output at (x, θ_g), computed here
- * one input row at a time; an ensemble's is the mean of its members', stored with each member's; the grid points are numbered with the last
- * parameter fastest.
+ * one input row at a time; an ensemble's is the mean of its members', stored with each member's; the grid points are
+ * numbered with the last parameter fastest.
  */
 class LogRatiosCommandTest {
     @TempDir

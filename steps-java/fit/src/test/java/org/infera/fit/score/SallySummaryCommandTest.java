@@ -339,7 +339,10 @@ class SallySummaryCommandTest {
         JSON.writeValue(file.toFile(), node);
     }
 
-    /** A learned r̂'s limits JSON: q = I11 (θ1 − shift)² + 64 θ2² − I11 shift² over the grid of step 0.02, p-values of q − min q. */
+    /**
+     * A learned r̂'s limits JSON: q = I11 (θ1 − shift)² + 64 θ2² − I11 shift² over the grid of step 0.02, p-values of
+     * q − min q.
+     */
     private static ObjectNode ratioLimits(double i11, double shift) {
         ChiSquaredDistribution chi2 = new ChiSquaredDistribution(2);
         ObjectNode node = JSON.createObjectNode();
