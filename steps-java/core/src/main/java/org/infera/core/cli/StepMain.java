@@ -49,7 +49,17 @@ public final class StepMain {
             ex.printStackTrace(commandLine.getErr());
             return ExitCodes.INTERNAL;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) { // an Error, which picocli lets through: the machine's limit, not a bug
+            cli.getErr()
+                    .println(cli.getCommandSpec().qualifiedName() + ": out of memory: the Java heap of "
+                            + (Runtime.getRuntime().maxMemory() >> 20) + " MiB is too small for this work ("
+                            + e.getMessage() + "); give the step more (INFERA_JAVA_OPTS=-Xmx…; in the pipeline, "
+                            + "the process's memory within --max_memory) or less work at once");
+            cli.getErr().flush();
+            return ExitCodes.INTERNAL;
+        }
     }
 
     /** Entry point helper: runs the command and exits the JVM with its code. */
