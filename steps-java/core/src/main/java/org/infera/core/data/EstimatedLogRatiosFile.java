@@ -8,7 +8,7 @@ import org.infera.core.hdf5.H5Output;
 
 /**
  * The learned log r̂(x | θ_j, θ1) of a likelihood-ratio estimator for each event of one weighted events file at
- * each point θ_j of a parameter grid (format "estimated_log_ratios", version 1; see docs/data-contract.md): what
+ * each point θ_j of a parameter grid (format "estimated_log_ratios", version 2; see docs/data-contract.md): what
  * infera-shift log-ratios writes and infera-fit limits --method ratio reads, so the fit reads numbers and never a
  * network. One file per events file, named as it and recording its name and event count. The values are float32
  * (the network's own precision): 10^5 events at a 31 × 31 grid are 385 MB instead of 770 (an ensemble of K: K + 1
